@@ -1,0 +1,111 @@
+"""Redaction and verification on real PDFs: the text is gone, not covered."""
+
+from pathlib import Path
+
+import pymupdf
+
+from conftest import make_pdf
+from woo_redact.extract import boxes_for_span, extract
+from woo_redact.redact import Mark, redact_document, save_rewritten
+from woo_redact.verify import verify_output
+
+SECRET = "j.devries@minbzk.nl"
+
+
+def _redact(src: Path, dst: Path, needle: str, label: str = "5.1.2e") -> list[Mark]:
+    doc = extract(str(src))
+    i = doc.text.index(needle)
+    marks = [Mark(b, label) for b in boxes_for_span(doc, i, i + len(needle))]
+    pdf = pymupdf.open(src)
+    redact_document(pdf, marks, [needle])
+    save_rewritten(pdf, str(dst))
+    pdf.close()
+    return marks
+
+
+def _loaded_pdf(path: Path) -> Path:
+    """A PDF that carries the secret everywhere a careless tool would leave it."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), f"Mail {SECRET} over het besluit.", fontsize=11)
+    page.add_text_annot((300, 300), f"Vraag aan {SECRET}")
+    page.insert_link({"kind": pymupdf.LINK_URI, "from": pymupdf.Rect(72, 90, 200, 104),
+                      "uri": f"mailto:{SECRET}"})
+    doc.embfile_add("bijlage.txt", f"contact {SECRET}".encode())
+    doc.set_metadata({"title": f"Nota van {SECRET}", "author": SECRET})
+    doc.set_xml_metadata(f"<x:xmpmeta xmlns:x='adobe:ns:meta/'>{SECRET}</x:xmpmeta>")
+    doc.set_toc([[1, f"Reactie {SECRET}", 1]])
+    doc.save(path)
+    return path
+
+
+def test_text_under_box_is_gone_and_label_drawn(tmp_path: Path):
+    src = make_pdf(tmp_path / "in.pdf", [[(72, 100, f"Neem contact op met {SECRET} voor vragen.")]],
+                   fontsize=12)
+    marks = _redact(src, tmp_path / "out.pdf", SECRET)
+    out = extract(str(tmp_path / "out.pdf"))
+    assert SECRET not in out.text
+    assert "Neem contact op met" in out.text and "voor vragen." in out.text
+    assert "5.1.2e" in out.text  # the ground is printed in the box
+    # the box is filled black: sample its pixels away from the white label
+    page = pymupdf.open(tmp_path / "out.pdf")[0]
+    box = marks[0].box
+    pix = page.get_pixmap(clip=pymupdf.Rect(box.x0, box.y0, box.x0 + 3, box.y1), dpi=72)
+    assert max(pix.samples) < 40
+
+
+def test_metadata_annotations_attachments_bookmarks_links_scrubbed(tmp_path: Path):
+    src = _loaded_pdf(tmp_path / "loaded.pdf")
+    marks = _redact(src, tmp_path / "out.pdf", SECRET)
+    out = pymupdf.open(tmp_path / "out.pdf")
+    assert SECRET not in str(out.metadata)
+    assert not (out.get_xml_metadata() or "").strip()
+    assert out.embfile_count() == 0
+    assert not list(out[0].annots())
+    assert out[0].get_links() == []
+    assert all(SECRET not in t[1] for t in out.get_toc())
+    raw = (tmp_path / "out.pdf").read_bytes()
+    assert SECRET.encode() not in raw  # also not in any stream left behind uncompressed
+    problems = verify_output(str(tmp_path / "out.pdf"), extract(str(tmp_path / "out.pdf")),
+                             {SECRET: 0}, marks, {"5.1.2e"})
+    assert problems == []
+
+
+def test_verification_catches_text_left_behind(tmp_path: Path):
+    src = make_pdf(tmp_path / "in.pdf", [[(72, 100, f"Mail {SECRET} nu.")]])
+    doc = extract(str(src))
+    i = doc.text.index(SECRET)
+    marks = [Mark(b, "5.1.2e") for b in boxes_for_span(doc, i, i + len(SECRET))]
+    # nothing applied: the output is the input, the check must say so
+    problems = verify_output(str(src), doc, {SECRET: 0}, marks, {"5.1.2e"})
+    assert any("still readable" in p for p in problems)
+    assert any("under a redaction box" in p for p in problems)
+
+
+def test_verification_allows_kept_occurrences(tmp_path: Path):
+    src = make_pdf(tmp_path / "in.pdf", [[(72, 100, "Minister Jansen sprak met Jansen.")]])
+    doc = extract(str(src))
+    problems = verify_output(str(src), doc, {"Jansen": 2}, [], set())
+    assert not [p for p in problems if "still readable" in p]
+    problems = verify_output(str(src), doc, {"Jansen": 1}, [], set())
+    assert any("still readable 1x" in p for p in problems)
+
+
+def test_image_pixels_under_box_removed(tmp_path: Path):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 200, 60), False)
+    pix.set_rect(pix.irect, (20, 20, 20))  # a dark "signature"
+    page.insert_image(pymupdf.Rect(72, 200, 272, 260), pixmap=pix)
+    doc.save(tmp_path / "img.pdf")
+    from woo_redact.model import Box
+    mark = Mark(Box(0, 72, 200, 172, 260), "5.1.2e")
+    pdf = pymupdf.open(tmp_path / "img.pdf")
+    redact_document(pdf, [mark], [])
+    save_rewritten(pdf, str(tmp_path / "out.pdf"))
+    out = pymupdf.open(tmp_path / "out.pdf")
+    img = out.extract_image(out[0].get_images()[0][0])
+    left = pymupdf.Pixmap(img["image"])
+    # left half of the image (under the box) is blanked in the image data itself
+    assert left.pixel(10, 30) != (20, 20, 20)
+    assert left.pixel(190, 30) == (20, 20, 20)

@@ -1,0 +1,1 @@
+"""Sub-commands of ``woo-redact``: each module has ``register(subparsers)``."""

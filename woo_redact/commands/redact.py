@@ -1,0 +1,67 @@
+"""``woo-redact redact``: the one-shot path (propose, accept by policy, apply)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("redact", help="redact PDFs (files or folders) into an output folder",
+                       description="Detect, decide by policy, redact, verify and log. "
+                                   "Exit code 0: all done; 1: some documents quarantined; "
+                                   "2: usage or input error.")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="PDF files or folders")
+    p.add_argument("--out", required=True, metavar="DIR", help="output folder")
+    p.add_argument("--policy", metavar="FILE", help="policy YAML (default: shipped policy)")
+    p.add_argument("--dry-run", action="store_true", help="write only the logs, no PDFs")
+    p.add_argument("--accept-proposed", action="store_true",
+                   help="also redact findings the policy only proposes")
+    p.add_argument("--no-ocr", action="store_true",
+                   help="do not OCR scanned pages (documents with scans are quarantined)")
+    p.add_argument("--json", action="store_true", help="print the run summary as JSON")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..dossier import run_dossier
+    from ..grounds_log import RunLog
+    from ..inputs import discover
+    from ..pipeline import Pipeline
+    from ..policy import load_policy
+
+    files, skipped = discover(args.inputs)
+    if not files:
+        print("woo-redact: error: no PDF files found in the input", file=sys.stderr)
+        return 2
+    policy = load_policy(args.policy)
+    pipeline = Pipeline(policy, accept_proposed=args.accept_proposed,
+                        ocr=False if args.no_ocr else None)
+    log = RunLog(args.out)
+    width = len(str(len(files)))
+    numbers = {f.path: f"{i + 1:0{max(4, width)}d}" for i, f in enumerate(files)}
+    for s in skipped:
+        print(f"skipped  {s.path}: {s.reason}", file=sys.stderr)
+    for f, res in run_dossier(pipeline, files, args.out, dry_run=args.dry_run):
+        log.add(res, numbers[f.path])
+        if not args.json:
+            _print_line(res)
+    summary = log.close()
+    summary["skipped"] = [{"path": s.path, "reason": s.reason} for s in skipped]
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
+    else:
+        print(f"{summary['done']} redacted, {len(summary['quarantined'])} quarantined, "
+              f"{summary['pages']} pages; logs in {args.out}")
+    return 1 if summary["quarantined"] else 0
+
+
+def _print_line(res) -> None:
+    if res.status == "quarantined":
+        print(f"QUARANTINED {res.rel}: {res.kind}: {res.reason}", file=sys.stderr)
+    else:
+        grounds = sorted({f.ground for f in res.applied if f.ground})
+        verb = "planned" if res.status == "planned" else "redacted"
+        print(f"{verb:<11} {res.rel}: {res.redaction_count} redactions "
+              f"({', '.join(grounds) or 'none'}), {res.pages} pages")

@@ -1,0 +1,95 @@
+"""Detect: Presidio recognizers over the document text → findings with boxes.
+
+The recognizer registry built here is the one place where detectors are added: every class
+listed in ``recognizers.ALL_RECOGNIZERS`` whose entity the policy enables, plus the policy's
+deny list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import AnalyzerEngine, Pattern, PatternRecognizer, RecognizerRegistry
+
+from .extract import boxes_for_span, page_spans
+from .model import Document, Finding
+from .policy import Policy
+from .recognizers import ALL_RECOGNIZERS
+
+LANG = "nl"
+# Text of the next page analysed with each page, so that a number or name broken over a
+# page break is seen whole (findings are kept by the page they start on).
+LOOKAHEAD_CHARS = 200
+
+
+def build_registry(policy: Policy) -> RecognizerRegistry:
+    enabled = set(policy.enabled_entities)
+    registry = RecognizerRegistry(supported_languages=[LANG])
+    for cls in ALL_RECOGNIZERS:
+        rec = cls()
+        if enabled & set(rec.supported_entities):
+            registry.add_recognizer(rec)
+    if policy.deny.terms or policy.deny.patterns:
+        registry.add_recognizer(PatternRecognizer(
+            supported_entity="DENY_LIST", name="deny_list", supported_language=LANG,
+            deny_list=policy.deny.terms or None,
+            patterns=[Pattern(f"deny_{i}", p.pattern, 1.0)
+                      for i, p in enumerate(policy.deny.patterns)] or None,
+            global_regex_flags=re.IGNORECASE | re.MULTILINE))
+    return registry
+
+
+class Detector:
+    """Holds the loaded NLP engine and analyzer; build once per process, reuse per document."""
+
+    def __init__(self, policy: Policy, model_path: str | None = None):
+        from .nlp import build_nlp_engine
+
+        self.policy = policy
+        self.registry = build_registry(policy)
+        self.analyzer = AnalyzerEngine(registry=self.registry,
+                                       nlp_engine=build_nlp_engine(model_path),
+                                       supported_languages=[LANG])
+        self.entities = sorted({e for r in self.registry.recognizers
+                                for e in r.supported_entities})
+
+    def analyze(self, doc: Document) -> list[Finding]:
+        """Findings of every enabled recognizer, merged per entity, with boxes."""
+        raw: list[Finding] = []
+        spans = page_spans(doc)
+        for i, (s, e) in enumerate(spans):
+            if e <= s:
+                continue
+            nxt = next((ns for ns, ne in spans[i + 1:] if ne > ns), None)
+            end = min(nxt + LOOKAHEAD_CHARS, len(doc.text)) if nxt is not None else e
+            chunk = doc.text[s:end]
+            for r in self.analyzer.analyze(chunk, language=LANG, entities=self.entities):
+                if r.start >= e - s:
+                    continue  # starts on the next page: that page reports it
+                meta = r.recognition_metadata or {}
+                raw.append(Finding(r.entity_type, s + r.start, s + r.end,
+                                   doc.text[s + r.start:s + r.end], float(r.score),
+                                   meta.get("recognizer_name", "unknown")))
+        findings = merge_overlaps(raw)
+        for f in findings:
+            f.text = doc.text[f.start:f.end]
+            f.boxes = boxes_for_span(doc, f.start, f.end)
+            f.assign_id(doc.sha256)
+        return findings
+
+
+def merge_overlaps(findings: list[Finding]) -> list[Finding]:
+    """One finding per overlapping run of the same entity: the union span, the best score,
+    every detector that saw it (so the log says all of them)."""
+    out: list[Finding] = []
+    for f in sorted(findings, key=lambda f: (f.entity_type, f.start, -f.end)):
+        last = out[-1] if out else None
+        if last and last.entity_type == f.entity_type and f.start < last.end:
+            if f.end > last.end:
+                last.end = f.end
+            last.score = max(last.score, f.score)
+            if f.detector not in last.detector.split("+"):
+                last.detector = f"{last.detector}+{f.detector}"
+            continue
+        out.append(Finding(f.entity_type, f.start, f.end, f.text, f.score, f.detector))
+    return sorted(out, key=lambda f: (f.start, f.end))

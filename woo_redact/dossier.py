@@ -1,0 +1,64 @@
+"""A dossier run: all documents of one run share their names (dossier-wide propagation).
+
+Two passes: the first detects in every document and collects the names found; the second
+re-reads each document (extraction is cheap next to detection), adds every occurrence of a
+dossier name, and redacts. Only proposals are held between passes, never whole documents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from .errors import BadInput
+from .inputs import InputFile
+from .model import sha256_file
+from .pipeline import DocResult, Pipeline, Proposal
+from .propagate import NameBook
+
+
+def run_dossier(pipeline: Pipeline, files: list[InputFile], out_dir: str | Path, *,
+                dry_run: bool = False,
+                on_result: Callable[[InputFile, DocResult], None] | None = None
+                ) -> Iterator[tuple[InputFile, DocResult]]:
+    out_dir = Path(out_dir)
+    book = NameBook()
+    first: list[tuple[InputFile, Proposal | DocResult]] = []
+    for f in files:
+        try:
+            sha = sha256_file(f.path)
+            doc = pipeline.extract(f.path, sha)
+            _, prop = pipeline.propose(f.path, doc)
+            book.add_findings(prop.findings, doc.text)
+            first.append((f, prop))
+        except BadInput as e:
+            res = DocResult(f.path, f.rel, "quarantined")
+            first.append((f, pipeline.quarantine(res, out_dir, e.kind, e.message)))
+        except OSError as e:
+            res = DocResult(f.path, f.rel, "quarantined")
+            first.append((f, pipeline.quarantine(res, out_dir, "unreadable", str(e))))
+    for f, item in first:
+        if isinstance(item, DocResult):
+            res = item
+        else:
+            res = _second_pass(pipeline, f, item, book, out_dir, dry_run)
+        if on_result:
+            on_result(f, res)
+        yield f, res
+
+
+def _second_pass(pipeline: Pipeline, f: InputFile, prop: Proposal, book: NameBook,
+                 out_dir: Path, dry_run: bool) -> DocResult:
+    try:
+        doc = pipeline.extract(f.path, prop.sha256)
+        if doc.sha256 != sha256_file(f.path):
+            raise BadInput("changed", "file changed while the run was going on")
+        pipeline.extend(doc, prop, book)
+    except BadInput as e:
+        res = DocResult(f.path, f.rel, "quarantined", sha256_in=prop.sha256)
+        return pipeline.quarantine(res, out_dir, e.kind, e.message)
+    if dry_run:
+        return DocResult(f.path, f.rel, "planned", pages=prop.pages, sha256_in=prop.sha256,
+                         findings=prop.findings, ocr_pages=prop.ocr_pages,
+                         timings=prop.timings)
+    return pipeline.apply(doc, prop, out_dir, f.rel)

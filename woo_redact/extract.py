@@ -1,0 +1,299 @@
+"""Extract: PDF → Document (words with boxes in reading order, detection text, char→word map).
+
+PyMuPDF's ``get_text("words")`` is the hot path (~3 ms/page); its ``sort=True`` is several
+times slower than ordering the tuples ourselves, so reading order is computed here from the
+block and line numbers it reports.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import pymupdf
+
+from .errors import BadInput
+from .model import Box, Document, ImageBlock, Page, Word, sha256_file
+
+# Keep ligatures and whitespace as written; do not clip to the mediabox, so text placed
+# outside the visible page (a classic hiding place) is still seen and can be detected.
+WORD_FLAGS = pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE
+
+# A page with fewer characters than this in its text layer but with images on it is treated
+# as a scan that needs OCR.
+MIN_TEXT_CHARS = 20
+
+
+@dataclass(slots=True)
+class Limits:
+    max_pages: int = 5000
+    max_bytes: int = 500 * 1024 * 1024
+
+
+def open_pdf(path: str, limits: Limits | None = None) -> pymupdf.Document:
+    """Open a PDF or raise BadInput with a reason a Woo officer can act on."""
+    limits = limits or Limits()
+    try:
+        size = os.path.getsize(path)
+    except OSError as e:
+        raise BadInput("unreadable", f"cannot read file: {e.strerror}") from e
+    if size == 0:
+        raise BadInput("empty", "file is empty (0 bytes)")
+    if size > limits.max_bytes:
+        raise BadInput("too_large", f"file is {size} bytes, limit is {limits.max_bytes}")
+    with open(path, "rb") as f:
+        head = f.read(1024)
+    if b"%PDF-" not in head:
+        raise BadInput("not_pdf", "not a PDF (no %PDF- header)")
+    try:
+        doc = pymupdf.open(path, filetype="pdf")
+    except Exception as e:  # MuPDF raises several types for broken files
+        raise BadInput("corrupt", f"cannot open PDF: {e}") from e
+    if doc.needs_pass:
+        doc.close()
+        raise BadInput("encrypted", "PDF is password-protected; decrypt it before redaction")
+    if doc.is_repaired:
+        # MuPDF reconstructed a damaged xref; pages may be missing, so refuse rather than guess.
+        n = doc.page_count
+        doc.close()
+        raise BadInput("corrupt", f"PDF is damaged (xref had to be repaired, {n} pages readable)")
+    if doc.page_count == 0:
+        doc.close()
+        raise BadInput("no_pages", "PDF has no pages")
+    if doc.page_count > limits.max_pages:
+        n = doc.page_count
+        doc.close()
+        raise BadInput("too_many_pages", f"PDF has {n} pages, limit is {limits.max_pages}")
+    return doc
+
+
+def page_words(page: pymupdf.Page) -> list[Word]:
+    """The page's text-layer words in reading order."""
+    raw = page.get_text("words", flags=WORD_FLAGS, clip=pymupdf.INFINITE_RECT())
+    if not raw:
+        return []
+    idx = page.number
+    lines: dict[tuple[int, int], list[tuple]] = {}
+    for w in raw:
+        if w[4].strip():
+            lines.setdefault((w[5], w[6]), []).append(w)
+    blocks: dict[int, list[tuple[int, list[tuple]]]] = {}
+    for (b, ln), ws in lines.items():
+        ws.sort(key=lambda t: t[7])
+        blocks.setdefault(b, []).append((ln, ws))
+    ordered = order_blocks(
+        {b: _bbox(w for _, ws in ls for w in ws) for b, ls in blocks.items()}, page.rect.width)
+    out: list[Word] = []
+    for b in ordered:
+        for ln, ws in sorted(blocks[b], key=lambda t: t[0]):
+            for w in ws:
+                out.append(Word(w[4], Box(idx, w[0], w[1], w[2], w[3]), b, ln))
+    return out
+
+
+def _bbox(words: Iterable[tuple]) -> tuple[float, float, float, float]:
+    x0 = y0 = float("inf")
+    x1 = y1 = float("-inf")
+    for w in words:
+        x0, y0, x1, y1 = min(x0, w[0]), min(y0, w[1]), max(x1, w[2]), max(y1, w[3])
+    return (x0, y0, x1, y1)
+
+
+def order_blocks(bboxes: dict[int, tuple[float, float, float, float]], width: float) -> list[int]:
+    """Reading order of text blocks: tables row by row, two-column text column by column.
+
+    Blocks that straddle the middle of the page split it into bands; inside a band, blocks
+    wholly left and wholly right of the middle are either table cells (their tops line up:
+    read row-major) or two text columns (read the left column, then the right).
+    """
+    mid = width / 2
+    spanning = sorted((b for b, r in bboxes.items() if r[0] < mid - 12 and r[2] > mid + 12),
+                      key=lambda b: bboxes[b][1])
+    rest = [b for b in bboxes if b not in set(spanning)]
+    order: list[int] = []
+    bands: list[tuple[float, float, int | None]] = []
+    top = float("-inf")
+    for b in spanning:
+        bands.append((top, bboxes[b][1], b))
+        top = bboxes[b][1]
+    bands.append((top, float("inf"), None))
+    for lo, hi, span_block in bands:
+        inside = [b for b in rest if lo <= bboxes[b][1] < hi]
+        order.extend(_order_band(inside, bboxes, mid))
+        if span_block is not None:
+            order.append(span_block)
+    return order
+
+
+def _order_band(blocks: list[int], bboxes: dict, mid: float) -> list[int]:
+    def row_major(bs: list[int]) -> list[int]:
+        return sorted(bs, key=lambda b: (round(bboxes[b][1] / 3), bboxes[b][0]))
+
+    left = [b for b in blocks if bboxes[b][2] <= mid + 12]
+    right = [b for b in blocks if b not in set(left)]
+    if len(left) < 2 or len(right) < 2:
+        return row_major(blocks)
+    left_tops = [bboxes[b][1] for b in left]
+    aligned = sum(1 for b in right if any(abs(bboxes[b][1] - t) < 2.5 for t in left_tops))
+    if aligned >= 0.6 * len(right):
+        return row_major(blocks)  # a table: cells of one row share their top edge
+    return row_major(left) + row_major(right)
+
+
+def page_images(page: pymupdf.Page) -> list[ImageBlock]:
+    out = []
+    for info in page.get_image_info(xrefs=True):
+        r = pymupdf.Rect(info["bbox"]) & page.rect
+        if not r.is_empty:
+            out.append(ImageBlock(Box(page.number, r.x0, r.y0, r.x1, r.y1), info.get("xref", 0)))
+    return out
+
+
+def needs_ocr(page: Page) -> bool:
+    """No (or negligible) text layer, but an image that covers a real part of the page."""
+    chars = sum(len(w.text) for w in page.words)
+    if chars >= MIN_TEXT_CHARS:
+        return False
+    area = page.width * page.height or 1.0
+    covered = sum((i.box.x1 - i.box.x0) * (i.box.y1 - i.box.y0) for i in page.images)
+    return covered / area > 0.2
+
+
+OcrFn = Callable[[pymupdf.Page], list[Word]]
+
+
+def extract(path: str, *, ocr: OcrFn | None = None, limits: Limits | None = None,
+            sha256: str | None = None) -> Document:
+    """Open, read every page, OCR pages that need it (if an OCR function is given).
+
+    Pages that need OCR but got none keep ``ocr=False`` and no words; the pipeline refuses
+    such documents rather than pass unread pages through.
+    """
+    sha = sha256 or sha256_file(path)
+    doc = open_pdf(path, limits)
+    try:
+        pages = []
+        for p in doc:
+            page = Page(p.number, p.rect.width, p.rect.height, page_words(p), page_images(p))
+            if ocr is not None and needs_ocr(page):
+                page.words = ocr(p)
+                page.ocr = True
+            pages.append(page)
+    except BadInput:
+        raise
+    except Exception as e:
+        raise BadInput("corrupt", f"cannot read page content: {e}") from e
+    finally:
+        doc.close()
+    return build_document(path, sha, pages)
+
+
+def _soft_hyphen(prev: str, nxt: str) -> bool:
+    """A line-wrap hyphen inside a word ("rijks-" + "overheid") that is not part of it.
+
+    Before an upper-case letter or a digit the hyphen is kept ("Noord-Holland",
+    "Jansen-El Amrani", "09/123456-23").
+    """
+    return len(prev) > 1 and prev[-2].isalpha() and nxt[:1].islower()
+
+
+def build_document(path: str, sha: str, pages: list[Page]) -> Document:
+    """Join words into the detection text: spaces within a line, newlines between lines and
+    blocks and pages; a hyphen at a line end is joined to the next line's first word."""
+    words: list[Word] = [w for p in pages for w in p.words]
+    parts: list[str] = []
+    char_word: list[int] = []
+    word_start: list[int] = []
+    word_len: list[int] = []
+    pos = 0
+    prev: Word | None = None
+    for i, w in enumerate(words):
+        text = w.text
+        if prev is not None:
+            same_line = (prev.box.page == w.box.page and prev.block == w.block
+                         and prev.line == w.line)
+            if not same_line and prev.text.endswith("-") and _soft_hyphen(prev.text, text):
+                # drop the wrap hyphen of the previous word: it was already emitted
+                parts[-1] = parts[-1][:-1]
+                char_word.pop()
+                word_len[-1] -= 1
+                pos -= 1
+                sep = ""
+            elif not same_line and prev.text.endswith("-") and len(prev.text) > 1:
+                sep = ""  # hyphen kept, words joined: "09/123456-" + "23"
+            else:
+                sep = " " if same_line else "\n"
+            if sep:
+                parts.append(sep)
+                char_word.append(-1)
+                pos += 1
+        word_start.append(pos)
+        word_len.append(len(text))
+        parts.append(text)
+        char_word.extend([i] * len(text))
+        pos += len(text)
+        prev = w
+    return Document(path=path, sha256=sha, pages=pages, words=words, text="".join(parts),
+                    char_word=char_word, word_start=word_start, word_text_len=word_len)
+
+
+def span_boxes(doc: Document, start: int, end: int) -> list[tuple[int, int, int]]:
+    """Words a text span touches, as (word index, first char, end char) within each word."""
+    out: list[tuple[int, int, int]] = []
+    seen = set()
+    for i in doc.char_word[start:end]:
+        if i < 0 or i in seen:
+            continue
+        seen.add(i)
+        ws = doc.word_start[i]
+        a = max(start, ws) - ws
+        b = min(end, ws + doc.word_text_len[i]) - ws
+        if b > a:
+            out.append((i, a, b))
+    return out
+
+
+def boxes_for_span(doc: Document, start: int, end: int) -> list[Box]:
+    """Boxes covering a text span: one rectangle per line run of words (redaction costs per
+    rectangle, so consecutive words of one line are merged); a partly covered word gets the
+    covered fraction of its box, estimated from character positions."""
+    out: list[Box] = []
+    last_key = None
+    for i, a, b in span_boxes(doc, start, end):
+        w = doc.words[i]
+        n = max(doc.word_text_len[i], 1)
+        box = w.box
+        if a > 0 or b < n:
+            # Glyph widths differ, so pad half a character on each cut side: losing a colon
+            # next to a number is better than leaving its last digit readable.
+            width = box.x1 - box.x0
+            ch = width / len(w.text)
+            x0 = box.x0 + ch * a - (ch / 2 if a > 0 else 0)
+            x1 = box.x0 + ch * b + (ch / 2 if b < n else 0)
+            box = Box(box.page, max(box.x0, x0), box.y0, min(box.x1, x1), box.y1)
+        key = (w.box.page, w.block, w.line)
+        if out and key == last_key:
+            out[-1] = out[-1].union(box)
+        else:
+            out.append(box)
+        last_key = key
+    return out
+
+
+def page_spans(doc: Document) -> list[tuple[int, int]]:
+    """Char range [start, end) of each page in the detection text (empty pages: (p, p))."""
+    spans = []
+    pos = 0
+    i = 0
+    for page in doc.pages:
+        n = len(page.words)
+        if n == 0:
+            spans.append((pos, pos))
+            continue
+        s = doc.word_start[i]
+        e = doc.word_start[i + n - 1] + doc.word_text_len[i + n - 1]
+        spans.append((s, e))
+        pos = e
+        i += n
+    return spans

@@ -1,0 +1,262 @@
+"""One document end to end: extract → detect → decide → redact → verify, fail closed.
+
+Nothing reaches the output folder unless every accepted redaction was applied and a
+re-extraction proves the removed text gone. The output is written under a temporary name and
+renamed; anything else goes to ``quarantine/`` beside a reason file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pymupdf
+
+from . import ocr as ocr_mod
+from .errors import BadInput
+from .extract import Limits, extract, needs_ocr
+from .model import Document, Finding, sha256_file
+from .policy import Policy, load_policy
+from .propagate import NameBook
+from .redact import Mark, redact_document, save_rewritten
+from .textnorm import find_occurrences
+from .verify import verify_output
+
+QUARANTINE = "quarantine"
+
+
+@dataclass(slots=True)
+class Proposal:
+    """What detection and policy propose for one document, before anything is redacted."""
+    path: str
+    sha256: str
+    pages: int
+    findings: list[Finding]
+    ocr_pages: list[int] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class DocResult:
+    input: str
+    rel: str
+    status: str  # "done" | "quarantined" | "planned" (dry run)
+    output: str | None = None
+    reason: str = ""
+    kind: str = ""  # bad-input kind, "verification", or "" when done
+    pages: int = 0
+    sha256_in: str = ""
+    sha256_out: str | None = None
+    findings: list[Finding] = field(default_factory=list)
+    manual: list[Mark] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def applied(self) -> list[Finding]:
+        return [f for f in self.findings if f.status == "accepted"]
+
+    @property
+    def redaction_count(self) -> int:
+        return len(self.applied) + len(self.manual)
+
+
+class Pipeline:
+    """Loads models once; ``process`` one document at a time (or ``run`` a dossier)."""
+
+    def __init__(self, policy: Policy | None = None, *, model_path: str | None = None,
+                 ocr: bool | None = None, limits: Limits | None = None,
+                 accept_proposed: bool = False):
+        self.policy = policy or load_policy()
+        self.model_path = model_path
+        self.limits = limits or Limits()
+        self.accept_proposed = accept_proposed
+        # None = OCR when Tesseract is there; scans are quarantined (never passed) without it.
+        self.use_ocr = ocr_mod.tesseract_available() if ocr is None else ocr
+        self._detector = None
+        self._office_holders = None
+
+    @property
+    def detector(self):
+        if self._detector is None:
+            from .detect import Detector
+            self._detector = Detector(self.policy, self.model_path)
+        return self._detector
+
+    @property
+    def office_holders(self):
+        if self._office_holders is None and self.policy.keep_office_holders:
+            from .office_holders import OfficeHolders
+            self._office_holders = OfficeHolders.from_file(self.policy.office_holder_file)
+        return self._office_holders
+
+    # -- stages ---------------------------------------------------------------------------
+    def extract(self, path: str, sha256: str | None = None) -> Document:
+        doc = extract(path, ocr=ocr_mod.ocr_page if self.use_ocr else None, limits=self.limits,
+                      sha256=sha256)
+        unread = [p.index + 1 for p in doc.pages if not p.ocr and needs_ocr(p)]
+        if unread:
+            raise BadInput("needs_ocr", f"page(s) {_pages(unread)} are scans without a text "
+                           "layer and OCR (Tesseract) is not available")
+        return doc
+
+    def propose(self, path: str, doc: Document | None = None,
+                dossier: NameBook | None = None) -> tuple[Document, Proposal]:
+        t: dict[str, float] = {}
+        t0 = time.perf_counter()
+        if doc is None:
+            doc = self.extract(path)
+        t["extract"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        findings = self.detector.analyze(doc)
+        findings = self._propagate(doc, findings, dossier)
+        t["detect"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        findings = self.policy.decide(findings, doc.text, self.office_holders)
+        for f in findings:
+            self._set_status(f)
+        t["decide"] = time.perf_counter() - t0
+        prop = Proposal(path, doc.sha256, doc.page_count, findings,
+                        [p.index for p in doc.pages if p.ocr], t)
+        return doc, prop
+
+    def extend(self, doc: Document, proposal: Proposal, dossier: NameBook) -> None:
+        """Add occurrences of names found elsewhere in the dossier, decided by the policy."""
+        before = {f.id for f in proposal.findings}
+        merged = self._propagate(doc, proposal.findings, dossier)
+        new = [f for f in merged if f.id not in before]
+        for f in self.policy.decide(new, doc.text, self.office_holders):
+            self._set_status(f)
+            proposal.findings.append(f)
+
+    def _set_status(self, f: Finding) -> None:
+        if f.action == "redact" or (f.action == "propose" and self.accept_proposed):
+            f.status = "accepted"
+        elif f.action == "keep":
+            f.status = "rejected"
+        else:
+            f.status = "proposed"
+
+    def _propagate(self, doc: Document, findings: list[Finding],
+                   dossier: NameBook | None) -> list[Finding]:
+        from .propagate import propagate_findings
+        return propagate_findings(doc, findings, dossier,
+                                  self.office_holders if self.policy.keep_office_holders
+                                  else None)
+
+    def apply(self, doc: Document, proposal: Proposal, out_dir: str | Path, rel: str,
+              manual: Iterable[Mark] = ()) -> DocResult:
+        """Redact accepted findings and manual marks, verify, and write or quarantine."""
+        out_dir = Path(out_dir)
+        manual = list(manual)
+        res = DocResult(proposal.path, rel, "quarantined", pages=proposal.pages,
+                        sha256_in=proposal.sha256, findings=proposal.findings, manual=manual,
+                        ocr_pages=proposal.ocr_pages, timings=dict(proposal.timings))
+        accepted = [f for f in proposal.findings if f.status == "accepted"]
+        marks = [Mark(b, f.ground or "") for f in accepted for b in f.boxes] + manual
+        removed = sorted({f.text for f in accepted if f.text.strip()})
+        allowed = expected_left(doc, accepted, removed)
+        final = out_dir / rel
+        final.parent.mkdir(parents=True, exist_ok=True)
+        tmp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
+        try:
+            t0 = time.perf_counter()
+            pdf = pymupdf.open(proposal.path)
+            try:
+                redact_document(pdf, marks, removed)
+                res.timings["redact"] = time.perf_counter() - t0
+                t0 = time.perf_counter()
+                save_rewritten(pdf, str(tmp))
+            finally:
+                pdf.close()
+            res.timings["save"] = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            problems = self.verify(str(tmp), doc, allowed, marks)
+            res.timings["verify"] = time.perf_counter() - t0
+            if problems:
+                tmp.unlink(missing_ok=True)
+                return self.quarantine(res, out_dir, "verification", "; ".join(problems))
+            res.sha256_out = sha256_file(str(tmp))
+            os.replace(tmp, final)
+        except BadInput as e:
+            tmp.unlink(missing_ok=True)
+            return self.quarantine(res, out_dir, e.kind, e.message)
+        except Exception as e:  # fail closed on anything unexpected
+            tmp.unlink(missing_ok=True)
+            return self.quarantine(res, out_dir, "error", f"{type(e).__name__}: {e}")
+        res.status, res.output = "done", str(final)
+        return res
+
+    def verify(self, path: str, doc: Document, allowed: dict[str, int],
+               marks: list[Mark]) -> list[str]:
+        """Re-extract the written file the same way the input was read (OCR included)."""
+        out_doc = extract(path, ocr=ocr_mod.ocr_page if self.use_ocr else None,
+                          limits=Limits(max_pages=self.limits.max_pages, max_bytes=1 << 40))
+        problems = verify_output(path, out_doc, allowed, marks,
+                                 {m.label for m in marks} | set(self.policy_labels()))
+        if out_doc.page_count != doc.page_count:
+            problems.append(f"page count changed ({doc.page_count} → {out_doc.page_count})")
+        return problems
+
+    def policy_labels(self) -> set[str]:
+        return {r.ground for r in self.policy.entities.values()}
+
+    def quarantine(self, res: DocResult, out_dir: Path, kind: str, reason: str) -> DocResult:
+        """Keep the untouched input beside a reason file; never a half-redacted file."""
+        res.status, res.kind, res.reason, res.output = "quarantined", kind, reason, None
+        qdir = out_dir / QUARANTINE
+        dest = qdir / res.rel
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        if os.path.isfile(res.input):
+            tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
+            shutil.copyfile(res.input, tmp)
+            os.replace(tmp, dest)
+        reason_file = dest.with_name(dest.name + ".reason.json")
+        reason_file.write_text(json.dumps(
+            {"input": res.input, "kind": kind, "reason": reason, "sha256": res.sha256_in},
+            ensure_ascii=False, indent=2) + "\n", "utf-8")
+        return res
+
+    # -- one document, start to finish ----------------------------------------------------
+    def process(self, path: str, out_dir: str | Path, rel: str | None = None, *,
+                dry_run: bool = False, dossier: NameBook | None = None) -> DocResult:
+        rel = rel or os.path.basename(path)
+        try:
+            sha = sha256_file(path)
+        except OSError as e:
+            res = DocResult(path, rel, "quarantined")
+            return self.quarantine(res, Path(out_dir), "unreadable", str(e))
+        try:
+            doc = self.extract(path, sha)
+            doc, prop = self.propose(path, doc, dossier)
+        except BadInput as e:
+            res = DocResult(path, rel, "quarantined", sha256_in=sha)
+            return self.quarantine(res, Path(out_dir), e.kind, e.message)
+        if dry_run:
+            return DocResult(path, rel, "planned", pages=prop.pages, sha256_in=sha,
+                             findings=prop.findings, ocr_pages=prop.ocr_pages,
+                             timings=prop.timings)
+        return self.apply(doc, prop, out_dir, rel)
+
+
+def expected_left(doc: Document, accepted: list[Finding], removed: list[str]) -> dict[str, int]:
+    """How often each removed string may still occur after redaction: the occurrences that
+    no accepted finding covers (kept on purpose, e.g. an office holder with the same name)."""
+    spans = sorted((f.start, f.end) for f in accepted)
+    out = {}
+    for s in removed:
+        left = 0
+        for a, b in find_occurrences(doc.text, s):
+            if not any(fs < b and a < fe for fs, fe in spans):
+                left += 1
+        out[s] = left
+    return out
+
+
+def _pages(nums: list[int]) -> str:
+    return ", ".join(map(str, nums[:10])) + (" …" if len(nums) > 10 else "")

@@ -1,0 +1,9 @@
+"""All detectors of woo-redact, as Presidio recognizers for language ``nl``.
+
+``detect.build_registry`` registers the ones whose entity the policy enables.
+"""
+
+from .names_registry import NAME_RECOGNIZERS
+from .patterns_registry import PATTERN_RECOGNIZERS
+
+ALL_RECOGNIZERS: list[type] = [*PATTERN_RECOGNIZERS, *NAME_RECOGNIZERS]

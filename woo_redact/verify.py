@@ -1,0 +1,86 @@
+"""Verify: reopen the written output and prove that what was removed is gone.
+
+A document only reaches the output folder when this finds no problem; otherwise it is
+quarantined with the problems as its reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import pymupdf
+
+from .model import Document
+from .redact import Mark
+from .textnorm import count_occurrences
+
+
+def verify_output(path: str, out_doc: Document, allowed: dict[str, int], marks: Iterable[Mark],
+                  labels: set[str]) -> list[str]:
+    """Problems found in the output, empty when it is clean.
+
+    ``allowed`` maps each removed string to how often it may still occur: the occurrences
+    the policy kept on purpose (e.g. an office holder of the same surname). ``out_doc`` is the
+    re-extraction of ``path``.
+    """
+    problems: list[str] = []
+    text = out_doc.text
+    for s, limit in allowed.items():
+        n = count_occurrences(text, s)
+        if n > limit:
+            problems.append(f"removed text still readable {n - limit}x: {_hint(s)}")
+    problems.extend(_text_under_marks(out_doc, marks, labels))
+    problems.extend(_side_channels(path, list(allowed)))
+    return problems
+
+
+def _hint(s: str) -> str:
+    """Say which string failed without repeating it in full (reasons may be shared)."""
+    return f"'{s[:2]}…' ({len(s)} chars)"
+
+
+def _text_under_marks(out_doc: Document, marks: Iterable[Mark], labels: set[str]) -> list[str]:
+    by_page: dict[int, list[Mark]] = {}
+    for m in marks:
+        by_page.setdefault(m.box.page, []).append(m)
+    problems = []
+    for w in out_doc.words:
+        ms = by_page.get(w.box.page)
+        if not ms or w.text in labels:
+            continue
+        cx, cy = (w.box.x0 + w.box.x1) / 2, (w.box.y0 + w.box.y1) / 2
+        for m in ms:
+            b = m.box
+            if b.x0 <= cx <= b.x1 and b.y0 <= cy <= b.y1:
+                problems.append(f"text left under a redaction box on page {b.page + 1}")
+                break
+    return problems
+
+
+def _side_channels(path: str, removed: list[str]) -> list[str]:
+    problems = []
+    doc = pymupdf.open(path)
+    try:
+        meta = " ".join(v for v in (doc.metadata or {}).values() if isinstance(v, str))
+        xmp = doc.get_xml_metadata() or ""
+        toc = " ".join(str(e[1]) for e in doc.get_toc())
+        for where, blob in (("metadata", meta), ("XMP metadata", xmp), ("bookmarks", toc)):
+            nb = " ".join(blob.split())
+            if any(count_occurrences(nb, s) for s in removed):
+                problems.append(f"removed text found in {where}")
+        if xmp.strip():
+            problems.append("XMP metadata present")
+        if doc.embfile_count():
+            problems.append(f"{doc.embfile_count()} embedded file(s) left")
+        for page in doc:
+            kinds = [a.type[1] for a in page.annots() or []]
+            if kinds:
+                problems.append(f"page {page.number + 1}: annotations left ({', '.join(kinds)})")
+            if list(page.widgets() or []):
+                problems.append(f"page {page.number + 1}: form fields left")
+    finally:
+        doc.close()
+    return problems
+
+
+ExtractFn = Callable[[str], Document]
