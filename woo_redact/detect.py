@@ -15,6 +15,7 @@ from .extract import boxes_for_span, page_spans
 from .model import Document, Finding
 from .policy import Policy
 from .recognizers import ALL_RECOGNIZERS
+from .signatures import find_signatures
 
 LANG = "nl"
 # Text of the next page analysed with each page, so that a number or name broken over a
@@ -75,6 +76,9 @@ class Detector:
             f.text = doc.text[f.start:f.end]
             f.boxes = boxes_for_span(doc, f.start, f.end)
             f.assign_id(doc.sha256)
+        if "SIGNATURE" in self.policy.entities:
+            persons = [f for f in findings if f.entity_type == "PERSON"]
+            findings.extend(find_signatures(doc, persons))
         return findings
 
 
