@@ -62,8 +62,7 @@ def test_table_cells_read_row_by_row():
                                        ("zero-pages.pdf", "no_pages")])
 def test_bad_inputs_have_a_clear_reason(name: str, kind: str):
     path = FIXTURES / "bad" / name
-    if not path.exists():
-        pytest.skip(f"fixture {path} not generated")
+    assert path.exists(), "bad-input fixtures missing: run python fixtures/generate.py"
     with pytest.raises(BadInput) as e:
         extract(str(path))
     assert e.value.kind == kind
