@@ -1,0 +1,152 @@
+"""Street + house number, and postcode (+ place).
+
+Street names are recognised by their Dutch suffix ("-straat", "-laan", ...), which covers
+most streets without a street list; suffix-less names ("Korte Voorhout", "Spui") are not
+found. An organisation's postal address (Postbus, Antwoordnummer) is not personal data, so
+a postcode that belongs to one is not reported.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import regex as re
+from presidio_analyzer import Pattern
+
+from .pattern_base import NlPatternRecognizer, cs
+
+STREET_SUFFIXES = [
+    "straat", "laan", "weg", "plein", "pleintje", "gracht", "burgwal", "kade", "singel",
+    "dijk", "park", "hof", "steeg", "pad", "dreef", "markt", "plantsoen", "boulevard", "erf",
+    "veld", "baan", "wal", "haven", "kanaal", "allee", "akker", "oever", "vaart", "zijde",
+    "promenade", "gaarde", "wetering", "brink", "dries", "hoeve", "hout", "rade", "stede",
+    "wende", "laantje", "straatje", "poort",
+]
+# Standalone street names that are just the noun ("Plein 2", "Dam 1", "Grote Markt 5").
+_NOUN_STREETS = ["Plein", "Dam", "Markt", "Singel", "Kade", "Boulevard", "Brink", "Wal",
+                 "Haven", "Oever"]
+# Words that start a sentence or a phrase, not a street name ("Op de Kerkstraat 1" starts
+# at "Kerkstraat").
+_NOT_STREET_WORDS = (
+    r"(?:De|Het|Een|Op|In|Aan|Naar|Via|Bij|Uit|Te|Ter|Tot|Voor|Met|Over|Langs|En|Of|Dat|Die|"
+    r"Dit|Deze|Zie|Hij|Zij|Ze|Wij|We|Ik|Jij|Je|Er|Daar|Hier|Toen|Nu|Ook|Maar|Want|Dus|Wel|"
+    r"Niet|Geen|Alle|Mijn|Zijn|Haar|Ons|Onze|Uw|Hun|Waar|Wie|Wat|Hoe|Welke|Vanuit|Vanaf|"
+    r"Sinds|Na|Door|Om|Tijdens|Tussen|Nabij|Tegenover|Naast|Richting|Hoek|Kruising|Ter|"
+    r"Gisteren|Vandaag|Morgen|Adres|Woonadres|Postadres|Bezoekadres|Correspondentieadres|"
+    r"Huisadres|Verblijfadres|Verblijfsadres|Woonachtig|Wonende|Woont|Woonde|Verblijvende|"
+    r"Ingeschreven|Gevestigd|Locatie|Plaats|Woonplaats|Postcode|Straat|Postbus|Telefoon|Tel|"
+    r"Betreft|Onderwerp|Datum|Kenmerk|Melder|Aangever|Verdachte|Betrokkene)\b")
+# A capitalised word of a street name; a dot only in initials and titles ("J.P. Coenstraat",
+# "Burg. Jansenlaan"), so that a sentence end ("Haag. Kerkstraat 3") is not taken along.
+_CAP_WORD = (r"(?:(?:[A-Z]\.){1,3}|(?:St|Sint|Dr|Mr|Prof|Burg|Gen|Kon|Pr|Jhr|Ir|Ds|Mgr)\.|"
+             r"[A-Z][a-z\u00e0-\u017f][\w'\u2019-]*+|'t|'s-?[A-Z][\w-]*+)")
+_PARTICLE = r"(?:van|de|der|den|het|'t|ten|ter|te|la|le|du|op|aan|in|bij|St\.|Sint)"
+# The whole word first, then a look back at its ending: one suffix test per word instead
+# of one per character.
+_SUFFIX_WORD = (r"[A-Z][\w'\u2019-]*+(?<=(?:" + "|".join(sorted(set(STREET_SUFFIXES), key=len,
+                                                               reverse=True)) + r"))")
+# Between street and number, or inside "Laan van ...", a line may wrap.
+_WRAP = r"(?:[ \t]{1,3}|[ \t]?\n[ \t]?)"
+# "Laan van Nieuw Oost-Indië", "Weg naar Rhenen": the suffix noun first, then a name.
+_NOUN_FIRST = (r"(?:Laan|Weg|Plein|Kade|Dijk|Singel|Markt|Gracht|Plantsoen|Park|Hof|Dreef|"
+               r"Pad|Straat|Burgwal|Boulevard|Oever|Wal)" + _WRAP + r"(?:van|der|de|den|op|ten|"
+               r"ter|in|naar|achter|over|bij)(?:" + _WRAP + r"(?:van|der|de|den|het|'t)){0,2}"
+               r"(?:" + _WRAP + _CAP_WORD + r"){1,3}")
+_STREET = (r"(?:" + _NOUN_FIRST + r"|"
+           r"(?:(?!" + _NOT_STREET_WORDS + r")" + _CAP_WORD + r"[ \t]{1,3}(?:" + _PARTICLE
+           + r"[ \t]{1,3}){0,2}){0,2}" + r"(?!" + _NOT_STREET_WORDS + r")" + _SUFFIX_WORD
+           + r"|" + r"(?:(?:Grote|Kleine|Oude|Nieuwe|Korte|Lange|Hoge|Lage)[ \t]{1,3})?(?:"
+           + "|".join(_NOUN_STREETS) + r"))")
+# House number with an optional addition: 12a, 12-A, 12 A, 12 bis, 12-3hg, 12 II, 12-1.
+_ADDITION = (r"(?:[ \t]?-?[ \t]?(?:bis|hs|hg|bg|bv|bov|boven|beneden|huis|zw|rd|"
+             r"[IVX]{1,3})(?![\w])|-?[A-Za-z](?![\w])|[ \t][A-Z](?![\w])|"
+             r"-\d{1,3}(?:[ \t]?(?:hg|hs|bg|[a-z]))?(?![\w]))")
+# A postcode on the next line ("Parnassusplein\n2511 VX") is no house number.
+_HOUSE_NUMBER = r"(?![1-9]\d{3}[ \t]?[A-Z]{2}\b)[1-9]\d{0,4}" + _ADDITION + r"?"
+
+# Letterhead labels: what follows is the organisation's address, not a person's.
+ORGANISATION_ADDRESS_WORDS = ["bezoekadres", "postadres", "retouradres", "afleveradres",
+                              "factuuradres", "vestigingsadres"]
+
+_MONTHS = (r"(?:jan(?:uari)?|feb(?:ruari)?|maart|mrt|apr(?:il)?|mei|jun[i]?|jul[i]?|"
+           r"aug(?:ustus)?|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+
+
+# The look-ahead for a capital first lets the engine skip every other position quickly.
+_STREET_ADDRESS = cs(r"(?=[A-Z'])(?<![\w'-])" + _STREET + _WRAP + _HOUSE_NUMBER
+                     + r"(?![\w/-]|[.,]\d)")
+
+
+class NlAddressRecognizer(NlPatternRecognizer):
+    ENTITY = "NL_ADDRESS"
+    PATTERNS = [Pattern("straat + huisnummer", _STREET_ADDRESS, 0.5)]
+    CONTEXT = ["adres*", "woonadres", "woonachtig", "wonende", "woont", "woonde", "wonen",
+               "verblijfadres", "verblijfsadres", "ingeschreven", "straat", "huisnummer"]
+    NEGATIVE_CONTEXT = ORGANISATION_ADDRESS_WORDS
+
+    def validate_result(self, pattern_text: str) -> Optional[bool]:
+        number = re.search(r"(\d+)\D*$", pattern_text)
+        if number is None:
+            return False
+        # A "Woningmarkt 2024" or "Hof 1998" is a year, not a house number.
+        value = int(number.group(1))
+        if len(number.group(1)) == 4 and 1900 <= value <= 2099:
+            return False
+        return None
+
+    def reject_in_text(self, text: str, start: int, end: int) -> bool:
+        # "Gerechtshof 12 maart" is a court and a date.
+        after = text[end:end + 12]
+        return bool(re.match(r"[ \t]*" + _MONTHS + r"\b", after, re.IGNORECASE))
+
+
+# Words that follow a postcode in letterheads but are not part of the place.
+_NOT_PLACE = (r"(?:Telefoon|Tel|T|E|F|M|I|Fax|Postbus|Nederland|The|Netherlands|Contact|"
+              r"Internet|Ons|Uw|Kenmerk|Datum|Bijlage|Bijlagen|Retouradres|Email|Mail|"
+              r"E-mail|Www|Geachte|Betreft|Onderwerp|Aan|Van|Cc)\b")
+# "Den Haag", "De Bilt", "'s-Hertogenbosch": an article only together with the next word.
+_PLACE_WORD = (r"(?!" + _NOT_PLACE + r")(?:(?:De|Den|Het|Ter|Ten|'s|'t)[ \t-]+(?=[A-Z]))?"
+               r"(?!(?:De|Den|Het)\b)[A-Z][\w'\u2019-]*")
+_PLACE = (_PLACE_WORD + r"(?:[ \t]{1,3}(?:(?:aan|op|in|bij|a/d|ad|onder)[ \t]{1,3}"
+          r"(?:de[nr]?[ \t]{1,3}|het[ \t]{1,3})?)?" + _PLACE_WORD + r"){0,2}")
+# Letters in Dutch postcodes are never SA, SD or SS.
+_POSTCODE = r"[1-9]\d{3}[ \t]?(?!SA|SD|SS)[A-Z]{2}"
+_YEAR_LIKE = r"(?:19|20)\d\d"
+
+
+class NlPostcodeRecognizer(NlPatternRecognizer):
+    ENTITY = "NL_POSTCODE"
+    PATTERNS = [
+        Pattern("postcode + plaats",
+                cs(r"(?<![\w-])(?!" + _YEAR_LIKE + r")" + _POSTCODE + r"[ \t]{1,3}" + _PLACE
+                   + r"(?![\w-])"), 0.6),
+        Pattern("postcode als jaartal + plaats",
+                cs(r"(?<![\w-])(?=" + _YEAR_LIKE + r")" + _POSTCODE + r"[ \t]{1,3}" + _PLACE
+                   + r"(?![\w-])"), 0.45),
+        Pattern("postcode",
+                cs(r"(?<![\w-])(?!" + _YEAR_LIKE + r")" + _POSTCODE + r"(?![\w-])"), 0.5),
+        # "2019 EU", "2023 OM": a year and an abbreviation far more often than a postcode
+        # in the 19xx/20xx range, unless an address or the word "postcode" is near.
+        Pattern("postcode als jaartal",
+                cs(r"(?<![\w-])" + _YEAR_LIKE + r"[ \t]?(?!SA|SD|SS)[A-Z]{2}(?![\w-])"), 0.3),
+    ]
+    CONTEXT = ["postcode*", "adres*", "woonadres", "woonachtig", "wonende", "woont",
+               "woonplaats", "verblijfadres", "verblijfsadres", "ingeschreven"]
+    NEGATIVE_CONTEXT = ORGANISATION_ADDRESS_WORDS
+
+    def structural_context(self, text: str, start: int, end: int) -> str:
+        # Right after a street + house number ("Kerkstraat 12, 2011 AB"), unless that is
+        # an organisation's "Bezoekadres".
+        before = text[max(0, start - 120):start]
+        if re.search(_STREET_ADDRESS + r"[ \t]*[,;]?\s*$", before) and not (
+                self._negative_re is not None and self._negative_re.search(before)):
+            return "straat + huisnummer"
+        return ""
+
+    def reject_in_text(self, text: str, start: int, end: int) -> bool:
+        # "Postbus 20011, 2500 EA Den Haag", "Antwoordnummer 123 1000 AB Amsterdam".
+        # Also "Postbus 1, postvak 3720 BA", "Postbus 20350 | 2500 EJ" and a line break.
+        before = text[max(0, start - 60):start]
+        return bool(re.search(r"(?i:postbus|antwoordnummer|antwoordnr\.?|p\.?o\.?[ \t]?box)"
+                              r"[ \t]{0,3}\d{1,6}[^\d]{0,25}$", before))
+

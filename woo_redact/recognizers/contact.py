@@ -1,0 +1,134 @@
+"""E-mail addresses and phone numbers.
+
+Whether an address or number is functional (info@, 0800, 1400) is the policy's call, not
+ours: every one is reported.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+import phonenumbers
+import regex as re
+import tldextract
+from presidio_analyzer import Pattern
+
+from .checksums import digits_only
+from .pattern_base import NlPatternRecognizer
+
+
+@lru_cache(maxsize=1)
+def _suffix_extractor() -> tldextract.TLDExtract:
+    # The bundled public-suffix snapshot only: the default extractor fetches the list
+    # from the internet on first use.
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+class NlEmailRecognizer(NlPatternRecognizer):
+    ENTITY = "EMAIL_ADDRESS"
+    PATTERNS = [
+        Pattern(
+            "e-mailadres",
+            r"(?<![\w.@-])[\w!#$%&'*+/=?^`{|}~-]+(?:\.[\w!#$%&'*+/=?^`{|}~-]+)*"
+            r"@\w+(?:-+\w+)*(?:\.\w+(?:-+\w+)*)+(?![\w@])",
+            0.5,
+        ),
+    ]
+    CONTEXT = ["e-mail", "email", "e-mailadres", "mail*", "afzender", "geadresseerde"]
+
+    def validate_result(self, pattern_text: str) -> Optional[bool]:
+        domain = pattern_text.rsplit("@", 1)[1]
+        return _suffix_extractor()(domain).fqdn != ""
+
+
+# Separator between area code and subscriber number: "070-", "070 - ", "070 ", "(070) ".
+_SEP = r"(?:[ \t]*[-\u2013][ \t]*|[ \t]|\.)?"
+_INTL_NL = r"(?:\+[ \t]?31|\b0031)[ \t]?(?:\(0\)[ \t]?)?[ \t-]?"
+
+
+def _digits(n: int) -> str:
+    """n digits, optionally grouped with single spaces ("123 45 67")."""
+    return r"\d(?:[ \t]?\d){%d}" % (n - 1)
+
+
+def _national(area_digits: int) -> str:
+    """National number with an area code of ``area_digits`` digits after the 0."""
+    sub = 9 - area_digits
+    area = r"0[1-9]\d{%d}" % (area_digits - 1) if area_digits > 1 else r"06"
+    return (r"(?:\(" + area + r"\)" + _SEP + r"|" + area + _SEP + r")" + _digits(sub))
+
+
+# Not inside a longer number, code or amount ("12.0612345678", "0612345678-23").
+_BEFORE = r"(?<![\w,+-])(?<!\d[.,])"
+_AFTER = r"(?!\d|[ \t]?-\d|[.,]\d)"
+
+
+class NlPhoneRecognizer(NlPatternRecognizer):
+    """Dutch numbers in their common writings, public service numbers, and international
+    numbers with a country code. Validated with the ``phonenumbers`` metadata (valid Dutch
+    area codes and lengths), which rules out most digit runs that merely look like one."""
+
+    ENTITY = "PHONE_NUMBER"
+    PATTERNS = [
+        Pattern("mobiel", _BEFORE + _national(1) + _AFTER, 0.6),
+        Pattern("vast, netnummer 3 cijfers", _BEFORE + _national(2) + _AFTER, 0.5),
+        Pattern("vast, netnummer 4 cijfers", _BEFORE + _national(3) + _AFTER, 0.5),
+        Pattern("internationaal +31", _INTL_NL + r"[1-9](?:[ \t]?[-.]?[ \t]?\d){8}" + _AFTER,
+                0.6),
+        Pattern("servicenummer 0800/0900",
+                _BEFORE + r"0[89]0[069]" + _SEP + r"(?:\d{3}[ \t]?\d{4}|\d{2}[ \t]?\d{2})" + _AFTER,
+                0.5),
+        Pattern("gemeente 14 + netnummer", _BEFORE + r"14[ \t]?0\d{2,3}" + _AFTER, 0.4),
+        Pattern("Rijksoverheid 1400", _BEFORE + r"1400" + _AFTER, 0.4),
+        Pattern("internationaal",
+                r"(?<![\w+])\+[ \t]?(?!31)[1-9]\d{0,2}[ \t]?(?:\(0\)[ \t]?)?[ \t-]?\d"
+                r"(?:[ \t]?[-.]?[ \t]?\d){5,12}" + _AFTER,
+                0.5),
+    ]
+    CONTEXT = ["tel", "tel.", "telefoon*", "telefonisch", "tel.nr.", "telnr", "mobiel*", "mob",
+               "mob.", "gsm", "bel", "bellen", "belde", "gebeld", "bereikbaar", "nummer",
+               "whatsapp", "sms", "fax", "doorkiesnummer", "doorkies"]
+    NEGATIVE_CONTEXT = ["kenmerk*", "referentie*", "zaaknummer", "dossiernummer", "factuur*",
+                        "documentnummer", "registratienummer", "bsn", "burgerservicenummer",
+                        "iban", "rekeningnummer", "parketnummer", "kamerstuk*", "kvk*",
+                        "ordernummer", "klantnummer", "relatienummer", "€", "euro", "bvh*",
+                        "mutatienummer*", "pv-nummer*", "proces-verbaal*"]
+    # "1400" alone is a count or an amount as often as a number to call.
+    CONTEXT_REQUIRED_PATTERNS = frozenset({"Rijksoverheid 1400"})
+    REQUIRED_CONTEXT = ["tel", "tel.", "telefoon*", "telefonisch", "bel", "bellen", "belt",
+                        "nummer", "via"]
+
+    def validate_result(self, pattern_text: str) -> Optional[bool]:
+        text = pattern_text.replace("(0)", "")
+        digits = digits_only(text)
+        if re.fullmatch(r"140(?:0|\d{2,3})", digits):
+            return None  # 1400 and 14 + area code: no subscriber number to check
+        international = text.lstrip().startswith("+") or digits.startswith("00")
+        if international:
+            if digits.startswith("00"):
+                digits = digits[2:]
+            if digits.startswith("31") and len(digits) != 11:
+                return False
+            number_text = "+" + digits
+            region = None
+        else:
+            # Dutch numbers are 10 digits with the leading 0; 0800/0900 also 8 or 11.
+            if len(digits) != 10 and not (digits[:4] in ("0800", "0900", "0906", "0909")
+                                          and len(digits) in (8, 11)):
+                return False
+            number_text, region = digits, "NL"
+        try:
+            number = phonenumbers.parse(number_text, region)
+        except phonenumbers.NumberParseException:
+            return False
+        return None if phonenumbers.is_valid_number(number) else False
+
+    def invalidate_result(self, pattern_text: str) -> Optional[bool]:
+        # A date with a time or a year range run together ("01-05-2023 12") is no number.
+        return bool(re.search(r"\b\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b", pattern_text))
+
+    def reject_in_text(self, text: str, start: int, end: int) -> bool:
+        before = text[max(0, start - 40):start]
+        # Digits of a spaced IBAN ("NL91 ABNA 0417 1643 00").
+        return bool(re.search(r"(?-i:\b[A-Z]{2}\d{2}(?:[ \t]?[A-Z0-9]{4}){1,3}[ \t]?)$", before))

@@ -1,0 +1,101 @@
+"""Burgerservicenummer (elfproef) and IBAN (mod-97)."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import regex as re
+from presidio_analyzer import Pattern
+from presidio_analyzer.predefined_recognizers.generic.iban_patterns import regex_per_country
+
+from .checksums import elfproef, iban_is_valid
+from .pattern_base import NlPatternRecognizer, cs
+
+_BSN_WORDS = r"(?:bsn|burgerservice[- ]?nummer|sofi[- ]?nummer|sofinr\.?)"
+# Not a piece of a longer number, code, date or amount; a number grouped with spaces also
+# not one group of a longer spaced run.
+_BEFORE = r"(?<![\w.,/-])"
+_AFTER = r"(?![\w/-]|[.,]\d)"
+_NOT_SPACED_RUN = r"(?<!\d[ \t])", r"(?![ \t]\d)"
+
+
+class NlBsnRecognizer(NlPatternRecognizer):
+    """Nine digits passing the elfproef, compact or grouped; eight digits (the leading zero
+    dropped) only right after "BSN". One in eleven random nine-digit numbers passes the
+    test, so a reference word just before ("kenmerk", "zaaknummer") demotes the match."""
+
+    ENTITY = "NL_BSN"
+    PATTERNS = [
+        Pattern("BSN 9 cijfers", _BEFORE + r"\d{9}" + _AFTER, 0.4),
+        Pattern("BSN met punten",
+                _BEFORE + r"(?:\d{4}\.\d{2}\.\d{3}|\d{3}\.\d{3}\.\d{3})" + _AFTER, 0.5),
+        Pattern("BSN met spaties",
+                _BEFORE + _NOT_SPACED_RUN[0] + r"(?:\d{3} \d{3} \d{3}|\d{4} \d{2} \d{3})"
+                + _AFTER + _NOT_SPACED_RUN[1], 0.5),
+        Pattern("BSN 8 cijfers na BSN",
+                r"(?i:\b" + _BSN_WORDS + r")[ \t:.]{0,4}(?:(?i:nummer|nr\.?)[ \t:.]{0,4})?"
+                r"\K\d{8}" + _AFTER, 0.5),
+    ]
+    CONTEXT = ["bsn*", "burgerservicenummer*", "burgerservice-nummer", "sofinummer*",
+               "sofi-nummer", "sofinr"]
+    NEGATIVE_CONTEXT = ["kenmerk*", "referentie*", "ref", "ref.", "zaaknummer*",
+                        "zaak", "dossiernummer*", "dossier", "factuur*", "documentnummer*",
+                        "registratienummer*", "rekeningnummer*", "bankrekening*", "giro*",
+                        "kvk*", "kvk-nummer", "btw*", "ordernummer*", "klantnummer*",
+                        "relatienummer*", "parketnummer*", "kamerstuk*", "nr", "nr.",
+                        "nummer", "tel", "tel.", "telefoon*", "€", "eur", "euro", "bvh*",
+                        "mutatienummer*", "proces-verbaal*", "pv", "pv-nummer*", "aangifte*"]
+
+    def validate_result(self, pattern_text: str) -> Optional[bool]:
+        return elfproef(pattern_text)
+
+    def reject_in_text(self, text: str, start: int, end: int) -> bool:
+        # "€ 123.456.782" and "123 456 782 euro" are amounts.
+        after = text[end:end + 12].lower()
+        return after.lstrip().startswith(("euro", "eur ", "mln", "miljoen"))
+
+
+# ISO 13616 registry lengths (characters, without spaces).
+IBAN_LENGTHS: dict[str, int] = {
+    "AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22,
+    "BH": 22, "BR": 29, "BY": 28, "CH": 21, "CR": 22, "CY": 28, "CZ": 24, "DE": 22,
+    "DK": 18, "DO": 28, "EE": 20, "EG": 29, "ES": 24, "FI": 18, "FO": 18, "FR": 27,
+    "GB": 22, "GE": 22, "GI": 23, "GL": 18, "GR": 27, "GT": 28, "HR": 21, "HU": 28,
+    "IE": 22, "IL": 23, "IQ": 23, "IS": 26, "IT": 27, "JO": 30, "KW": 30, "KZ": 20,
+    "LB": 28, "LC": 32, "LI": 21, "LT": 20, "LU": 20, "LV": 21, "MC": 27, "MD": 24,
+    "ME": 22, "MK": 19, "MR": 27, "MT": 31, "MU": 30, "NL": 18, "NO": 15, "PK": 24,
+    "PL": 28, "PS": 29, "PT": 25, "QA": 29, "RO": 24, "RS": 22, "SA": 24, "SC": 31,
+    "SE": 24, "SI": 19, "SK": 24, "SM": 27, "ST": 25, "SV": 28, "TL": 23, "TN": 24,
+    "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20,
+}
+
+
+def _iban_regex(lengths: dict[str, int]) -> str:
+    """One alternative per country with exactly that country's length, in groups of four
+    that may or may not be separated by a space. Exact lengths keep a following number
+    ("NL91ABNA0417164300 2023") out of the match."""
+    alternatives = []
+    for country, length in sorted(lengths.items()):
+        rest = length - 4
+        groups, tail = divmod(rest, 4)
+        # a space, or a line break in a narrow column, between groups
+        alt = country + r"\d{2}" + r"(?:[ \t\n]?[A-Z0-9]{4}){%d}" % groups
+        if tail:
+            alt += r"[ \t\n]?[A-Z0-9]{%d}" % tail
+        alternatives.append(alt)
+    return r"(?<![A-Z0-9])(?:" + "|".join(alternatives) + r")(?![A-Z0-9])"
+
+
+class NlIbanRecognizer(NlPatternRecognizer):
+    ENTITY = "IBAN_CODE"
+    PATTERNS = [Pattern("IBAN", cs(_iban_regex(IBAN_LENGTHS)), 0.5)]
+    CONTEXT = ["iban", "rekening*", "bankrekening*", "rekeningnummer*", "bank",
+               "t.n.v.", "overmaken", "overgemaakt", "storten", "gestort", "betaling*"]
+
+    def validate_result(self, pattern_text: str) -> Optional[bool]:
+        compact = "".join(pattern_text.split())
+        # Presidio's per-country layout (where letters and digits go), then the checksum.
+        fmt = regex_per_country.get(compact[:2])
+        if fmt and not re.fullmatch(fmt, compact):
+            return False
+        return iban_is_valid(compact)

@@ -1,0 +1,235 @@
+"""Base class for the Dutch pattern recognizers.
+
+Presidio's own context enhancer compares context words with spaCy *lemmas*. A Dutch
+pipeline without a lemmatizer (``spacy.blank("nl")``, or a trained NER-only pipeline) gives
+empty lemmas, so that enhancer never fires and every context word would be dead weight.
+These recognizers therefore read their context from the raw text around the match, in
+``enhance_using_context`` (the recognizer-level hook Presidio calls first), and mark each
+result as handled so the lemma enhancer does not score it a second time. Behaviour is thus
+the same whichever spaCy pipeline sits behind the analyzer.
+
+Case-sensitive parts of a regex are wrapped in ``(?-i:...)`` rather than relying on
+``global_regex_flags``: Presidio's registry overwrites that attribute with its own flags when
+it instantiates recognizers itself.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, Iterable, Optional
+
+import regex as re
+from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+ENHANCED = RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY
+
+
+def cs(pattern: str) -> str:
+    """Make a regex fragment case-sensitive whatever flags it is compiled with."""
+    return f"(?-i:{pattern})"
+
+
+def words_regex(words: Iterable[str]) -> Optional[re.Pattern]:
+    """Compile context words into one case-insensitive regex.
+
+    A word must start at a word boundary. ``"tel*"`` matches any word starting with "tel";
+    ``"tel"`` only the whole word. A space in a word matches any run of whitespace, so
+    "geboren op" also matches across a line break. A word written in capitals is an
+    abbreviation and matches only in capitals: "OM" is the Openbaar Ministerie, "om" a
+    preposition.
+    """
+    alternatives = []
+    for word in words:
+        prefix = word.endswith("*")
+        core = word.rstrip("*")
+        body = r"\s+".join(re.escape(part) for part in core.split())
+        if not prefix and re.match(r"\w", core[-1]):
+            body += r"(?!\w)"
+        if len(core) > 1 and core.isupper():
+            body = f"(?-i:{body})"
+        alternatives.append(body)
+    if not alternatives:
+        return None
+    # Longest first so "geboren op" wins over "geboren" in the explanation.
+    alternatives.sort(key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
+
+
+class NlPatternRecognizer(PatternRecognizer):
+    """A ``PatternRecognizer`` for Dutch text with raw-text context handling.
+
+    Subclasses set ``ENTITY``, ``PATTERNS`` and ``CONTEXT`` and may override
+    ``validate_result`` / ``invalidate_result`` (on the matched text) and
+    ``reject_in_text`` (on the match with its surroundings).
+    """
+
+    ENTITY: ClassVar[str] = ""
+    PATTERNS: ClassVar[list[Pattern]] = []
+    #: words near the match that raise the score
+    CONTEXT: ClassVar[list[str]] = []
+    #: words before the match that lower the score when no CONTEXT word is present
+    NEGATIVE_CONTEXT: ClassVar[list[str]] = []
+    #: every match needs a context word (e.g. a date is a date of birth only after "geboren")
+    CONTEXT_REQUIRED: ClassVar[bool] = False
+    #: names of patterns whose matches need a context word
+    CONTEXT_REQUIRED_PATTERNS: ClassVar[frozenset[str]] = frozenset()
+    #: the words that satisfy the requirement; defaults to CONTEXT
+    REQUIRED_CONTEXT: ClassVar[Optional[list[str]]] = None
+    WORDS_BEFORE: ClassVar[int] = 5
+    WORDS_AFTER: ClassVar[int] = 0
+    #: context before the last match of this regex is ignored (e.g. an earlier date)
+    WINDOW_STOP: ClassVar[Optional[str]] = None
+    CONTEXT_BOOST: ClassVar[float] = 0.35
+    MIN_SCORE_WITH_CONTEXT: ClassVar[float] = 0.4
+    NEGATIVE_CONTEXT_SCORE: ClassVar[float] = 0.2
+
+    def __init__(
+        self,
+        patterns: Optional[list[Pattern]] = None,
+        context: Optional[list[str]] = None,
+        supported_language: str = "nl",
+        supported_entity: Optional[str] = None,
+        name: Optional[str] = None,
+    ) -> None:
+        source = patterns if patterns is not None else self.PATTERNS
+        # Fresh Pattern objects: Presidio caches the compiled regex on them.
+        own_patterns = [Pattern(p.name, p.regex, p.score) for p in source]
+        context_words = list(context if context is not None else self.CONTEXT)
+        self._context_re = words_regex(context_words)
+        self._required_re = (
+            words_regex(self.REQUIRED_CONTEXT) if self.REQUIRED_CONTEXT is not None
+            else self._context_re
+        )
+        self._negative_re = words_regex(self.NEGATIVE_CONTEXT)
+        self._window_stop = re.compile(self.WINDOW_STOP) if self.WINDOW_STOP else None
+        super().__init__(
+            supported_entity=supported_entity or self.ENTITY,
+            name=name,
+            supported_language=supported_language,
+            patterns=own_patterns,
+            # Kept on the recognizer as Presidio expects (to_dict, introspection); the
+            # matching itself is done in enhance_using_context below.
+            context=[w.rstrip("*") for w in context_words],
+        )
+
+    # -- hooks -------------------------------------------------------------------------
+
+    def reject_in_text(self, text: str, start: int, end: int) -> bool:
+        """Reject a match because of what surrounds it (``invalidate_result`` sees only
+        the match itself)."""
+        return False
+
+    def structural_context(self, text: str, start: int, end: int) -> str:
+        """Supportive context that is not a word (e.g. a street address just before a
+        postcode); its description, or ""."""
+        return ""
+
+    # -- context -------------------------------------------------------------------------
+
+    def window_before(self, text: str, start: int, words: Optional[int] = None) -> str:
+        n = self.WORDS_BEFORE if words is None else words
+        if n <= 0:
+            return ""
+        begin = max(0, start - 30 * n - 30)
+        chunk = text[begin:start]
+        if begin > 0 and text[begin - 1].isalnum():
+            # drop the cut-off word so its tail cannot pose as a context word
+            chunk = re.sub(r"^\S*", "", chunk)
+        if self._window_stop is not None:
+            stops = list(self._window_stop.finditer(chunk))
+            if stops:
+                chunk = chunk[stops[-1].end():]
+        tokens = [m for m in re.finditer(r"\S+", chunk) if re.search(r"\w", m.group())]
+        if len(tokens) > n:
+            chunk = chunk[tokens[-n].start():]
+        return chunk
+
+    def window_after(self, text: str, end: int, words: Optional[int] = None) -> str:
+        n = self.WORDS_AFTER if words is None else words
+        if n <= 0:
+            return ""
+        chunk = text[end:end + 30 * n + 30]
+        tokens = [m for m in re.finditer(r"\S+", chunk) if re.search(r"\w", m.group())]
+        if len(tokens) > n:
+            chunk = chunk[:tokens[n - 1].end()]
+        return chunk
+
+    def context_word(
+        self, text: str, start: int, end: int, regex: Optional[re.Pattern] = None
+    ) -> str:
+        """The first context word found around ``text[start:end]``, or ""."""
+        if regex is None:
+            structural = self.structural_context(text, start, end)
+            if structural:
+                return structural
+            regex = self._context_re
+        if regex is None:
+            return ""
+        for window in (self.window_before(text, start), self.window_after(text, end)):
+            found = None
+            for found in regex.finditer(window):
+                pass  # the nearest word before the match is the last one
+            if found is not None:
+                return found.group()
+        return ""
+
+    # -- Presidio API --------------------------------------------------------------------
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: Optional[NlpArtifacts] = None,
+        regex_flags: Optional[int] = None,
+    ) -> list[RecognizerResult]:
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        kept = []
+        for result in results:
+            if self.reject_in_text(text, result.start, result.end):
+                continue
+            pattern_name = getattr(result.analysis_explanation, "pattern_name", "")
+            needs_context = self.CONTEXT_REQUIRED or pattern_name in self.CONTEXT_REQUIRED_PATTERNS
+            if needs_context and not self.context_word(
+                    text, result.start, result.end, self._required_re):
+                continue
+            kept.append(result)
+        return kept
+
+    def enhance_using_context(
+        self,
+        text: str,
+        raw_recognizer_results: list[RecognizerResult],
+        other_raw_recognizer_results: list[RecognizerResult],
+        nlp_artifacts: NlpArtifacts,
+        context: Optional[list[str]] = None,
+    ) -> list[RecognizerResult]:
+        external = " ".join(context or [])
+        for result in raw_recognizer_results:
+            metadata = result.recognition_metadata or {}
+            if metadata.get(ENHANCED):
+                continue
+            explanation = result.analysis_explanation
+            word = self.context_word(text, result.start, result.end)
+            if not word and external and self._context_re is not None:
+                hit = self._context_re.search(external)
+                word = hit.group() if hit else ""
+            if word:
+                result.score = min(
+                    max(result.score + self.CONTEXT_BOOST, self.MIN_SCORE_WITH_CONTEXT), 1.0)
+                if explanation is not None:
+                    explanation.set_supportive_context_word(word)
+                    explanation.set_improved_score(result.score)
+            elif self._negative_re is not None:
+                hit = None
+                for hit in self._negative_re.finditer(self.window_before(text, result.start)):
+                    pass
+                if hit is not None:
+                    result.score = min(result.score, self.NEGATIVE_CONTEXT_SCORE)
+                    if explanation is not None:
+                        explanation.append_textual_explanation_line(
+                            f"score lowered by context word '{hit.group()}'")
+                        explanation.set_improved_score(result.score)
+            # Scored against context here; the engine's lemma enhancer must not add to it.
+            metadata[ENHANCED] = True
+            result.recognition_metadata = metadata
+        return raw_recognizer_results

@@ -1,0 +1,32 @@
+"""The pattern recognizers (everything but person names), in registration order."""
+
+from __future__ import annotations
+
+from .address import NlAddressRecognizer, NlPostcodeRecognizer
+from .contact import NlEmailRecognizer, NlPhoneRecognizer
+from .dates import NlDateOfBirthRecognizer
+from .identifiers import NlBsnRecognizer, NlIbanRecognizer
+from .law_enforcement import (
+    NlInformantCodeRecognizer,
+    NlInvestigationNameRecognizer,
+    NlInvestigativeMethodRecognizer,
+    NlParketnummerRecognizer,
+    NlPoliceReferenceRecognizer,
+)
+from .vehicles import NlLicensePlateRecognizer
+
+PATTERN_RECOGNIZERS: list[type] = [
+    NlEmailRecognizer,
+    NlPhoneRecognizer,
+    NlBsnRecognizer,
+    NlIbanRecognizer,
+    NlAddressRecognizer,
+    NlPostcodeRecognizer,
+    NlDateOfBirthRecognizer,
+    NlLicensePlateRecognizer,
+    NlParketnummerRecognizer,
+    NlPoliceReferenceRecognizer,
+    NlInvestigationNameRecognizer,
+    NlInformantCodeRecognizer,
+    NlInvestigativeMethodRecognizer,
+]
