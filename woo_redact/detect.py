@@ -16,6 +16,7 @@ from .model import Document, Finding
 from .policy import Policy
 from .recognizers import ALL_RECOGNIZERS
 from .signatures import find_signatures
+from .textnorm import find_occurrences
 
 LANG = "nl"
 # Text of the next page analysed with each page, so that a number or name broken over a
@@ -74,12 +75,39 @@ class Detector:
         findings = merge_overlaps(raw)
         for f in findings:
             f.text = doc.text[f.start:f.end]
+        findings = merge_overlaps(findings + repeat_occurrences(doc.text, findings))
+        for f in findings:
+            f.text = doc.text[f.start:f.end]
             f.boxes = boxes_for_span(doc, f.start, f.end)
             f.assign_id(doc.sha256)
         if "SIGNATURE" in self.policy.entities:
             persons = [f for f in findings if f.entity_type == "PERSON"]
             findings.extend(find_signatures(doc, persons))
         return findings
+
+
+# Names have their own propagation (surname alone, "mevrouw X"); a signature has no text.
+NOT_REPEATED = {"PERSON", "SIGNATURE"}
+MIN_REPEAT_LEN = 4
+
+
+def repeat_occurrences(text: str, findings: list[Finding]) -> list[Finding]:
+    """Every other occurrence of a found string, e.g. "Ravelijn" after "operatie Ravelijn":
+    a redaction must not leave the same value readable a line further on."""
+    taken = [(f.start, f.end) for f in findings]
+    out: list[Finding] = []
+    seen: set[tuple[str, str]] = set()
+    for f in findings:
+        key = (f.entity_type, f.text.casefold())
+        if f.entity_type in NOT_REPEATED or len(f.text.strip()) < MIN_REPEAT_LEN or key in seen:
+            continue
+        seen.add(key)
+        for a, b in find_occurrences(text, f.text):
+            if not any(s < b and a < e for s, e in taken):
+                out.append(Finding(f.entity_type, a, b, text[a:b], f.score,
+                                   f"{f.detector.split('+')[0]}:repeat"))
+                taken.append((a, b))
+    return out
 
 
 def merge_overlaps(findings: list[Finding]) -> list[Finding]:

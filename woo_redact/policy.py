@@ -16,9 +16,11 @@ import yaml
 
 from .grounds import is_ground
 from .model import Finding
+from .organisations import organisation_address
 
 DEFAULT_POLICY = "default_policy.yaml"
 ACTIONS = ("redact", "propose", "keep")
+ADDRESS_TYPES = ("NL_ADDRESS", "NL_POSTCODE")
 
 
 class PolicyError(ValueError):
@@ -79,6 +81,7 @@ class Policy:
     deny: TermList
     deny_ground: str
     keep_office_holders: bool
+    keep_organisation_addresses: bool
     office_holder_file: Path | None
     source: str
 
@@ -102,6 +105,9 @@ class Policy:
                 f.reason = "deny list"
             elif (hit := self.allow.matches(f.text)) is not None:
                 f.action, f.reason = "keep", f"allow list {hit}"
+            elif (f.entity_type in ADDRESS_TYPES and self.keep_organisation_addresses
+                  and (why := organisation_address(text, f.start, f.end))):
+                f.action, f.reason = "keep", why
             elif (f.entity_type == "PERSON" and self.keep_office_holders
                   and office_holders is not None
                   and (why := office_holders.reason_to_keep(text, f.start, f.end, f.text))):
@@ -159,4 +165,5 @@ def _parse(raw: dict, base: Path | None, source: str) -> Policy:
     return Policy(entities=entities, allow=TermList.parse(raw.get("allow"), f"{source}: allow"),
                   deny=deny_terms, deny_ground=deny_ground,
                   keep_office_holders=bool(oh.get("keep", True)), office_holder_file=oh_file,
+                  keep_organisation_addresses=bool(raw.get("keep_organisation_addresses", True)),
                   source=source)

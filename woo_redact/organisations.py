@@ -1,0 +1,42 @@
+"""Organisation addresses stay visible: a ministry's visiting address is not personal data.
+
+The evidence is layout: a letterhead gives street, postcode and place followed by a
+"Postbus"; a meeting location names the organisation on the same line before the street.
+"""
+
+from __future__ import annotations
+
+import re
+
+ORG_WORDS = re.compile(
+    r"\b(?:ministerie|gemeente|provincie|politie|rechtbank|gerechtshof|openbaar ministerie|"
+    r"parket|waterschap|rijkswaterstaat|belastingdienst|inspectie|directie|dienst|agentschap|"
+    r"autoriteit|raad van|college|kamer|universiteit|hogeschool|stichting|b\.?v\.?|n\.?v\.?|"
+    r"bezoekadres|postadres|vestiging|kantoor|locatie)\b", re.IGNORECASE)
+POSTBUS = re.compile(r"\b(?:postbus|antwoordnummer)\b", re.IGNORECASE)
+LINES_AFTER = 2
+
+
+def organisation_address(text: str, start: int, end: int) -> str | None:
+    """Why an address span is an organisation's, or None."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if ORG_WORDS.search(text, line_start, start):
+        return "organisation address: organisation named on the same line"
+    if not text[line_start:start].strip() and line_start > 0:
+        prev_start = text.rfind("\n", 0, line_start - 1) + 1
+        if ORG_WORDS.search(text, prev_start, line_start):
+            return "organisation address: below the organisation's name"
+    after = _next_lines(text, end, LINES_AFTER)
+    if POSTBUS.search(after):
+        return "organisation address: letterhead (followed by a Postbus address)"
+    return None
+
+
+def _next_lines(text: str, pos: int, n: int) -> str:
+    stop = pos
+    for _ in range(n + 1):
+        nxt = text.find("\n", stop + 1)
+        if nxt < 0:
+            return text[pos:]
+        stop = nxt
+    return text[pos:stop]
