@@ -1,0 +1,342 @@
+"""Dutch first names and surnames as evidence for the name detectors.
+
+The lists come from pip packages that ship them as data: ``deduce``'s lookup lists (read as
+plain files, deduce itself is never imported) and Faker's nl_NL / nl_BE person providers. Nothing
+is bundled with woo-redact and nothing is downloaded.
+
+A name list alone is weak evidence: many Dutch surnames are ordinary words (Bakker, Visser,
+Koning, de Wit). ``common_names`` holds the names that are also Dutch dictionary words, so
+callers can demand more evidence (a first name, initials or a title next to them) before such
+a token counts as a name. The merged lists are pickled to a cache directory, because building
+them (and the dictionary check) takes seconds while loading the pickle takes milliseconds.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.util
+import math
+import os
+import pickle
+import re
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.lang.nl.stop_words import STOP_WORDS
+
+_CACHE_SCHEMA = 5
+# zipf >= 3.0 is roughly "seen once per million words": anything that frequent and not a
+# name is an ordinary word for our purposes.
+COMMON_ZIPF = 3.0
+
+_DEDUCE_NAMES = "data/lookup/src/names"
+_DEDUCE_PLACES = "data/lookup/src/locations/lst_placename"
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Lower-cased name lists plus the checks the recognizers need."""
+
+    first_names: frozenset[str]
+    surnames: frozenset[str]  # without interfix: "berg", "jansen", "el idrissi"
+    interfix_surnames: frozenset[str]  # surnames seen with an interfix ("vries" of "de Vries")
+    interfixes: frozenset[str]  # "van", "van der", "in 't", ...
+    common_names: frozenset[str]  # names that are also Dutch dictionary words
+    places: frozenset[str]  # place names, so "De Bilt" is not read as interfix + surname
+    frequencies: dict[str, float]  # zipf frequency of Dutch words seen at least now and then
+
+    def is_first_name(self, word: str) -> bool:
+        return word.lower() in self.first_names
+
+    def is_surname(self, word: str) -> bool:
+        w = word.lower()
+        return w in self.surnames or w in self.interfix_surnames
+
+    def is_name(self, word: str) -> bool:
+        return self.is_first_name(word) or self.is_surname(word)
+
+    def is_interfix(self, words: str) -> bool:
+        return words.lower() in self.interfixes
+
+    def is_place(self, words: str) -> bool:
+        return words.lower() in self.places
+
+    def is_common_word(self, word: str) -> bool:
+        """True for stop words, names that are dictionary words, and frequent non-names."""
+        return _is_common(self, word.lower())
+
+    def zipf(self, word: str) -> float:
+        """Dutch word frequency on the zipf scale (0 = rare or unseen, 7 = "de")."""
+        return self.frequencies.get(word.lower(), 0.0)
+
+    def is_distinctive_name(self, word: str) -> bool:
+        """A listed name that is not also an ordinary word: evidence on its own."""
+        w = word.lower()
+        return self.is_name(w) and not self.is_common_word(w)
+
+
+def _is_common(gaz: Gazetteer, w: str) -> bool:
+    if w in STOP_WORDS or w in gaz.common_names:
+        return True
+    if w in gaz.first_names or w in gaz.surnames or w in gaz.interfix_surnames:
+        return False
+    return gaz.frequencies.get(w, 0.0) >= COMMON_ZIPF
+
+
+def _frequencies(floor: float = 2.5) -> dict[str, float]:
+    """wordfreq's Dutch list as zipf values; words rarer than ``floor`` count as unseen.
+
+    Copied into the cache because importing wordfreq and reading its list costs over a
+    second per process, the cached dict a few milliseconds.
+    """
+    from wordfreq import get_frequency_dict
+
+    out = {}
+    for word, freq in get_frequency_dict("nl").items():
+        z = round(math.log10(freq) + 9, 2) if freq > 0 else 0.0
+        if z >= floor:
+            out[word] = z
+    return out
+
+
+def _read_lines(path: Path) -> list[str]:
+    if not path.is_file():
+        return []
+    return [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+
+
+def _deduce_root() -> Path:
+    """deduce's package folder, found without importing deduce: importing it reconfigures
+    the root logger (DEBUG, to stdout) for the whole process."""
+    spec = importlib.util.find_spec("deduce")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("the 'deduce' package (name lists) is not installed")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _deduce_list(folder: str) -> set[str]:
+    """A deduce lookup list minus its exceptions (deduce's own semantics)."""
+    root = _deduce_root() / folder
+    items = set(_read_lines(root / "items.txt"))
+    return items - set(_read_lines(root / "exceptions.txt"))
+
+
+def _split_interfix(name: str, interfixes: set[str]) -> tuple[str, str]:
+    """("van der", "berg") for "Van der Berg"; ("", "jansen") without an interfix."""
+    low = re.sub(r"\s+", " ", name.strip().lower())
+    best = ""
+    for ix in interfixes:
+        if low.startswith(ix + " ") and len(ix) > len(best):
+            best = ix
+    return best, low[len(best):].strip()
+
+
+def _faker_names() -> tuple[set[str], set[str]]:
+    from faker.providers.person.nl_BE import Provider as BE
+    from faker.providers.person.nl_NL import Provider as NL
+
+    firsts: set[str] = set()
+    lasts: set[str] = set()
+    for prov in (NL, BE):
+        for attr in ("first_names_male", "first_names_female", "first_names"):
+            firsts.update(str(n) for n in getattr(prov, attr, ()) or ())
+        lasts.update(str(n) for n in getattr(prov, "last_names", ()) or ())
+    return firsts, lasts
+
+
+def _dictionary_words(candidates: set[str]) -> set[str]:
+    """The candidates that are ordinary Dutch word forms in simplemma's lexicon.
+
+    The lexicon also holds proper nouns, but gives them a capitalised lemma ("jan" -> "Jan"),
+    so a lower-case lemma marks an ordinary word ("bakkers" -> "bakker").
+    """
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    lexicon = DefaultDictionaryFactory().get_dictionary("nl")
+    common = set()
+    for w in candidates:
+        lemma = lexicon.get(w)
+        if lemma and lemma[:1].islower():
+            common.add(w)
+    return common
+
+
+def build() -> Gazetteer:
+    """Build the gazetteer from the installed packages (slow: seconds)."""
+    interfixes = {i.lower() for i in _deduce_list(f"{_DEDUCE_NAMES}/lst_interfix")}
+    interfixes = {i for i in interfixes if "." not in i and "/" not in i and i != "v"}
+    firsts = {n.lower() for n in _deduce_list(f"{_DEDUCE_NAMES}/lst_first_name")}
+    surnames = {n.lower() for n in _deduce_list(f"{_DEDUCE_NAMES}/lst_surname")}
+    ix_surnames = {n.lower() for n in _deduce_list(f"{_DEDUCE_NAMES}/lst_interfix_surname")}
+
+    f_firsts, f_lasts = _faker_names()
+    firsts |= {n.lower() for n in f_firsts if n.isalpha() or "-" in n}
+    for raw in f_lasts:
+        if "," in raw or len(raw.split()) > 4:
+            continue  # Faker's historical forms ("Bourgondië, van") are not modern names
+        ix, rest = _split_interfix(raw, interfixes)
+        if not rest:
+            continue
+        (ix_surnames if ix else surnames).add(rest)
+
+    # Exceptions deduce removed from its name lists are words that are names too; keep them
+    # out, and mark listed names that are dictionary words as common.
+    stop = {w.lower() for w in STOP_WORDS}
+    firsts -= stop
+    surnames -= stop
+    ix_surnames -= stop
+    single = {w for w in firsts | surnames | ix_surnames if " " not in w}
+    common = _dictionary_words(single)
+
+    places: set[str] = set()
+    for sub in ("lst_residence", "lst_municipality", "lst_province", "lst_region"):
+        places |= {p.lower() for p in _deduce_list(f"{_DEDUCE_PLACES}/{sub}")}
+
+    return Gazetteer(
+        first_names=frozenset(firsts),
+        surnames=frozenset(surnames),
+        interfix_surnames=frozenset(ix_surnames),
+        interfixes=frozenset(interfixes),
+        common_names=frozenset(common),
+        places=frozenset(places),
+        frequencies=_frequencies(),
+    )
+
+
+def _cache_key() -> str:
+    parts = [str(_CACHE_SCHEMA)]
+    for dist in ("deduce", "faker", "simplemma", "wordfreq", "spacy"):
+        try:
+            parts.append(f"{dist}-{importlib.metadata.version(dist)}")
+        except importlib.metadata.PackageNotFoundError:
+            parts.append(f"{dist}-none")
+    return "_".join(parts)
+
+
+def cache_dir() -> Path:
+    """WOO_REDACT_CACHE, else $XDG_CACHE_HOME/woo-redact, else ~/.cache/woo-redact."""
+    env = os.environ.get("WOO_REDACT_CACHE")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "woo-redact"
+
+
+_lock = threading.Lock()
+_loaded: Gazetteer | None = None
+
+
+def load(cache: Path | None = None) -> Gazetteer:
+    """The process-wide gazetteer: memory, then the pickle cache, then a fresh build."""
+    global _loaded
+    with _lock:
+        if _loaded is not None and cache is None:
+            return _loaded
+        folder = cache if cache is not None else cache_dir()
+        path = folder / f"gazetteer-{_cache_key()}.pickle"
+        gaz: Gazetteer | None = None
+        try:
+            with path.open("rb") as fh:
+                obj = pickle.load(fh)
+            if isinstance(obj, Gazetteer):
+                gaz = obj
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            gaz = None
+        if gaz is None:
+            gaz = build()
+            _write_atomically(path, gaz)
+        if cache is None:
+            _loaded = gaz
+        return gaz
+
+
+def _write_atomically(path: Path, gaz: Gazetteer) -> None:
+    # A read-only home or a full disk only costs the rebuild next time; parallel workers
+    # may race to write, so write to a temp file and rename.
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        for stale in path.parent.glob("gazetteer-*.pickle"):
+            if stale != path:  # built from older package versions
+                stale.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+# --- name-shape building blocks shared by the name detectors and propagation -------------
+
+# Titles and forms of address, lower-case without the dot. A capitalised word after one of
+# these is a surname (or first name) with high confidence.
+TITLES: frozenset[str] = frozenset({
+    "de heer", "heer", "meneer", "mijnheer", "mevrouw", "mevr", "mw", "mej", "dhr", "hr",
+    "drs", "dr", "mr", "ir", "ing", "prof", "ds", "bc", "msc", "bsc", "llm",
+    "kand", "dra", "lec",
+})
+# Regex for one or more titles ("mr. drs.", "de heer", "prof. dr. ir."), case-insensitive.
+TITLE_RE = (
+    r"(?i:(?:de\s+heer|mijnheer|meneer|heer|mevrouw|mevr\.?|mw\.?|mej\.?|dhr\.?|"
+    r"drs\.?|dr\.?|mr\.?|ir\.?|ing\.?|prof\.?|ds\.?|bc\.?)"
+    r"(?:\s+(?:drs\.?|dr\.?|mr\.?|ir\.?|ing\.?|prof\.?|bc\.?))*)"
+)
+# One capitalised name word: Jansen, O'Brien, D'Hondt, McDonald, Çelik, IJsselmuiden.
+NAMEWORD_RE = r"(?:\p{Lu}['’])?(?:IJ|\p{Lu})\p{Ll}+(?:['’]?\p{Lu}\p{Ll}+)?"
+# Interfixes, any case of the first letter ("van der", "Van der", "VAN DER", "in 't").
+INTERFIX_RE = (
+    r"(?i:van\s+der|van\s+den|van\s+de|van\s+het|van\s+'t|in\s+'t|in\s+het|in\s+den|"
+    r"op\s+de|op\s+den|op\s+het|op\s+'t|uit\s+de|uit\s+den|aan\s+de|aan\s+den|bij\s+de|"
+    r"de\s+la|van|von|den|der|de|ter|ten|te|'t|du|da|di|dos|del|della|le|la|el|al|ben|"
+    r"bin|abu|ait|bou|zur|zu)"
+)
+# Initials: "J.", "J.M.", "J. M.", "Th.", "Chr.", "IJ.".
+INITIALS_RE = r"(?:(?:Chr|Ch|Th|Ph|IJ|\p{Lu})\.[ \t]?){1,5}"
+# A surname with optional interfix, including double names ("Jansen-de Vries").
+SURNAME_RE = (
+    rf"(?:{INTERFIX_RE}\s+)?{NAMEWORD_RE}"
+    rf"(?:-(?:{INTERFIX_RE}\s+)?{NAMEWORD_RE})*"
+)
+
+_STREET_SUFFIXES = ("straat", "laan", "weg", "plein", "markt", "gracht", "kade", "singel",
+                    "steeg", "dreef", "boulevard", "pad", "hof", "park", "baan", "dijk")
+# Endings of Dutch derived words (adjectives, abstract nouns, plurals of agent nouns) that
+# surnames rarely have; OCR-mangled or rare words with them are not names.
+_WORD_ENDINGS = ("ische", "isch", "heid", "heden", "ingen", "ing", "ties", "tie", "ieve",
+                 "lijk", "lijke", "baar", "bare", "ers", "sters", "atie", "iteit", "schap",
+                 "elijk", "matig", "waardig", "loos", "loze")
+
+
+def looks_like_street(word: str) -> bool:
+    """"Leeuwenhoeklaan", "Turfmarkt": a street name ending, longer than the ending itself."""
+    w = word.lower()
+    return any(w.endswith(suf) and len(w) > len(suf) + 2 for suf in _STREET_SUFFIXES)
+
+
+def looks_like_derived_word(word: str) -> bool:
+    """"Dierenbeschermers", "Curatieve", "Geactualiseerd": shaped like a Dutch word."""
+    w = word.lower()
+    return len(w) >= 7 and (w.endswith(_WORD_ENDINGS) or
+                            (w.startswith(("ge", "be", "ver", "ont")) and w.endswith(("d", "t"))))
+
+
+_SENTENCE_END = ".!?:;•·●▪◦*–—-(\"“‘'«"
+
+
+def is_sentence_start(text: str, pos: int) -> bool:
+    """True when ``pos`` opens a line, a sentence, a list item or a quotation."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    if i < 0 or text[i] in "\n\r\f":
+        return True
+    if text[i] in _SENTENCE_END:
+        # "dhr." and other abbreviations end in a dot but do not end a sentence
+        j = i - 1
+        while j >= 0 and (text[j].isalpha()):
+            j -= 1
+        word = text[j + 1:i].lower()
+        return not (text[i] == "." and word in TITLES)
+    return False

@@ -1,0 +1,113 @@
+"""The Dutch spaCy pipeline behind Presidio, loaded from a local path only.
+
+Two views of the one trained pipeline (``models/nl_woo_ner``: tok2vec + ner):
+
+* ``build_nlp_engine`` gives Presidio a *token-only* engine: the model's tokenizer with every
+  trained component excluded, plus a lemma stand-in, because the pattern recognizers need only
+  tokens and context words. Running the NER on every page would cost ~100-150 ms per page.
+* ``load_ner_pipeline`` gives the full pipeline, cached per process, which
+  ``recognizers.ner.DutchNerRecognizer`` runs on small windows of text only.
+
+Nothing is ever downloaded: a missing model is an error that says how to build it.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import spacy
+from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+from spacy.language import Language
+from spacy.tokens import Doc
+
+LANGUAGE = "nl"
+MODEL_ENV = "WOO_REDACT_MODEL"
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_MODEL = REPO_ROOT / "models" / "nl_woo_ner"
+# Whole documents go through the tokenizer at once; without the parser/NER, memory stays
+# linear in the text, so spaCy's 1M-character guard only gets in the way of long dossiers.
+MAX_LENGTH = 20_000_000
+
+LABEL_TO_ENTITY = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOCATION"}
+
+
+class ModelMissingError(FileNotFoundError):
+    """The trained Dutch pipeline is not where we look for it."""
+
+
+def model_path(path: str | os.PathLike[str] | None = None) -> Path:
+    """The model directory: argument, else $WOO_REDACT_MODEL, else models/nl_woo_ner."""
+    chosen = path if path is not None else os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+    resolved = Path(chosen).expanduser().resolve()
+    if not (resolved / "config.cfg").is_file():
+        raise ModelMissingError(
+            f"Dutch NER model not found at {resolved}. Build it with `make model`, "
+            f"or point {MODEL_ENV} at a trained spaCy pipeline directory."
+        )
+    return resolved
+
+
+@Language.component("woo_lower_lemma")
+def lower_lemma(doc: Doc) -> Doc:
+    """Lower-cased token text as lemma.
+
+    The pipeline has no lemmatizer, and Presidio's context enhancer compares context words
+    against lemmas: empty lemmas would switch context scoring off entirely. Presidio matches
+    context words as substrings, so "collega's" still matches "collega".
+    """
+    for token in doc:
+        token.lemma_ = token.lower_
+    return doc
+
+
+def load_token_pipeline(path: str | os.PathLike[str] | None = None) -> Language:
+    """The model's tokenizer (and vocab, stop words) with every trained component excluded."""
+    resolved = model_path(path)
+    config = spacy.util.load_config(resolved / "config.cfg")
+    components = list(config["nlp"].get("pipeline", []))
+    nlp = spacy.load(resolved, exclude=components)
+    nlp.add_pipe("woo_lower_lemma")
+    nlp.max_length = MAX_LENGTH
+    return nlp
+
+
+_ner_lock = threading.Lock()
+_ner_cache: dict[Path, Language] = {}
+
+
+def load_ner_pipeline(path: str | os.PathLike[str] | None = None) -> Language:
+    """The full NER pipeline, loaded once per process and model path."""
+    resolved = model_path(path)
+    with _ner_lock:
+        nlp = _ner_cache.get(resolved)
+        if nlp is None:
+            nlp = spacy.load(resolved)
+            nlp.max_length = MAX_LENGTH
+            _ner_cache[resolved] = nlp
+        return nlp
+
+
+class LocalSpacyNlpEngine(SpacyNlpEngine):
+    """Presidio's spaCy engine over a local pipeline directory; never downloads."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+        self.model_dir = model_path(path)
+        super().__init__(
+            models=[{"lang_code": LANGUAGE, "model_name": str(self.model_dir)}],
+            ner_model_configuration=NerModelConfiguration(
+                model_to_presidio_entity_mapping=dict(LABEL_TO_ENTITY),
+                labels_to_ignore=["MISC"],
+            ),
+        )
+
+    def load(self) -> None:
+        self.nlp = {LANGUAGE: load_token_pipeline(self.model_dir)}
+
+
+def build_nlp_engine(path: str | os.PathLike[str] | None = None) -> LocalSpacyNlpEngine:
+    """A loaded token-only Presidio engine for language "nl"."""
+    engine = LocalSpacyNlpEngine(path)
+    engine.load()
+    return engine

@@ -1,0 +1,232 @@
+"""Public office holders keep their names visible.
+
+Ministers, state secretaries, members of parliament ("het lid Leijten"), mayors and aldermen
+act in public office; Woo releases name them. A detected PERSON is kept when
+
+* a role stands right before it ("minister De Jonge", "het lid Leijten", "de leden Omtzigt
+  en Leijten", "de staatssecretaris van Financiën, Marnix van Rij", a signature block's
+  "De minister van ...,\\n\\nHugo de Jonge") or right after it ("Jansen, wethouder van ...");
+* it is the full name of someone on the office-holder list (for a frequent surname such as
+  "Chris Jansen" only with a political role mentioned nearby: a civil servant may share it);
+* it is the surname of a listed person, the surname is not a frequent one, a political role
+  is mentioned nearby, and no other person with that surname appears in the text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import regex as re
+
+from woo_redact import gazetteer as gazetteer_mod
+from woo_redact.gazetteer import INTERFIX_RE, TITLES, Gazetteer
+
+DEFAULT_FILE = "office_holders.txt"
+
+# Roles that make the next name an office holder's. "lid"/"leden" need their article so that
+# "lid van het projectteam Jansen" is not read as a member of parliament.
+_ROLE = (
+    r"(?:oud-|voormalig(?:e)?\s+|demissionair(?:e)?\s+)?"
+    r"(?P<role>minister-president|vicepremier|premier|minister|staatssecretaris|"
+    r"(?:tweede-|eerste-)?kamerlid|kamervoorzitter|senator|burgemeester|loco-burgemeester|"
+    r"wethouder|gedeputeerde|commissaris\s+van\s+de\s+koning|europarlementariër|"
+    r"fractievoorzitter|fractieleider|partijleider|statenlid|gemeenteraadslid|raadslid|"
+    r"(?:het|de)\s+(?:kamer)?lid|(?:de\s+)?(?:kamer)?leden|"
+    r"voorzitter\s+van\s+de\s+(?:tweede|eerste)\s+kamer|motie(?:-|\s+van\s+het\s+lid\s+|\s+))"
+)
+# "van Volksgezondheid, Welzijn en Sport" / "voor Rechtsbescherming" after a role.
+_PORTFOLIO = r"(?:\s+(?:van|voor)\s+(?:\p{Lu}[\p{L}'’-]*|BZK|VWS|OCW|SZW|LNV|EZK|JenV|IenW)(?:(?:,\s*|\s+)(?:en\s+|voor\s+|van\s+|de\s+|het\s+)?(?:\p{Lu}[\p{L}'’-]*))*)?"
+# Names already listed before this one: "de leden Omtzigt en " / "de leden Van Dijk, Bikker en ".
+_PRIOR_NAMES = (
+    rf"(?:(?:(?:{INTERFIX_RE})\s+)?\p{{Lu}}[\p{{L}}'’.-]*(?:\s+(?:(?:{INTERFIX_RE})\s+)?"
+    rf"\p{{Lu}}[\p{{L}}'’.-]*){{0,3}}\s*(?:,|\s+en)\s+)*"
+)
+_ROLE_BEFORE = re.compile(
+    rf"(?i:\b{_ROLE}){_PORTFOLIO}(?:\s*,\s*|[ \t]*\n?[ \t]*|[ \t]+)(?-i:{_PRIOR_NAMES})$")
+_ROLE_AFTER = re.compile(
+    r"^\s*(?:,|\(|–|-|—)\s*(?i:(?:oud-)?(?:minister-president|vicepremier|premier|minister|"
+    r"staatssecretaris|(?:tweede-|eerste-)?kamerlid|kamervoorzitter|senator|burgemeester|"
+    r"wethouder|gedeputeerde|commissaris\s+van\s+de\s+koning|europarlementariër|"
+    r"fractievoorzitter|statenlid|raadslid|gemeenteraadslid|lid\s+van\s+de\s+(?:tweede|eerste)"
+    r"\s+kamer))\b")
+_ROLE_NEARBY = re.compile(
+    r"(?i)\b(?:minister-president|premier|minister|staatssecretaris|kamerlid|kamerleden|"
+    r"het\s+lid|de\s+leden|kamervoorzitter|senator|burgemeester|wethouder|gedeputeerde|"
+    r"bewindspersoon|bewindslieden|kabinet|motie|fractie)\b")
+NEARBY_CHARS = 200
+# A surname this frequent in Dutch text (Jansen, Visser, de Vries, de Jong) is shared by
+# too many civil servants to be taken for the listed politician without a role.
+FREQUENT_SURNAME_ZIPF = 3.9
+
+
+def normalise(name: str) -> str:
+    """Case-, accent-, title- and word-order-insensitive key: "Jonge, H. de" == "h. de jonge"."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = text.replace("’", "'")
+    if text.count(",") == 1:
+        sur, first = (p.strip() for p in text.split(","))
+        # "vries, j. de" -> "j. de vries": a trailing interfix moves back before the surname
+        parts = first.split()
+        ix = []
+        while parts and re.fullmatch(INTERFIX_RE, parts[-1]) and len(parts) > 1:
+            ix.insert(0, parts.pop())
+        text = " ".join(parts + ix + [sur])
+    words = text.split()
+    while words:
+        if words[:2] == ["de", "heer"]:
+            words = words[2:]
+        elif words[0].rstrip(".") in TITLES:
+            words = words[1:]
+        else:
+            break
+    return " ".join(words).strip(" .,")
+
+
+def _surname_keys(full: str) -> set[str]:
+    """Ways a listed person is named by surname: "hugo de jonge" -> {"de jonge", "jonge"}.
+
+    Everything after the first name counts as the surname, so double names without a hyphen
+    ("Hanke Bruins Slot") are only matched whole, never by a part that is an ordinary word.
+    """
+    words = full.split()
+    if len(words) < 2:
+        return {full}
+    tail = " ".join(words[1:])
+    keys = {tail}
+    stripped = _strip_interfix(tail)
+    if stripped != tail:
+        keys.add(stripped)
+    return keys
+
+
+def _strip_interfix(key: str) -> str:
+    words = key.split()
+    while len(words) > 1 and re.fullmatch(INTERFIX_RE, words[0]):
+        words = words[1:]
+    return " ".join(words)
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeHolder:
+    name: str
+    role: str
+
+
+class OfficeHolders:
+    """The list plus the role-context check ``policy.decide`` calls for every PERSON."""
+
+    def __init__(self, holders: list[OfficeHolder], gazetteer: Gazetteer | None = None) -> None:
+        self.holders = list(holders)
+        self._gaz = gazetteer
+        self._full: dict[str, OfficeHolder] = {}
+        self._surname: dict[str, list[OfficeHolder]] = {}
+        for h in self.holders:
+            key = normalise(h.name)
+            self._full[key] = h
+            for k in _surname_keys(key):
+                self._surname.setdefault(k, []).append(h)
+
+    @classmethod
+    def from_file(cls, path: str | Path | None = None) -> OfficeHolders:
+        """Read "Name | role" lines; None reads the list shipped with woo-redact."""
+        if path is None:
+            raw = (resources.files("woo_redact") / "data" / DEFAULT_FILE).read_text("utf-8")
+        else:
+            raw = Path(path).read_text("utf-8")
+        holders = []
+        for line in raw.splitlines():
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            name, _, role = line.partition("|")
+            if name.strip():
+                holders.append(OfficeHolder(name.strip(), role.strip() or "office holder"))
+        return cls(holders)
+
+    @property
+    def gaz(self) -> Gazetteer:
+        if self._gaz is None:
+            self._gaz = gazetteer_mod.load()
+        return self._gaz
+
+    def frequent_surname(self, holder: OfficeHolder) -> bool:
+        """Is the surname's main part ("Dekker" of "Dekker-Abdulaziz") frequent?"""
+        words = normalise(holder.name).split()
+        tail = _strip_interfix(" ".join(words[1:])) if len(words) > 1 else words[0]
+        main = tail.split("-")[0].split()[-1]
+        return self.gaz.zipf(main) >= FREQUENT_SURNAME_ZIPF
+
+    def __len__(self) -> int:
+        return len(self.holders)
+
+    def listed(self, name: str) -> OfficeHolder | None:
+        """The listed person with this full name ("H. de Jonge" matches Hugo de Jonge)."""
+        key = normalise(name)
+        if key in self._full:
+            return self._full[key]
+        words = key.split()
+        if len(words) >= 2 and re.fullmatch(r"(?:\w\.)+", words[0]):
+            rest = " ".join(words[1:])
+            for h in self._surname.get(rest, []):
+                if normalise(h.name).startswith(words[0][0]):
+                    return h
+        return None
+
+    def is_office_holder(self, name: str) -> bool:
+        """Predicate for propagation: never spread a listed office holder's name."""
+        return self.listed(name) is not None
+
+    def reason_to_keep(self, text: str, start: int, end: int, name: str) -> str | None:
+        before = text[max(0, start - 160):start]
+        m = _ROLE_BEFORE.search(before)
+        if m:
+            role = " ".join(m.group("role").split()).strip(" -")
+            return f"office holder: role context '{role.lower()}'"
+        after = _ROLE_AFTER.match(text[end:end + 80])
+        if after:
+            return f"office holder: role context '{after.group().strip(' ,(–-—').lower()}'"
+        lo, hi = max(0, start - NEARBY_CHARS), min(len(text), end + NEARBY_CHARS)
+        holder = self.listed(name)
+        if holder is not None:
+            if not self.frequent_surname(holder):
+                return f"office holder: list ({holder.role})"
+            if _ROLE_NEARBY.search(text, lo, hi):
+                return f"office holder: list ({holder.role}, role nearby)"
+            return None
+        key = normalise(name)
+        candidates = self._surname.get(key) or self._surname.get(_strip_interfix(key))
+        if candidates and len(candidates) == 1 and not self.frequent_surname(candidates[0]):
+            if _ROLE_NEARBY.search(text, lo, hi) and not self._other_bearer(text, candidates[0]):
+                return f"office holder: list ({candidates[0].role}, role nearby)"
+        return None
+
+    @staticmethod
+    def _other_bearer(text: str, holder: OfficeHolder) -> bool:
+        """Someone else with the same surname in the text ("Karin Visser" vs Barbara Visser)."""
+        full = normalise(holder.name)
+        sur = _strip_interfix(" ".join(full.split()[1:]) or full)
+        first = full.split()[0]
+        pat = re.compile(rf"(?<![\w])(\p{{Lu}}[\p{{Ll}}]+|\p{{Lu}}\.)\s+(?:(?:{INTERFIX_RE})\s+)?"
+                         rf"(?i:{re.escape(sur)})(?![\w])")
+        for m in pat.finditer(text):
+            lead = normalise(m.group(1))
+            if lead.endswith("."):
+                if lead[0] != first[0]:
+                    return True
+            elif lead != first and lead not in TITLES and not re.fullmatch(INTERFIX_RE, lead):
+                if lead[0].isalpha() and m.group(1) not in _NON_FIRST_WORDS:
+                    return True
+        return False
+
+
+# Capitalised words that precede a surname without being someone's first name.
+_NON_FIRST_WORDS = frozenset({
+    "Minister", "Staatssecretaris", "Premier", "Kamerlid", "Burgemeester", "Wethouder",
+    "Senator", "Mevrouw", "Heer", "Meneer", "Collega", "Motie", "Lid", "Leden", "Gedeputeerde",
+    "Volgens", "Ook", "Toen", "Dat", "Want", "Maar", "En", "Zowel", "Door", "Met", "Van",
+    "Aan", "Bij", "Namens", "Dan", "Nu", "Zegt", "Aldus", "Beste", "Geachte", "Dag",
+})

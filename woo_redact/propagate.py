@@ -1,0 +1,392 @@
+"""Once a name is found, find every other mention of that person.
+
+A detector that sees "Jan de Vries" in a signature may miss "De Vries belde" three pages on,
+or "mevrouw Bakker" in another document of the same dossier. Propagation searches the text
+for each found name's forms:
+
+* the full name as found (line breaks between its words allowed);
+* interfix + surname with or without first name or initials ("de Vries", "De Vries",
+  "J. de Vries");
+* the bare surname when it has no interfix ("Jansen", "mevrouw Jansen"); a surname that is also
+  an ordinary word ("Bakker", "Visser") only when capitalised inside a sentence;
+* the first name alone, only when one person in the document has it and it is not an
+  ordinary word.
+
+``NameBook`` carries names across the documents of one run (dossier-wide propagation). It is
+plain picklable data: workers fill their own books and the caller merges them. Names of
+office holders are never propagated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import regex as re
+
+from woo_redact import gazetteer as gazetteer_mod
+from woo_redact.gazetteer import INITIALS_RE, INTERFIX_RE, TITLES, Gazetteer, is_sentence_start
+
+if TYPE_CHECKING:
+    from woo_redact.model import Document, Finding
+    from woo_redact.office_holders import OfficeHolders
+
+ENTITY = "PERSON"
+# Findings scoring lower than this are evidence only: they do not seed propagation and do
+# not stop a propagated span from being added over them.
+MIN_SOURCE_SCORE = 0.5
+SCORES = {"full": 0.85, "surname+": 0.8, "interfix": 0.75, "surname": 0.7, "first": 0.6}
+
+_INITIAL = re.compile(r"(?:(?:Chr|Ch|Th|Ph|IJ|\p{Lu})\.)+")
+_INTERFIX_WORD = re.compile(rf"(?:{INTERFIX_RE})")
+# Interfixes that cannot be a first name, so a name may start with them ("Van der Linden");
+# "Ben", "El", "Al" can ("Ben Jansen").
+_LEADING_INTERFIXES = frozenset({"van", "de", "den", "der", "ter", "ten", "te", "in", "op",
+                                 "uit", "aan", "bij", "'t", "von", "vd", "vander"})
+_NOT_FIRST = frozenset({"hoi", "hallo", "beste", "dag", "lieve", "geachte", "van", "de", "aan"})
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    """A name split into the parts propagation searches for."""
+
+    full: str  # as normalised: "Jan de Vries", "J.M. van der Berg", "Jansen"
+    first: str = ""  # "Jan" (empty when only initials or nothing)
+    initials: str = ""  # "J.M."
+    interfix: str = ""  # "de", "van der" (lower case)
+    surname: str = ""  # "Vries", "Berg", "Jansen-de Vries"
+
+    @property
+    def key(self) -> str:
+        return " ".join(self.full.casefold().split())
+
+
+def parse_person(name: str, gaz: Gazetteer | None = None) -> PersonName | None:
+    """Split a detected name; "Jansen, Jan" and "Vries, J. de" are put in reading order."""
+    text = " ".join(name.replace("’", "'").split()).strip(" ,;:.'\"")
+    if text.count(",") == 1:
+        sur, rest = (p.strip() for p in text.split(","))
+        parts = rest.split()
+        trailing_ix: list[str] = []
+        while len(parts) > 1 and _INTERFIX_WORD.fullmatch(parts[-1]):
+            trailing_ix.insert(0, parts.pop())
+        text = " ".join(parts + trailing_ix + [sur])
+    words = text.split()
+    while words:
+        if [w.lower() for w in words[:2]] == ["de", "heer"]:
+            words = words[2:]
+        elif words[0].lower().rstrip(".") in TITLES:
+            words = words[1:]
+        else:
+            break
+    if not words or not any(c.isalpha() for c in "".join(words)):
+        return None
+    words = _join_double_surnames(words)
+    initials = ""
+    while words and _INITIAL.fullmatch(words[0]):
+        initials += words.pop(0)
+    if not words:
+        return None
+    # the surname starts at the first interfix that follows a first name or initials (or
+    # opens the name: "Van der Linden"), else it is the last word
+    start = len(words) - 1
+    for i in range(len(words) - 1):
+        if _INTERFIX_WORD.fullmatch(words[i]) and (i > 0 or initials or
+                                                   words[i].lower() in _LEADING_INTERFIXES):
+            start = i
+            break
+    firsts = words[:start]
+    rest = words[start:]
+    ix_words = []
+    while len(rest) > 1 and _INTERFIX_WORD.fullmatch(rest[0]):
+        ix_words.append(rest.pop(0))
+    surname = " ".join(rest)
+    first = " ".join(firsts)
+    if not firsts and not initials and not ix_words and gaz is not None:
+        # a lone word: a first name ("Fatima") when the lists know it only as one
+        if gaz.is_first_name(surname) and not gaz.is_surname(surname):
+            first, surname = surname, ""
+    full = " ".join(p for p in (initials, first, " ".join(ix_words), surname) if p)
+    ix_words = [w.lower() for w in ix_words]
+    return PersonName(full=full, first=first, initials=initials, interfix=" ".join(ix_words),
+                      surname=surname)
+
+
+def _join_double_surnames(words: list[str]) -> list[str]:
+    """["Jan", "Jansen-de", "Vries"] -> ["Jan", "Jansen-de Vries"]."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        while i + 1 < len(words) and "-" in w and _INTERFIX_WORD.fullmatch(w.rsplit("-", 1)[1]):
+            i += 1
+            w = f"{w} {words[i]}"
+        out.append(w)
+        i += 1
+    return out
+
+
+@dataclass(slots=True)
+class NameBook:
+    """Names found in the documents of one run; plain data, picklable, merged by the caller."""
+
+    names: dict[str, PersonName] = field(default_factory=dict)
+
+    def add(self, name: str, gaz: Gazetteer | None = None) -> PersonName | None:
+        person = parse_person(name, gaz)
+        if person is None or not (person.surname or person.first):
+            return None
+        # a fuller form of the same person wins ("Jan de Vries" over "de Vries")
+        for key, known in list(self.names.items()):
+            if _same_person(known, person):
+                if len(person.full) > len(known.full):
+                    del self.names[key]
+                    break
+                return known
+        self.names[person.key] = person
+        return person
+
+    def add_findings(self, findings: Iterable[Finding], text: str = "") -> None:
+        """Names from a document's decided findings, except those the policy keeps visible.
+
+        ``text`` (the document text) is accepted for symmetry with ``propagate``; the
+        findings carry their own text.
+        """
+        for f in findings:
+            if (f.entity_type == ENTITY and f.action != "keep" and f.status != "rejected"
+                    and f.score >= MIN_SOURCE_SCORE):
+                self.add(f.text)
+
+    def merge(self, other: NameBook) -> None:
+        for person in other.names.values():
+            self.add(person.full)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def __iter__(self) -> Iterator[PersonName]:
+        return iter(self.names.values())
+
+
+def _same_person(a: PersonName, b: PersonName) -> bool:
+    if not a.surname or a.surname != b.surname or a.interfix != b.interfix:
+        return False
+    if a.first and b.first and a.first != b.first:
+        return False
+    if a.initials and b.initials and a.initials[0] != b.initials[0]:
+        return False
+    if a.first and b.initials and a.first[0] != b.initials[0]:
+        return False
+    return not (b.first and a.initials and b.first[0] != a.initials[0])
+
+
+# --- searching ---------------------------------------------------------------------------
+
+_BEFORE = r"(?<![\w@'’-])"
+_AFTER = r"(?![\w@]|-\p{L})"
+# the genitive: "Mulders eerste klus", "Jansens brief", "De Vries' advies", "Bakker's"
+_GENITIVE = r"(?:'s|s(?=\s)|'(?=\s))?"
+
+
+def _word_seq(words: list[str]) -> str:
+    return r"\s+".join(re.escape(w) for w in words)
+
+
+def _surname_pat(surname: str) -> str:
+    # "Jansen" also as "JANSEN" (address books, headers); "Bruins Slot" across a line break
+    words = surname.split()
+    return f"(?:{_word_seq(words)}|{_word_seq([w.upper() for w in words])})"
+
+
+def _interfix_pat(interfix: str) -> str:
+    # "de" as "de", "De", "DE"; "van der" as "van der", "Van der", "Van Der"
+    return r"\s+".join(f"(?i:{re.escape(w)})" for w in interfix.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int
+    end: int
+    name: str
+    form: str  # a key of SCORES
+    source: str = "document"  # or "dossier"
+
+    @property
+    def score(self) -> float:
+        return SCORES[self.form]
+
+
+def _lead_pattern(first: str) -> re.Pattern:
+    """Initials or the person's first name right before a surname (searched backwards)."""
+    alt = rf"|{re.escape(first)}\s+" if first else ""
+    return re.compile(rf"(?<![\w@'’-])(?:(?:{INITIALS_RE})\s*{alt})$")
+
+
+def _matches(text: str, person: PersonName, gaz: Gazetteer, first_name_ok: bool,
+             source: str = "document") -> Iterator[Match]:
+    # The surname (a literal) is searched first and the lead (initials, first name) is
+    # looked for just before each hit: a pattern that may start with an optional lead would
+    # be tried at every position of the text.
+    if person.surname:
+        lead = _lead_pattern(person.first)
+        sur = _surname_pat(person.surname)
+        ix = f"{_interfix_pat(person.interfix)}\\s+" if person.interfix else ""
+        pat = re.compile(rf"{_BEFORE}{ix}{sur}{_GENITIVE}{_AFTER}")
+        common = False
+        if not person.interfix:
+            main = person.surname.split("-")[0].split()[0]
+            # a surname that is also a word ("Bakker") is taken at a sentence start only when
+            # the document never uses it as the word ("de bakker"): then it is a name here
+            common = (gaz.is_common_word(main) and not gaz.is_distinctive_name(main)
+                      and re.search(rf"(?<!\w){re.escape(main.lower())}s?(?!\w)", text)
+                      is not None)
+        for m in pat.finditer(text):
+            before = lead.search(text, max(0, m.start() - 40), m.start())
+            if before:
+                yield Match(before.start(), m.end(), person.full, "surname+", source)
+            elif person.interfix:
+                yield Match(m.start(), m.end(), person.full, "interfix", source)
+            elif not common or not is_sentence_start(text, m.start()):
+                yield Match(m.start(), m.end(), person.full, "surname", source)
+    if len(person.full.split()) > 1:
+        pat = re.compile(rf"{_BEFORE}{_word_seq(person.full.split())}{_AFTER}")
+        for m in pat.finditer(text):
+            yield Match(m.start(), m.end(), person.full, "full", source)
+    if first_name_ok and person.first and " " not in person.first:
+        pat = re.compile(rf"{_BEFORE}{re.escape(person.first)}{_AFTER}")
+        follow = re.compile(rf"\s+(?:(?:{INTERFIX_RE})\s+)?\p{{Lu}}\p{{Ll}}")
+        for m in pat.finditer(text):
+            if follow.match(text, m.end()):
+                continue  # "Jan Pietersen": another Jan, or the full name (found above)
+            yield Match(m.start(), m.end(), person.full, "first", source)
+
+
+def _unambiguous_first_names(text: str, people: list[PersonName], gaz: Gazetteer) -> set[str]:
+    """First names that one person in the document has and that are no ordinary word.
+
+    Another person with the same first name may have escaped detection, so a first name
+    written before a surname other than the found person's makes it ambiguous too.
+    """
+    count: dict[str, int] = {}
+    for p in people:
+        if p.first and " " not in p.first:
+            count[p.first] = count.get(p.first, 0) + 1
+    surnames = {p.surname for p in people}
+    ok = set()
+    for first, n in count.items():
+        low = first.lower()
+        if n != 1 or first in surnames or low in _NOT_FIRST:
+            continue
+        if gaz.is_common_word(low) or gaz.is_surname(low):
+            continue
+        own = {p.interfix.split()[0] if p.interfix else p.surname.split()[0]
+               for p in people if p.first == first and p.surname}
+        others = re.compile(rf"{_BEFORE}{re.escape(first)}\s+(\p{{Lu}}[\p{{L}}'’-]+|\p{{Ll}}+)")
+        if any(m.group(1).lower() not in {o.lower() for o in own}
+               and (m.group(1)[0].isupper() or _INTERFIX_WORD.fullmatch(m.group(1)))
+               for m in others.finditer(text)):
+            continue
+        ok.add(first)
+    return ok
+
+
+def usable_source(name: str, gaz: Gazetteer) -> bool:
+    """Is a found name safe to search for everywhere? A wrongly tagged "Den Haag", "is" or
+    "Postbus" would otherwise be removed all over the document."""
+    person = parse_person(name, gaz)
+    if person is None:
+        return False
+    parts = [p for p in (person.first, person.surname) if p]
+    if not parts or not any(re.match(r"\p{Lu}\p{Ll}", p) for p in parts):
+        return False
+    if gaz.is_place(person.full) or gaz.is_place(f"{person.interfix} {person.surname}".strip()):
+        return False
+    words = person.full.split()
+    if len(words) == 1:
+        w = words[0]
+        # one word: a listed name, or a rare word that is not shaped like a Dutch word
+        # ("Ouahabi" yes; "Curatieve", "Dierenbeschermers" that a model mistook, no)
+        if gaz.is_name(w):
+            return True
+        return gaz.zipf(w) < 2.0 and not gazetteer_mod.looks_like_derived_word(w) and len(w) > 2
+    return True
+
+
+def find_mentions(text: str, person_spans: list[tuple[int, int, str]],
+                  dossier: NameBook | None = None, *,
+                  is_office_holder: Callable[[str], bool] | None = None,
+                  known_spans: Iterable[tuple[int, int]] = (),
+                  gazetteer: Gazetteer | None = None) -> list[Match]:
+    """Every new mention of the found (and dossier) names, non-overlapping, best first."""
+    gaz = gazetteer if gazetteer is not None else gazetteer_mod.load()
+    skip = is_office_holder or (lambda _name: False)
+    local = NameBook()
+    for _s, _e, name in person_spans:
+        if not skip(name) and usable_source(name, gaz):
+            local.add(name, gaz)
+    people = list(local)
+    firsts = _unambiguous_first_names(text, people, gaz)
+    found: list[Match] = []
+    for p in people:
+        found.extend(_matches(text, p, gaz, p.first in firsts))
+    if dossier is not None:
+        for p in dossier:
+            if p.key not in local.names and not skip(p.full):
+                found.extend(_matches(text, p, gaz, False, "dossier"))
+    covered = sorted({(s, e) for s, e, _ in person_spans} | set(known_spans))
+    found.sort(key=lambda m: (m.start, -(m.end - m.start), -m.score))
+    out: list[Match] = []
+    for m in found:
+        if any(s <= m.start and m.end <= e for s, e in covered):
+            continue  # already found by a detector
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def propagate(text: str, person_spans: list[tuple[int, int, str]],
+              dossier: NameBook | None = None, *,
+              is_office_holder: Callable[[str], bool] | None = None,
+              gazetteer: Gazetteer | None = None) -> list[tuple[int, int, str]]:
+    """Extra (start, end, source name) spans: other mentions of the found persons."""
+    return [(m.start, m.end, m.name) for m in find_mentions(
+        text, person_spans, dossier, is_office_holder=is_office_holder, gazetteer=gazetteer)]
+
+
+def propagate_findings(doc: Document, findings: list[Finding], dossier: NameBook | None,
+                       office_holders: OfficeHolders | None = None) -> list[Finding]:
+    """``findings`` plus a new PERSON finding for every further mention of a found name.
+
+    Existing findings are returned unchanged. A name is not spread when the office-holder
+    check keeps any of its found mentions (the person acts in public office here).
+    """
+    from woo_redact.extract import boxes_for_span
+    from woo_redact.model import Finding
+
+    text = doc.text
+    persons = [f for f in findings if f.entity_type == ENTITY]
+    sources = [f for f in persons if f.score >= MIN_SOURCE_SCORE and f.action != "keep"]
+    public: set[str] = set()
+    if office_holders is not None:
+        for f in sources:
+            if office_holders.reason_to_keep(text, f.start, f.end, f.text):
+                public.add(f.text)
+
+    def is_public(name: str) -> bool:
+        return name in public or (office_holders is not None
+                                  and office_holders.is_office_holder(name))
+
+    matches = find_mentions(text, [(f.start, f.end, f.text) for f in sources], dossier,
+                            is_office_holder=is_public,
+                            known_spans=[(f.start, f.end) for f in persons
+                                         if f.score >= MIN_SOURCE_SCORE])
+    out = list(findings)
+    for m in matches:
+        detector = "NamePropagation" if m.source == "document" else "DossierPropagation"
+        f = Finding(ENTITY, m.start, m.end, text[m.start:m.end], m.score, detector,
+                    boxes=boxes_for_span(doc, m.start, m.end))
+        f.assign_id(doc.sha256)
+        out.append(f)
+    return out

@@ -1,0 +1,725 @@
+"""Rule-based PERSON recognizers for Dutch government documents.
+
+Each class finds names in one kind of place where Dutch documents put them: e-mail header
+fields, signature blocks, forms of address, attendee lists, initials + surname, names spelled
+out in e-mail addresses, capitalised interfixes, and first name + surname pairs from the name
+lists. They complement the statistical NER: the rules are precise where layout or a title
+tells us a name follows, the NER covers names in running prose.
+
+Spans never include the title ("mevrouw", "dhr.", "drs."): the title stays readable and only
+the name is removed, as Woo practice does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import regex as re
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from woo_redact import gazetteer as gazetteer_mod
+from woo_redact.gazetteer import (
+    INITIALS_RE,
+    INTERFIX_RE,
+    NAMEWORD_RE,
+    SURNAME_RE,
+    TITLE_RE,
+    TITLES,
+    Gazetteer,
+    is_sentence_start,
+)
+
+ENTITY = "PERSON"
+
+# Words just before a listed surname that make it a person: "collega Leijten", "verzoeker
+# Yilmaz". Matched as whole words on the same line (Presidio's own enhancer matches
+# substrings, so "heer" would fire on "beheer").
+PERSON_CONTEXT = re.compile(
+    r"(?i)(?<!\w)(?:collega|contactpersoon|medewerker|medewerkster|behandelaar|naam|"
+    r"verzoeker|verzoekster|aanvrager|aanvraagster|melder|beller|klager|klaagster|"
+    r"betrokkene|cliënt|client|ambtenaar|gesproken\s+met|gebeld\s+met|overleg\s+met)"
+    r"(?!\w)[^\n]{0,30}$")
+
+# First words of organisation units and functional mailboxes: "Secretariaat DGO",
+# "Team Woo", "Postbus Klachten" are not people even when a name-like word follows.
+ORG_WORDS = frozenset({
+    "secretariaat", "postbus", "team", "afdeling", "directie", "ministerie", "bureau", "info",
+    "servicedesk", "helpdesk", "cluster", "programma", "project", "projectteam", "dienst",
+    "kabinet", "gemeente", "provincie", "stichting", "inspectie", "raad", "mailbox", "woo",
+    "wob", "pers", "persvoorlichting", "communicatie", "redactie", "staf", "sectie", "eenheid",
+    "unit", "college", "commissie", "kamer", "tweede", "eerste", "rijksoverheid", "politie",
+    "werkgroep", "overleg", "coördinatie", "coordinatie", "crisisteam", "kernteam", "griffie",
+    "loket", "expertisecentrum", "landelijk", "nationaal", "nationale", "regionaal", "algemeen",
+    "centrale", "centraal", "functionaris", "klantcontact", "juridische", "dg", "dgo", "hr",
+})
+
+# Nouns that follow a capitalised "De" as institutions far more often than as surnames:
+# "De Kamer heeft ..." is the House, not Mr De Kamer.
+INSTITUTION_NOUNS = frozenset({
+    "kamer", "raad", "staat", "heer", "koning", "koningin", "minister", "regering", "rechter",
+    "rechtbank", "bank", "wet", "zaak", "man", "vrouw", "tijd", "weg", "zee", "brug", "kant",
+    "hoop", "haag", "bilt", "meern", "lier", "klerk", "voorzitter", "gemeente", "provincie",
+})
+
+_SINGLE_INTERFIX_WORDS = frozenset({
+    "van", "de", "der", "den", "ter", "ten", "te", "'t", "het", "in", "op", "uit", "aan",
+    "bij", "la", "le", "el", "al", "ben", "bin", "abu", "ait", "bou", "von", "zu", "zur",
+    "du", "da", "di", "dos", "del", "della", "d'", "l'", "vd",
+})
+
+_NAMEWORD = re.compile(rf"{NAMEWORD_RE}(?:-(?:{INTERFIX_RE}\s+)?{NAMEWORD_RE})*")
+_INITIAL_TOKEN = re.compile(r"(?:(?:Chr|Ch|Th|Ph|IJ|\p{Lu})\.)+")
+_ITEM_TOKEN = re.compile(r"[^\s,]+|,")
+# Greetings and function words that the first-name lists also hold ("Hoi", "Dag", "Van").
+NOT_FIRST_NAMES = frozenset({
+    "hoi", "hallo", "hai", "hey", "hi", "dag", "beste", "lieve", "geachte", "goedemorgen",
+    "goedemiddag", "goedenavond", "dank", "bedankt", "groet", "groeten", "namens", "aan", "van",
+    "cc", "bcc", "per", "met", "voor", "door", "over", "mei", "juni", "juli", "augustus",
+})
+
+
+class NameRecognizer(EntityRecognizer):
+    """Shared plumbing: gazetteer access and results that say which rule fired."""
+
+    EXPLANATION = "name rule"
+
+    def __init__(self, gazetteer: Gazetteer | None = None, supported_language: str = "nl",
+                 name: str | None = None) -> None:
+        self._gaz = gazetteer
+        # no Presidio context words: each rule weighs its own context (see PERSON_CONTEXT)
+        super().__init__(supported_entities=[ENTITY], name=name,
+                         supported_language=supported_language, context=[])
+
+    def load(self) -> None:  # lists load lazily, on first use, from the shared cache
+        pass
+
+    @property
+    def gaz(self) -> Gazetteer:
+        if self._gaz is None:
+            self._gaz = gazetteer_mod.load()
+        return self._gaz
+
+    def find(self, text: str) -> Iterable[tuple[int, int, float, str]]:
+        """(start, end, score, why) for every name this rule sees."""
+        raise NotImplementedError
+
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        if entities and ENTITY not in entities:
+            return []
+        best: dict[tuple[int, int], tuple[float, str]] = {}
+        for start, end, score, why in self.find(text):
+            start, end = _trim(text, start, end)
+            if end <= start:
+                continue
+            if best.get((start, end), (-1.0, ""))[0] < score:
+                best[(start, end)] = (score, why)
+        return [self._result(s, e, sc, why) for (s, e), (sc, why) in sorted(best.items())]
+
+    def _result(self, start: int, end: int, score: float, why: str) -> RecognizerResult:
+        explanation = AnalysisExplanation(
+            recognizer=self.name, original_score=score,
+            textual_explanation=f"{self.EXPLANATION}: {why}" if why else self.EXPLANATION,
+        )
+        return RecognizerResult(
+            entity_type=ENTITY, start=start, end=end, score=score,
+            analysis_explanation=explanation,
+            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
+        )
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and not (text[start].isalnum() or text[start] in "'’"):
+        start += 1
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] == "."):
+        end -= 1
+    # a trailing dot belongs to an initial ("Jansen, J.") but not to a sentence end
+    if end > start and text[end - 1] == "." and not _INITIAL_TOKEN.fullmatch(
+            text[start:end].split()[-1].split(",")[-1] or ""):
+        end -= 1
+    return start, end
+
+
+# --- parsing one "name-shaped" item (header recipient, attendee, signature line) ----------
+
+def _is_title_token(tok: str) -> bool:
+    return tok.lower().rstrip(".") in TITLES
+
+
+def _is_nameword(tok: str, gaz: Gazetteer) -> bool:
+    if _NAMEWORD.fullmatch(tok):
+        return True
+    # upper-case surnames ("JANSEN, J.") from address books, only when listed
+    return tok.isupper() and len(tok) >= 3 and gaz.is_surname(tok)
+
+
+def parse_name(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[int, int] | None:
+    """The person's name at the start of text[start:end], or None.
+
+    Accepts "Jan Jansen", "J.M. van der Berg", "Jansen, Jan", "Vries, J. de", "drs. A. El
+    Idrissi" (title skipped). Stops at the first word that cannot be part of a name, so
+    "Jan Jansen (BZK)" or "Jan Jansen, beleidsmedewerker" yield "Jan Jansen".
+    """
+    toks = [(m.start(), m.end(), m.group()) for m in _ITEM_TOKEN.finditer(text, start, end)]
+    i = 0
+    while i < len(toks) and (_is_title_token(toks[i][2]) or
+                             (toks[i][2].lower() == "de" and i + 1 < len(toks)
+                              and toks[i + 1][2].lower() == "heer")):
+        i += 2 if toks[i][2].lower() == "de" else 1
+    taken: list[tuple[int, int, str, str]] = []  # (s, e, tok, kind)
+    comma_seen = False
+    for s, e, tok in toks[i:]:
+        bare = tok.strip("\"“”‘’")
+        if bare.startswith("'") and not bare.lower().startswith(("'t", "'s")):
+            bare = bare.lstrip("'")
+        if bare.endswith("'"):
+            bare = bare.rstrip("'")
+        s += tok.find(bare) if bare else 0
+        e = s + len(bare)
+        if tok == ",":
+            if comma_seen or not taken or taken[-1][3] != "word":
+                break
+            comma_seen = True
+            taken.append((s, e, tok, "comma"))
+            continue
+        if _INITIAL_TOKEN.fullmatch(bare):
+            kind = "initials"
+        elif bare.lower() in _SINGLE_INTERFIX_WORDS:
+            kind = "interfix"
+        elif _is_nameword(bare, gaz):
+            kind = "word"
+        else:
+            break
+        taken.append((s, e, bare, kind))
+        if len(taken) > 8:
+            return None
+    # drop what cannot end a name (a dangling comma, or an interfix unless "Vries, J. de")
+    while taken and (taken[-1][3] == "comma" or (taken[-1][3] == "interfix" and not comma_seen)):
+        taken.pop()
+    if not taken:
+        return None
+    words = [t for _, _, t, k in taken if k == "word"]
+    if not words:
+        return None
+    if taken[0][3] == "interfix" and taken[0][2][:1].islower():
+        return None  # "de Raad", "van Justitie": an article or preposition, not a name
+    if words[0].lower() in ORG_WORDS:
+        return None
+    if comma_seen:
+        after = [k for _, _, _, k in taken[[t[3] for t in taken].index("comma") + 1:]]
+        if not after or after[0] not in ("initials", "word"):
+            return None
+    if gazetteer_mod.looks_like_street(words[-1]):
+        return None  # "Burgemeester Patijnlaan"
+    s0, e0 = taken[0][0], taken[-1][1]
+    phrase = text[s0:e0]
+    if gaz.is_place(phrase.replace(",", " ")):
+        return None
+    if not gaz.is_first_name(words[0]) and taken[0][3] != "initials" and any(
+            gaz.is_place(" ".join(words[-n:])) for n in (1, 2, 3) if n < len(words)):
+        return None  # "Arrondissementsparket Den Haag": an office in a place
+    named = [w for w in words if gaz.is_name(w.split("-")[0])]
+    plain = [w for w in words if not gaz.is_common_word(w.split("-")[0])]
+    has_initials = any(k == "initials" for _, _, _, k in taken)
+    if len(words) == 1 and not has_initials:
+        w = words[0]
+        if gaz.is_common_word(w) and not gaz.is_name(w):
+            return None
+    elif not named and not plain:
+        return None  # "Woo Team", "Juridische Zaken": ordinary words only
+    return s0, e0
+
+
+# --- e-mail headers ------------------------------------------------------------------------
+
+_HEADER_LABEL = re.compile(
+    r"(?im)^[ \t>]*(?P<label>Van|From|Aan|To|CC|BCC|Namens|Verzonden\s+namens|"
+    r"Sent\s+on\s+behalf\s+of|Afzender|Geadresseerden?|Ontvangers?)[ \t]*:[ \t]*")
+_ANY_LABEL = re.compile(r"(?i)^[ \t>]*[\p{L} ]{2,30}:")
+
+
+_OUTLOOK_LINE = re.compile(
+    rf"(?m)^[ \t]*(?P<name>{NAMEWORD_RE}(?:[ \t]+{NAMEWORD_RE})?,[ \t]*{NAMEWORD_RE}"
+    rf"(?:[ \t]+{NAMEWORD_RE})?(?:[ \t]+{INTERFIX_RE})?)[ \t]*$")
+
+
+class EmailHeaderNameRecognizer(NameRecognizer):
+    """Names in Van/Aan/CC/BCC/Namens header fields, including wrapped recipient lists, and
+    the mailbox owner's "Achternaam, Voornaam" line that tops a printed e-mail."""
+
+    EXPLANATION = "e-mail header field"
+
+    def find(self, text: str) -> Iterator[tuple[int, int, float, str]]:
+        for m in _OUTLOOK_LINE.finditer(text):
+            first = m.group("name").split(",")[1].split()[0]
+            if self.gaz.is_first_name(first) and first.lower() not in NOT_FIRST_NAMES:
+                span = parse_name(text, m.start("name"), m.end("name"), self.gaz)
+                if span:
+                    yield span[0], span[1], 0.8, "'Achternaam, Voornaam' line"
+        for m in _HEADER_LABEL.finditer(text):
+            label = re.sub(r"\s+", " ", m.group("label").lower())
+            for vs, ve in self._value_lines(text, m.end()):
+                for s, e in self._items(text, vs, ve):
+                    span = parse_name(text, s, e, self.gaz)
+                    if span:
+                        yield span[0], span[1], 0.85, f"'{label}:'"
+
+    @staticmethod
+    def _value_lines(text: str, pos: int) -> Iterator[tuple[int, int]]:
+        """The value on the label's line plus wrapped continuation lines."""
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        yield pos, end
+        value = text[pos:end].strip()
+        # "Aan:" alone on its line (PDF column layout): the value is the next non-blank line
+        wrap = not value or value.endswith((";", ","))
+        lines = 0
+        while end < len(text) and lines < 40:
+            nxt = text.find("\n", end + 1)
+            nxt = len(text) if nxt < 0 else nxt
+            line = text[end + 1:nxt]
+            stripped = line.strip()
+            if not stripped:
+                if value:
+                    return
+                end = nxt
+                lines += 1
+                continue
+            if _ANY_LABEL.match(line) or not (wrap or (";" in line or "@" in line)
+                                             and line[:1] in " \t"):
+                return
+            yield end + 1, nxt
+            value = stripped
+            wrap = stripped.endswith((";", ","))
+            end = nxt
+            lines += 1
+
+    def _items(self, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+        for s, e in _split(text, start, end, ";"):
+            # the display name comes before "<address>", "[mailto:" or "(address)"
+            cut = e
+            for marker in ("<", "[mailto", "[", "(", " | "):
+                k = text.find(marker, s, cut)
+                if k >= 0:
+                    cut = k
+            if "@" in text[s:cut]:
+                continue  # a bare address; the e-mail recognizers deal with it
+            commas = text.count(",", s, cut)
+            if commas == 1 and self._outlook_form(text, s, cut):
+                yield s, cut
+            else:
+                yield from _split(text, s, cut, ",")
+
+    def _outlook_form(self, text: str, s: int, e: int) -> bool:
+        """"Jansen, Jan" / "Vries, J. de" (one person) rather than "A Jansen, B Bakker"."""
+        left, right = text[s:e].split(",", 1)
+        lw = [w for w in left.split() if w.lower() not in _SINGLE_INTERFIX_WORDS]
+        rw = [w for w in right.split() if w.lower() not in _SINGLE_INTERFIX_WORDS]
+        if len(lw) != 1 or not 1 <= len(rw) <= 3:
+            return False
+        return bool(_INITIAL_TOKEN.fullmatch(rw[0]) or self.gaz.is_first_name(rw[0]))
+
+
+def _split(text: str, start: int, end: int, sep: str) -> Iterator[tuple[int, int]]:
+    s = start
+    while s <= end:
+        k = text.find(sep, s, end)
+        k = end if k < 0 else k
+        if text[s:k].strip():
+            yield s, k
+        s = k + 1
+
+
+# --- signature blocks ----------------------------------------------------------------------
+
+_CLOSING = re.compile(
+    r"(?im)^[ \t]*(?:(?:met[ \t]+)?(?:vriendelijke|hartelijke|collegiale|beste|warme|"
+    r"fijne)[ \t]+groet(?:en)?|hoogachtend|groet(?:en|jes)?|mvg|m\.v\.g\.?|vr\.?[ \t]*gr\.?|"
+    r"(?:with[ \t]+)?(?:kind|best|warm)[ \t]+regards|regards)[ \t]*[,.!]?[ \t]*(?P<rest>[^\n]*)$")
+_ROLE_LINE = re.compile(
+    r"(?i)^[ \t]*(?:namens\b|i\.?[oa]\.?\b|voor[ \t]+deze\b|w\.g\.|(?-i:De|Het)[ \t]+\p{Ll}|"
+    r"\[?handtekening)")
+
+
+class SignatureBlockRecognizer(NameRecognizer):
+    """The name line under "Met vriendelijke groet," / "Hoogachtend," (not the function lines)."""
+
+    EXPLANATION = "signature block"
+    MAX_LINES = 6
+
+    def find(self, text: str) -> Iterator[tuple[int, int, float, str]]:
+        for m in _CLOSING.finditer(text):
+            rest = m.group("rest")
+            if rest.strip():
+                span = parse_name(text, m.start("rest"), m.end("rest"), self.gaz)
+                if span and text[span[1]:m.end("rest")].strip(" ,.") == "":
+                    yield span[0], span[1], 0.85, "name after closing"
+                continue
+            pos, seen = m.end(), 0
+            while pos < len(text) and seen < self.MAX_LINES:
+                nl = text.find("\n", pos + 1)
+                nl = len(text) if nl < 0 else nl
+                ls, le = pos + 1 if text[pos:pos + 1] == "\n" else pos, nl
+                line = text[ls:le]
+                pos = nl
+                if not line.strip():
+                    continue
+                seen += 1
+                if _ROLE_LINE.match(line) or all(_is_title_token(t) for t in line.split()):
+                    continue
+                span = parse_name(text, ls, le, self.gaz)
+                if span:
+                    yield span[0], span[1], 0.85, "name line after closing"
+                break
+
+
+# --- forms of address --------------------------------------------------------------------
+
+_TITLE_NAME = re.compile(
+    rf"(?<![\w.])(?<!\d[ \t])(?P<title>{TITLE_RE})[ \t]+"
+    rf"(?P<name>(?:{INITIALS_RE}[ \t]*)?(?:{NAMEWORD_RE}[ \t]+(?=(?:{INTERFIX_RE}[ \t]+)?"
+    rf"{NAMEWORD_RE}))?{SURNAME_RE})")
+
+
+class TitleNameRecognizer(NameRecognizer):
+    """A name after a title or form of address: "de heer Jansen", "mw. drs. A. de Vries"."""
+
+    EXPLANATION = "title before name"
+
+    def find(self, text: str) -> Iterator[tuple[int, int, float, str]]:
+        for m in _TITLE_NAME.finditer(text):
+            title = m.group("title")
+            if title.isupper() and "." not in title and len(title) > 1:
+                continue  # "ING Bank", "500 MW": an acronym or a unit, not a title
+            name = m.group("name")
+            words = [w for w in name.split() if _NAMEWORD.fullmatch(w)]
+            if words and words[-1].lower() in ORG_WORDS:
+                continue
+            if len(words) == 1 and not _INITIAL_TOKEN.match(name):
+                w = words[0].split("-")[0]
+                if self.gaz.zipf(w.lower()) >= 4.0 and not self.gaz.is_name(w):
+                    continue  # "Geachte mevrouw Voorzitter": a role, not a surname
+            yield m.start("name"), m.end("name"), 0.85, f"after '{title.strip()}'"
+
+
+_SALUTATION = re.compile(
+    rf"(?m)^[ \t]*(?P<greet>Beste|Hoi|Hallo|Hai|Dag|Lieve|Goedemorgen|Goedemiddag|Goedenavond|"
+    rf"Geachte)[ \t]+(?P<name>{NAMEWORD_RE}(?:[ \t]+{SURNAME_RE})?)[ \t]*(?:[,!]|$)")
+
+
+_BARE_SALUTATION = re.compile(rf"(?m)^[ \t]*(?P<name>{NAMEWORD_RE})[ \t]*,[ \t]*$")
+
+
+class SalutationRecognizer(NameRecognizer):
+    """The addressee in an opening line: "Beste Jan," / "Hoi Fatima," / "Annelies,"."""
+
+    EXPLANATION = "salutation"
+
+    def find(self, text: str) -> Iterator[tuple[int, int, float, str]]:
+        for m in _BARE_SALUTATION.finditer(text):
+            w = m.group("name")
+            # a first name alone on a line, closed by a comma, opens a mail
+            if self.gaz.is_first_name(w) and not self.gaz.is_common_word(w) and \
+                    w.lower() not in NOT_FIRST_NAMES:
+                yield m.start("name"), m.end("name"), 0.7, "first name opening a message"
+        for m in _SALUTATION.finditer(text):
+            first = m.group("name").split()[0]
+            if first.lower() in ORG_WORDS:
+                continue
+            if self.gaz.is_common_word(first) and not self.gaz.is_first_name(first):
+                continue  # "Geachte Voorzitter,", "Beste Collega's,"
+            yield m.start("name"), m.end("name"), 0.8, f"after '{m.group('greet')}'"
+
+
+# --- attendee lists ------------------------------------------------------------------------
+
+_ATTENDEE_LABEL = re.compile(
+    r"(?im)^[ \t]*(?P<label>aanwezig(?:en)?|afwezig(?:en)?|met[ \t]+kennisgeving[ \t]+afwezig|"
+    r"verslag(?:legging)?|notulist(?:e)?|notulen|voorzitter|deelnemers?|genodigden|"
+    r"gesprekspartners?|contactpersoon|behandelaar|opsteller|auteur|steller|kopie[ \t]+aan)"
+    r"[ \t]*:[ \t]*")
+_BULLET = re.compile(r"(?m)^[ \t]*(?:[-–—•·●▪◦*o°]|\d{1,2}[.)])[ \t]+")
+_LIST_SEP = re.compile(r"[,;]|[ \t]+en[ \t]+|[ \t]+/[ \t]+|[ \t]+[-–][ \t]+")
+
+
+class AttendeeListRecognizer(NameRecognizer):
+    """Names under "Aanwezig:", "Afwezig:", "Verslag:", "Notulist:" and similar labels."""
+
+    EXPLANATION = "attendee list"
+    MAX_LINES = 30
+
+    def find(self, text: str) -> Iterator[tuple[int, int, float, str]]:
+        for m in _ATTENDEE_LABEL.finditer(text):
+            label = m.group("label").lower()
+            for ls, le in self._lines(text, m.end()):
+                b = _BULLET.match(text, ls, le)
+                s = b.end() if b else ls
+                for part_s, part_e in self._parts(text, s, le):
+                    span = parse_name(text, part_s, part_e, self.gaz)
+                    if span:
+                        yield span[0], span[1], 0.8, f"'{label}:'"
+
+    def _lines(self, text: str, pos: int) -> Iterator[tuple[int, int]]:
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        if text[pos:end].strip():
+            yield pos, end
+            if not text[pos:end].rstrip().endswith((",", ";")):
+                # "Voorzitter: Jan Jansen" on one line; a list goes on only with bullets
+                follow_needs_bullet = True
+            else:
+                follow_needs_bullet = False
+        else:
+            follow_needs_bullet = False
+        blank_run, n = 0, 0
+        while end < len(text) and n < self.MAX_LINES:
+            nxt = text.find("\n", end + 1)
+            nxt = len(text) if nxt < 0 else nxt
+            line = text[end + 1:nxt]
+            end = nxt
+            n += 1
+            if not line.strip():
+                blank_run += 1
+                if blank_run > 2:
+                    return
+                continue
+            blank_run = 0
+            stripped = line.strip()
+            if _ANY_LABEL.match(line) or stripped.endswith(":"):
+                return
+            if follow_needs_bullet and not _BULLET.match(line):
+                return
+            if len(stripped.split()) > 12 or stripped.endswith((".", "?", "!")):
+                return  # running prose: the list has ended
+            yield end - len(line), end
+
+    @staticmethod
+    def _parts(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+        s = start
+        for m in _LIST_SEP.finditer(text, start, end):
+            if text[s:m.start()].strip():
+                yield s, m.start()
+            s = m.end()
+        if text[s:end].strip():
+            yield s, end
+
+
+# --- initials + surname --------------------------------------------------------------------
+
+_INITIALS_NAME = re.compile(
+    rf"(?<![\w.])(?P<init>{INITIALS_RE})[ \t]*(?:(?P<ix>{INTERFIX_RE})[ \t]+)?"
+    rf"(?P<sur>{NAMEWORD_RE}(?:-(?:{INTERFIX_RE}[ \t]+)?{NAMEWORD_RE})*)")
+
+
+class InitialsNameRecognizer(NameRecognizer):
+    """Initials with a surname: "J.M. van der Berg", "A. El Idrissi", "Th. Jansen-de Vries"."""
+
+    EXPLANATION = "initials + surname"
+
+    def find(self, text: str) -> Iterator[tuple[int, int, float, str]]:
+        for m in _INITIALS_NAME.finditer(text):
+            n_init = m.group("init").count(".")
+            sur = m.group("sur").split("-")[0]
+            if sur.lower() in ORG_WORDS:
+                continue
+            if n_init == 1 and not m.group("ix"):
+                # "zie bijlage B. Daarnaast ...", "A. Inleiding": a list letter, not initials
+                if self.gaz.is_common_word(sur) and not self.gaz.is_surname(sur):
+                    continue
+                score = 0.8 if self.gaz.is_surname(sur) else 0.65
+            else:
+                score = 0.85
+            yield m.start(), m.end(), score, "initials"
+
+
+# --- names spelled out in e-mail addresses -------------------------------------------------
+
+_EMAIL = re.compile(r"(?<![\w.+-])(?P<local>[A-Za-z][A-Za-z0-9._'-]{1,63})@"
+                    r"(?P<domain>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
+_FUNCTIONAL = frozenset({
+    "info", "woo", "wob", "post", "postbus", "secretariaat", "communicatie", "pers", "helpdesk",
+    "servicedesk", "contact", "noreply", "no-reply", "privacy", "fg", "webmaster", "redactie",
+    "kcc", "afdeling", "team", "support", "admin", "mail", "office", "receptie", "planning",
+})
+
+
+def names_from_email(local: str, gaz: Gazetteer) -> tuple[str, str, str] | None:
+    """(first name or initials, interfix, surname) spelled out in an address's local part.
+
+    "jan.jansen" -> ("Jan", "", "Jansen"); "j.m.vanderberg" -> ("J.M.", "van der", "Berg");
+    "jan.de.vries" -> ("Jan", "de", "Vries"). None for functional mailboxes and
+    unreadable locals.
+    """
+    parts = [p for p in re.split(r"[._-]+", re.sub(r"\d+$", "", local.lower())) if p]
+    if len(parts) < 2 or any(p in _FUNCTIONAL for p in parts):
+        return None
+    firsts: list[str] = []
+    while parts and len(parts[0]) == 1:
+        firsts.append(parts.pop(0).upper() + ".")
+    if not firsts and parts:
+        first = parts.pop(0)
+        if not gaz.is_first_name(first):
+            return None
+        firsts.append(first.capitalize())
+    if not parts:
+        return None
+    interfix_words: list[str] = []
+    while len(parts) > 1 and parts[0] in _SINGLE_INTERFIX_WORDS:
+        interfix_words.append(parts.pop(0))
+    if len(parts) != 1:
+        return None
+    surname = parts[0]
+    if not interfix_words:
+        # "vanderberg" written as one word: peel off the longest interfix that leaves a
+        # listed surname (or at least a plausible word)
+        for ix in sorted(gaz.interfixes, key=len, reverse=True):
+            glued = ix.replace(" ", "").replace("'", "")
+            if surname.startswith(glued) and len(surname) - len(glued) >= 3:
+                rest = surname[len(glued):]
+                if gaz.is_surname(rest):
+                    interfix_words, surname = ix.split(), rest
+                    break
+    if len(surname) < 3 or not surname.isalpha():
+        return None
+    if not (gaz.is_surname(surname) or not gaz.is_common_word(surname)):
+        return None
+    first = "".join(firsts) if firsts[0].endswith(".") else firsts[0]
+    return first, " ".join(interfix_words), surname.capitalize()
+
+
+class EmailDerivedNameRecognizer(NameRecognizer):
+    """The person behind "voornaam.achternaam@..." wherever the name is written out."""
+
+    EXPLANATION = "name spelled in an e-mail address"
+
+    def find(self, text: str) -> Iterator[tuple[int, int, float, str]]:
+        emails = [(m.start(), m.end()) for m in _EMAIL.finditer(text)]
+        derived = {}
+        for m in _EMAIL.finditer(text):
+            got = names_from_email(m.group("local"), self.gaz)
+            if got:
+                derived[got] = None
+        for first, interfix, surname in derived:
+            for s, e, score in self._occurrences(text, first, interfix, surname):
+                if any(a <= s < b or a < e <= b for a, b in emails):
+                    continue
+                yield s, e, score, "derived from an address in this document"
+
+    def _occurrences(self, text: str, first: str, interfix: str,
+                     surname: str) -> Iterator[tuple[int, int, float]]:
+        sur = re.escape(surname)
+        ix = r"[ \t]+".join(re.escape(w) for w in interfix.split())
+        ix_pat = rf"(?i:{ix})[ \t]+" if ix else ""
+        lead = (rf"(?:{INITIALS_RE}[ \t]*|(?i:{re.escape(first)})[ \t]+)"
+                if not first.endswith(".") else rf"(?:{INITIALS_RE}[ \t]*)")
+        full = re.compile(rf"(?<![\w@.]){lead}?{ix_pat}(?:{sur}|{sur.upper()})(?![\w@])")
+        distinctive = not self.gaz.is_common_word(surname)
+        for m in full.finditer(text):
+            has_lead = bool(re.match(lead, text[m.start():m.end()]))
+            if has_lead:
+                yield m.start(), m.end(), 0.8
+            elif ix:
+                yield m.start(), m.end(), 0.7
+            elif distinctive or not is_sentence_start(text, m.start()):
+                yield m.start(), m.end(), 0.6 if distinctive else 0.5
+
+
+# --- capitalised interfix ("Van den Berg stelt ...", "minister De Jonge") -------------------
+
+_CAP_INTERFIX = re.compile(
+    rf"(?<![\w'’])(?P<ix>Van[ \t]+(?:der|den|de|het|'t|Der|Den|De)|In[ \t]+'t|Op[ \t]+de|"
+    rf"Uit[ \t]+de|Van|De|Den|Der|Ter|Ten|Te|El|Al|Ben|Abu|Ait)[ \t]+"
+    rf"(?P<sur>{NAMEWORD_RE}(?:-(?:{INTERFIX_RE}[ \t]+)?{NAMEWORD_RE})*)")
+_LEAD_NAME = re.compile(rf"(?:(?P<init>{INITIALS_RE})|(?P<first>{NAMEWORD_RE}))[ \t]+$")
+
+
+class CapitalisedInterfixRecognizer(NameRecognizer):
+    """A capitalised interfix + listed surname: "Van den Berg stelt", "met De Vries"."""
+
+    EXPLANATION = "capitalised interfix + surname"
+
+    def find(self, text: str) -> Iterator[tuple[int, int, float, str]]:
+        for m in _CAP_INTERFIX.finditer(text):
+            sur = m.group("sur").split("-")[0]
+            low = sur.lower()
+            if not (low in self.gaz.interfix_surnames or low in self.gaz.surnames):
+                continue
+            if low in INSTITUTION_NOUNS or self.gaz.is_place(f"{m.group('ix')} {sur}"):
+                continue
+            ix_words = m.group("ix").split()
+            start = m.start()
+            lead = _LEAD_NAME.search(text, max(0, start - 40), start)
+            if lead and (lead.group("init") or self.gaz.is_first_name(lead.group("first") or "")):
+                start = lead.start()
+            elif (len(ix_words) == 1 and self.gaz.is_common_word(sur)
+                  and not self._verb_follows(text, m.end())):
+                continue  # "De Jong" only when a name-like sentence continues after it
+            yield start, m.end(), 0.75, f"'{m.group('ix')}' + listed surname"
+
+    @staticmethod
+    def _verb_follows(text: str, end: int) -> bool:
+        nxt = re.match(r"[ \t]*(?P<w>[\p{L}]+|[,.;:)!?\n]|$)", text[end:end + 40])
+        if not nxt:
+            return False
+        w = nxt.group("w")
+        return not w or not w[0].isalpha() or w[0].islower()
+
+
+# --- gazetteer: first name + surname -------------------------------------------------------
+
+_PAIR = re.compile(
+    rf"(?<![\w-])(?P<first>{NAMEWORD_RE})(?:-(?P<first2>{NAMEWORD_RE}))?[ \t]+"
+    rf"(?:(?P<ix>{INTERFIX_RE})[ \t]+)?"
+    rf"(?P<sur>{NAMEWORD_RE}(?:-(?:{INTERFIX_RE}[ \t]+)?{NAMEWORD_RE})*)")
+_SINGLE = re.compile(rf"(?<![\w'’-]){NAMEWORD_RE}(?![\w'’-])")
+
+
+class GazetteerNameRecognizer(NameRecognizer):
+    """Listed first name + surname pairs; a distinctive listed surname alone is weak evidence.
+
+    A surname that is also an ordinary word (Bakker, Visser, Koning) never counts on its
+    own; with a listed first name before it, it does.
+    """
+
+    EXPLANATION = "name lists"
+    SINGLE_SCORE = 0.4  # below the default threshold: evidence, unless a context word
+    SINGLE_WITH_CONTEXT = 0.75
+
+    def find(self, text: str) -> Iterator[tuple[int, int, float, str]]:
+        gaz = self.gaz
+        taken: list[tuple[int, int]] = []
+        for m in _PAIR.finditer(text, overlapped=True):
+            first, sur = m.group("first"), m.group("sur").split("-")[0]
+            if (not gaz.is_first_name(first) or first.lower() in ORG_WORDS
+                    or first.lower() in NOT_FIRST_NAMES
+                    or first.lower() in _SINGLE_INTERFIX_WORDS):
+                continue
+            if sur.lower() in ORG_WORDS or gaz.is_place(f"{first} {m.group('sur')}"):
+                continue
+            listed = gaz.is_surname(sur)
+            if gazetteer_mod.looks_like_street(m.group("sur").split("-")[-1]):
+                continue  # "Antonie van Leeuwenhoeklaan"
+            if not listed and gaz.is_common_word(sur):
+                continue  # an unlisted ordinary word after a first name: "Jan Zegt" is no name
+            strong = gaz.is_distinctive_name(first) and (listed and not gaz.is_common_word(sur))
+            score = 0.8 if strong else 0.65 if listed else 0.6
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            yield m.start(), m.end(), score, "first name + surname"
+        for m in _SINGLE.finditer(text):
+            w = m.group()
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            if not gaz.is_surname(w) or gaz.is_common_word(w) or gaz.is_first_name(w):
+                continue
+            if is_sentence_start(text, m.start()):
+                continue
+            ctx = PERSON_CONTEXT.search(text, max(0, m.start() - 60), m.start())
+            if ctx:
+                word = ctx.group().split()[0].lower()
+                yield m.start(), m.end(), self.SINGLE_WITH_CONTEXT, f"listed surname after '{word}'"
+            else:
+                yield m.start(), m.end(), self.SINGLE_SCORE, "listed surname"

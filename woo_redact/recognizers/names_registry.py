@@ -1,0 +1,27 @@
+"""Every detector of PERSON names, in the order their results are most trusted."""
+
+from .names import (
+    AttendeeListRecognizer,
+    CapitalisedInterfixRecognizer,
+    EmailDerivedNameRecognizer,
+    EmailHeaderNameRecognizer,
+    GazetteerNameRecognizer,
+    InitialsNameRecognizer,
+    SalutationRecognizer,
+    SignatureBlockRecognizer,
+    TitleNameRecognizer,
+)
+from .ner import DutchNerRecognizer
+
+NAME_RECOGNIZERS: list[type] = [
+    EmailHeaderNameRecognizer,
+    SignatureBlockRecognizer,
+    TitleNameRecognizer,
+    SalutationRecognizer,
+    AttendeeListRecognizer,
+    InitialsNameRecognizer,
+    EmailDerivedNameRecognizer,
+    CapitalisedInterfixRecognizer,
+    GazetteerNameRecognizer,
+    DutchNerRecognizer,
+]

@@ -1,0 +1,416 @@
+"""PERSON names from the trained Dutch NER, run only where a name can be.
+
+Tagging a whole 600-word page costs ~100-150 ms, far over the pipeline's budget. Most of a
+page cannot hold a name: names are capitalised, and capitalised words at a sentence start are
+mostly ordinary words. So the NER runs on short windows around *candidate* tokens only:
+
+* listed first names and surnames ("Bakker", "Jan"), wherever they stand;
+* other capitalised words inside a sentence, unless they are frequent ordinary words or
+  compounds of them ("Kamer", "Justitie", "Kamerbrief"): in Dutch government text those are
+  institutions and terms, not people; acronyms ("RIVM", "JenV") are skipped too;
+* capitalised words at a line or sentence start that are not ordinary Dutch words
+  ("Omtzigt stelt"), except a word alone on its line (a heading);
+* the word after a title ("dhr.", "mevrouw"), whatever its case.
+
+Each candidate gets ±8 tokens of context (the tok2vec + parser see about that far), clipped at
+paragraph breaks; overlapping windows are merged and tagged in batches with ``nlp.pipe``.
+Entity offsets map back to the page, and entities are cleaned: titles, function lines, greetings, stray
+symbols are cut off, and organisations, places and streets tagged as persons are dropped.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import regex as re
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from woo_redact import gazetteer as gazetteer_mod
+from woo_redact.gazetteer import TITLES, Gazetteer, looks_like_derived_word, looks_like_street
+from woo_redact.nlp import LocalSpacyNlpEngine, load_ner_pipeline, model_path
+from woo_redact.recognizers.names import NOT_FIRST_NAMES, ORG_WORDS
+
+ENTITY = "PERSON"
+PERSON_LABELS = frozenset({"PER", "PERSON"})
+# zipf >= 4 is a word seen ~10 times per million: capitalised inside a sentence that is an
+# institution or heading word, not a name, unless the name lists know it.
+MID_SENTENCE_COMMON_ZIPF = 4.0
+# A lone capitalised word the NER calls a person, not on the name lists and this frequent,
+# is a heading or a term ("Colofon", "Rondvraag"), not a surname.
+LONE_WORD_ZIPF = 2.7
+# Listed names that are also very frequent words ("Kamer", "Raad", "Koning") are not
+# candidates by themselves; a title or first name next to them still makes them one.
+COMMON_NAME_WORD_ZIPF = 4.5
+_SENTENCE_ENDS = frozenset({".", "!", "?", ";", ":"})
+_BARE_TITLES = frozenset({"mevrouw", "meneer", "mijnheer", "dhr", "mw", "mevr"})
+_OPENERS = frozenset(".!?:;•·●▪◦*–—-(\"“‘'«")
+
+
+class DutchNerRecognizer(EntityRecognizer):
+    """spaCy NER (label PER) on candidate windows; entity PERSON."""
+
+    def __init__(self, model: str | os.PathLike[str] | None = None, nlp: Language | None = None,
+                 window: int = 8, batch_size: int = 64, score: float = 0.85,
+                 gazetteer: Gazetteer | None = None, supported_language: str = "nl",
+                 name: str | None = None) -> None:
+        # An explicit path must exist now; without one the model is found at first use
+        # (the analyzer's engine, $WOO_REDACT_MODEL or models/nl_woo_ner), so building a
+        # registry never needs the model on disk.
+        self._model = model_path(model) if model is not None else None
+        self._nlp = nlp
+        self.window = window
+        self.batch_size = batch_size
+        self.score = score
+        self._gaz = gazetteer
+        super().__init__(supported_entities=[ENTITY], name=name,
+                         supported_language=supported_language)
+
+    def load(self) -> None:
+        pass
+
+    def __getstate__(self) -> dict:
+        # ship the recognizer to worker processes without the spaCy pipeline; each process
+        # loads (and caches) its own
+        state = self.__dict__.copy()
+        state["_nlp"] = None
+        return state
+
+    @property
+    def gaz(self) -> Gazetteer:
+        if self._gaz is None:
+            self._gaz = gazetteer_mod.load()
+        return self._gaz
+
+    def pipeline(self, nlp_artifacts: NlpArtifacts | None = None) -> Language:
+        if self._nlp is None:
+            path: Path | None = self._model
+            engine = getattr(nlp_artifacts, "nlp_engine", None)
+            if path is None and isinstance(engine, LocalSpacyNlpEngine):
+                path = engine.model_dir
+            self._nlp = load_ner_pipeline(path)
+        return self._nlp
+
+    # -- candidate selection ------------------------------------------------------------
+    def candidates(self, doc: Doc, table: tuple[list[str], list[bool]] | None = None
+                   ) -> list[int]:
+        """Indices of the tokens worth a look by the NER (one pass, cheap checks first)."""
+        texts, spaces = table if table is not None else _token_table(doc)
+        out: list[int] = []
+        prev: int | None = None  # previous non-space token
+        line_start = True
+        for i, text in enumerate(texts):
+            if spaces[i]:
+                if "\n" in text or "\f" in text:
+                    line_start = True
+                continue
+            if prev is not None and _title_at(texts, prev) and any(c.isalpha() for c in text):
+                out.append(i)
+            elif text[:1].isupper() and any(c.islower() for c in text):
+                at_start = line_start or prev is None or (
+                    texts[prev][-1:] in _OPENERS and not _title_at(texts, prev))
+                if self._capitalised_candidate(text, at_start, doc, i):
+                    out.append(i)
+            prev, line_start = i, False
+        return out
+
+    def _capitalised_candidate(self, text: str, at_start: bool, doc: Doc, i: int) -> bool:
+        gaz = self.gaz
+        parts = [p.strip("'’") for p in text.split("-") if p.strip("'’")]
+        if not parts or parts[0].isupper():
+            return False  # "AI-verordening", "EU-database": an acronym leads the compound
+        low = parts[0].lower()
+        if gaz.is_name(low) and low not in gazetteer_mod.STOP_WORDS:
+            # "Bakker" yes, but "Kamer" and "Raad" (also surnames) are institutions first
+            return not (gaz.is_common_word(low) and gaz.zipf(low) >= COMMON_NAME_WORD_ZIPF)
+        if _inner_capital(parts[0]):
+            return False  # "JenV", "eHerkenning": abbreviations and brands
+        if len(parts) > 1 and gaz.zipf(parts[-1].lower()) >= 3.0:
+            return False  # "Noord-Holland", "Rijks-ICT"
+        if at_start:
+            if gaz.is_common_word(low) or _is_compound(low, gaz):
+                return False
+            return not _alone_on_line(doc, i)  # a heading; a lone name line is a rule's job
+        if gaz.zipf(low) >= MID_SENTENCE_COMMON_ZIPF:
+            return False
+        return not _is_compound(low, gaz)
+
+    def windows(self, doc: Doc) -> list[tuple[int, int]]:
+        """Token ranges [start, end) to tag, merged, clipped at paragraph breaks."""
+        table = _token_table(doc)
+        cands = self.candidates(doc, table)
+        if not cands:
+            return []
+        breaks = _paragraph_ids(*table)
+        spans: list[tuple[int, int]] = []
+        w = self.window
+        n = len(doc)
+        for i in cands:
+            s, e = max(0, i - w), min(n, i + w + 1)
+            while breaks[s] != breaks[i]:
+                s += 1
+            while breaks[e - 1] != breaks[i]:
+                e -= 1
+            if spans and s <= spans[-1][1] and breaks[spans[-1][0]] == breaks[i]:
+                spans[-1] = (spans[-1][0], max(e, spans[-1][1]))
+            else:
+                spans.append((s, e))
+        return spans
+
+    # -- analysis -------------------------------------------------------------------------
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        if entities and ENTITY not in entities:
+            return []
+        nlp = self.pipeline(nlp_artifacts)
+        doc = getattr(nlp_artifacts, "tokens", None)
+        if not isinstance(doc, Doc) or not _covers(doc, text):
+            doc = nlp.make_doc(text)
+        results = []
+        for start, end, label in self.entities_in(text, doc, nlp):
+            results.append(self._result(start, end, label))
+        return results
+
+    def entities_in(self, text: str, doc: Doc, nlp: Language) -> Iterator[tuple[int, int, str]]:
+        # The windows go in as text: re-tokenising a window costs a fraction of what
+        # copying its tokens out of the page's doc (Span.as_doc) does.
+        inputs: list[tuple[str, int]] = []
+        for s, e in self.windows(doc):
+            while e > s and doc[e - 1].is_space:
+                e -= 1
+            if e <= s:
+                continue
+            cs, ce = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+            inputs.append((text[cs:ce], cs))
+        for wdoc, offset in nlp.pipe(inputs, as_tuples=True, batch_size=self.batch_size):
+            for ent in wdoc.ents:
+                if ent.label_ not in PERSON_LABELS:
+                    continue
+                for start, end in self._clean(wdoc, ent.start, ent.end):
+                    yield offset + start, offset + end, ent.label_
+
+    def _clean(self, doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
+        """The names inside an entity; none when the NER mistook ordinary words for one.
+
+        An entity running over a sentence end holds two names ("Ouahabi. Pinas"). Lines
+        glued to a name across a line break ("Boer\nSenior") are dropped, and so are titles,
+        greetings, ordinary words and stray symbols at the edges ("Hallo Ingrid",
+        "Marktkoopman Youssef Azzouzi", "Jan Jansen <"). Organisations, places and streets
+        the model tagged as persons are rejected.
+        """
+        sentences: list[list[list[int]]] = [[[]]]  # sentences -> lines -> tokens
+        for k in range(s, e):
+            tok = doc[k]
+            if tok.is_space and "\n" in tok.text:
+                sentences[-1].append([])
+            elif tok.text in _SENTENCE_ENDS and k > s and not _INITIALS.fullmatch(
+                    doc[k - 1].text + tok.text):
+                sentences.append([[]])
+            elif not tok.is_space:
+                sentences[-1][-1].append(k)
+        out = []
+        for lines in sentences:
+            span = self._name_in(doc, s, e, lines)
+            if span:
+                out.append(span)
+        return out
+
+    def _name_in(self, doc: Doc, s: int, e: int, lines: list[list[int]]
+                 ) -> tuple[int, int] | None:
+        kept = [t for t in (self._trim(doc, ln) for ln in lines) if t]
+        if not kept:
+            return None
+        toks = kept[0]
+        for piece in kept[1:]:
+            # a name broken over two lines ("Nadia\nOuahabi"); a full name followed by a
+            # line with the function ("Priya Kalloe\nLiaison") stays one line
+            if piece[0] - toks[-1] <= 2 and self._incomplete(doc, toks):
+                toks = toks + piece
+            else:
+                break
+        words = [doc[k].text for k in toks]
+        if any(w.lower() in ORG_WORDS for w in words):
+            return None  # "Stichting Buurtkracht", "Directie Wetgeving"
+        if self.gaz.is_place(" ".join(words)) or _street_like(doc, toks):
+            return None
+        caps = [w for w in words if w[:1].isupper()]
+        if len(caps) == 1:
+            lone = caps[0].split("-")[0].strip("'’")
+            if not self.gaz.is_name(lone) and (self.gaz.zipf(lone.lower()) >= LONE_WORD_ZIPF
+                                               or looks_like_derived_word(lone)
+                                               or len(lone) <= 2):
+                return None  # "Colofon", "Curatieve": a lone known word, not a surname
+            dropped = [doc[k].text for k in range(s, e) if k not in toks
+                       and doc[k].text[:1].isupper() and not _is_title(doc, k)
+                       and not self.gaz.is_interfix(doc[k].text)]
+            if self.gaz.is_common_word(lone) and (dropped or _alone_on_line(doc, toks[0])):
+                return None  # "Hoogwater Lek" cut to "Lek", a heading "Nota": no name left
+        first, last = doc[toks[0]], doc[toks[-1]]
+        end = last.idx + len(last)
+        if last.text.endswith(".") and not _INITIALS.fullmatch(last.text):
+            end -= 1
+        return first.idx, end
+
+    def _trim(self, doc: Doc, toks: list[int]) -> list[int]:
+        """Strip what cannot begin or end a name; [] when no name word is left."""
+        gaz = self.gaz
+        toks = list(toks)
+
+        def junk(k: int) -> bool:
+            t = doc[k].text
+            if not any(c.isalpha() for c in t) or "@" in t or "<" in t or ">" in t:
+                return True
+            if gaz.is_interfix(t):
+                j = k
+                while j < len(doc) and gaz.is_interfix(doc[j].text):
+                    j += 1
+                if j < len(doc) and doc[j].text[:1].isupper():
+                    return False  # "Van der Linden": the interfix belongs to the surname
+            return _is_title(doc, k) or t.lower() in NOT_FIRST_NAMES or self._ordinary(t)
+
+        while toks and junk(toks[0]):
+            toks.pop(0)
+        # "van Gerrit Mulder": a preposition before a first name is not part of the name
+        while len(toks) > 1 and doc[toks[0]].text.islower() and \
+                gaz.is_first_name(doc[toks[1]].text):
+            toks.pop(0)
+        comma_form = any(doc[k].text == "," for k in toks)
+        while toks and (junk(toks[-1]) or (doc[toks[-1]].text.islower() and not comma_form)):
+            toks.pop()
+        if not any(doc[k].text[:1].isupper() and not self._ordinary(doc[k].text) for k in toks):
+            return []
+        return toks
+
+    def _incomplete(self, doc: Doc, toks: list[int]) -> bool:
+        """Does the name on this line look cut off (one word, or ending in an initial)?"""
+        caps = [k for k in toks if doc[k].text[:1].isupper()]
+        return len(caps) <= 1 or bool(_INITIALS.fullmatch(doc[toks[-1]].text))
+
+    def _ordinary(self, word: str) -> bool:
+        """An ordinary word, acronym, number or compound: no part of a person's name."""
+        gaz = self.gaz
+        w = word.strip(".,;:'’\"()[]")
+        if _INITIALS.fullmatch(word):
+            return False
+        if not w or any(c.isdigit() for c in w) or "/" in w or "." in w:
+            return True  # numbers, paths, file names ("Buurtkracht.pdf")
+        if w.isupper() and len(w) > 1:
+            return not gaz.is_surname(w)  # "RBT", "DRR"; "JANSEN" is a name
+        head = w.split("-")[0].strip("'’")
+        low = head.lower()
+        tail = w.split("-")[-1]
+        if "-" in w and tail[:1].isupper() and (gaz.is_place(tail) or self._ordinary(tail)):
+            return True  # "West-Nederland", "Noord-Holland"
+        if "-" in w and tail[:1].islower() and not gaz.is_interfix(tail) and \
+                (gaz.is_common_word(tail) or _is_compound(tail, gaz)):
+            return True  # "Woo-coördinatoren", "AI-verordening"
+        if gaz.is_name(low) and low not in gazetteer_mod.STOP_WORDS:
+            return gaz.is_common_word(low) and gaz.zipf(low) >= COMMON_NAME_WORD_ZIPF
+        if w.lower() in ORG_WORDS:
+            return True
+        if low.endswith("'s"):
+            low = low[:-2]
+        return gaz.is_common_word(low) or _is_compound(low, gaz)
+
+    def _result(self, start: int, end: int, label: str) -> RecognizerResult:
+        return RecognizerResult(
+            entity_type=ENTITY, start=start, end=end, score=self.score,
+            analysis_explanation=AnalysisExplanation(
+                recognizer=self.name, original_score=self.score,
+                textual_explanation=f"spaCy NER label {label} in a candidate window"),
+            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
+        )
+
+
+def _title_at(texts: list[str], i: int) -> bool:
+    """Is token i a title ("dhr.", "mevrouw", "heer"; "mr" only with its dot)?"""
+    text = texts[i]
+    if text == "." and i > 0:
+        return texts[i - 1].lower() in TITLES  # "dhr" "." tokenised apart
+    low = text.lower().rstrip(".")
+    if low == "heer":
+        return True
+    return low in TITLES and (text.endswith(".") or low in _BARE_TITLES)
+
+
+def _is_title(doc: Doc, i: int) -> bool:
+    return _title_at([t.text for t in doc[max(0, i - 1):i + 1]], min(i, 1))
+
+
+_INITIALS = re.compile(r"(?:(?:Chr|Ch|Th|Ph|IJ|\p{Lu})\.)+")
+
+
+def _street_like(doc: Doc, toks: list[int]) -> bool:
+    """"Turfmarkt 147", "Burgemeester Patijnlaan": a street, not a person."""
+    if looks_like_street(doc[toks[-1]].text):
+        return True
+    nxt = toks[-1] + 1
+    while nxt < len(doc) and doc[nxt].is_space and "\n" not in doc[nxt].text:
+        nxt += 1
+    return nxt < len(doc) and re.fullmatch(r"\d{1,5}[a-zA-Z]?", doc[nxt].text) is not None
+
+
+def _inner_capital(word: str) -> bool:
+    body = word[2:] if word.startswith("IJ") else word[1:]
+    return any(c.isupper() for c in body)
+
+
+def _alone_on_line(doc: Doc, i: int) -> bool:
+    j = i + 1
+    while j < len(doc) and doc[j].is_punct and "\n" not in doc[j].whitespace_:
+        j += 1
+    return j >= len(doc) or (doc[j].is_space and "\n" in doc[j].text) or "\n" in doc[j - 1].whitespace_
+
+
+def _is_compound(word: str, gaz: Gazetteer) -> bool:
+    """A Dutch compound of two ordinary words ("Kamerbrief", "Rijksoverheid",
+    "Koninkrijksrelaties"): capitalised as a proper noun, but an institution or a heading."""
+    if len(word) < 8 or not word.isalpha():
+        return False
+    def common_part(part: str) -> bool:
+        # a frequent ordinary word; names are frequent too ("Abdul" + "Aziz") but no parts
+        return gaz.zipf(part) >= 3.0 and (part in gaz.common_names or not gaz.is_name(part))
+
+    for k in range(len(word) - 4, 2, -1):
+        head, tail = word[:k], word[k:]
+        if not common_part(tail):
+            continue
+        for h in (head, head[:-1] if head.endswith("s") else "", head[:-2] if head.endswith("en") else ""):
+            if len(h) >= 3 and common_part(h):
+                return True
+        # a verb stem as first part: "Vergaderplaats" (vergaderen), "Zoekterm" (zoeken)
+        if len(head) >= 4 and gaz.zipf(head + "en") >= 3.5:
+            return True
+    return False
+
+
+def _token_table(doc: Doc) -> tuple[list[str], list[bool]]:
+    texts: list[str] = []
+    spaces: list[bool] = []
+    for t in doc:
+        texts.append(t.text)
+        spaces.append(t.is_space)
+    return texts, spaces
+
+
+def _covers(doc: Doc, text: str) -> bool:
+    """Is ``doc`` the tokenised ``text`` (cheaply: same length, same first token)?"""
+    if not len(doc):
+        return not text
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws) == len(text) and text.startswith(doc[0].text)
+
+
+def _paragraph_ids(texts: list[str], spaces: list[bool]) -> list[int]:
+    """Paragraph number of every token: a blank line or a form feed starts a new one."""
+    ids, para = [], 0
+    for text, space in zip(texts, spaces):
+        if space and (text.count("\n") >= 2 or "\f" in text):
+            para += 1
+        ids.append(para)
+    return ids
