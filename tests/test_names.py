@@ -251,6 +251,13 @@ def test_propagate_first_name_only_when_unambiguous(gaz):
     assert "Fatima" in extra2 and "Jan" not in extra2
 
 
+def test_sign_off_first_name_above_a_header_is_propagated(gaz):
+    text = "Wijbenga, Sjoerd schreef.\nIk handel het af.\nSjoerd\nVan:\nDe Graaf, Els"
+    extra = [text[s:e] for s, e, _ in propagate(text, spans_of(text, ["Wijbenga, Sjoerd"]),
+                                                  gazetteer=gaz)]
+    assert "Sjoerd" in extra
+
+
 def test_namebook_dossier_propagation_and_pickle(gaz):
     book = NameBook()
     book.add("Karin Visser")

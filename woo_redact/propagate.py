@@ -255,10 +255,12 @@ def _matches(text: str, person: PersonName, gaz: Gazetteer, first_name_ok: bool,
             yield Match(m.start(), m.end(), person.full, "full", source)
     if first_name_ok and person.first and " " not in person.first:
         pat = re.compile(rf"{_BEFORE}{re.escape(person.first)}{_AFTER}")
-        follow = re.compile(rf"\s+(?:(?:{INTERFIX_RE})\s+)?\p{{Lu}}\p{{Ll}}")
+        follow = re.compile(rf"[ \t]+(?:(?:{INTERFIX_RE})\s+)?\p{{Lu}}\p{{Ll}}")
         for m in pat.finditer(text):
             if follow.match(text, m.end()):
-                continue  # "Jan Pietersen": another Jan, or the full name (found above)
+                # "Jan Pietersen": another Jan, or the full name (found above); only on the
+                # same line: a sign-off "Jan" above a header "Van:" is this Jan.
+                continue
             yield Match(m.start(), m.end(), person.full, "first", source)
 
 
@@ -282,7 +284,7 @@ def _unambiguous_first_names(text: str, people: list[PersonName], gaz: Gazetteer
             continue
         own = {p.interfix.split()[0] if p.interfix else p.surname.split()[0]
                for p in people if p.first == first and p.surname}
-        others = re.compile(rf"{_BEFORE}{re.escape(first)}\s+(\p{{Lu}}[\p{{L}}'’-]+|\p{{Ll}}+)")
+        others = re.compile(rf"{_BEFORE}{re.escape(first)}[ \t]+(\p{{Lu}}[\p{{L}}'’-]+|\p{{Ll}}+)")
         if any(m.group(1).lower() not in {o.lower() for o in own}
                and (m.group(1)[0].isupper() or _INTERFIX_WORD.fullmatch(m.group(1)))
                for m in others.finditer(text)):
