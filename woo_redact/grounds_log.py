@@ -103,7 +103,7 @@ class RunLog:
                    "ground_text": GROUNDS.get(m.label, ""), "action": "redact",
                    "status": "accepted", "detector": "manual", "score": 1.0,
                    "reason": "manual redaction", "reviewer": getattr(m, "reviewer", "") or "",
-                   "decided_at": "", "text": ""}
+                   "decided_at": getattr(m, "decided_at", "") or "", "text": ""}
 
     @staticmethod
     def inventory_row(res, document_nr: str) -> dict:
