@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from presidio_analyzer import AnalyzerEngine, Pattern, PatternRecognizer, RecognizerRegistry
+from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 
 from .extract import boxes_for_span, page_spans
 from .model import Document, Finding
@@ -41,6 +42,19 @@ def build_registry(policy: Policy) -> RecognizerRegistry:
     return registry
 
 
+class OwnContext(ContextAwareEnhancer):
+    """Our recognizers weigh context words themselves, as whole words in the raw text;
+    Presidio's lemma-based pass would only deep-copy every result to change nothing."""
+
+    def __init__(self) -> None:
+        super().__init__(context_similarity_factor=0.0, min_score_with_context_similarity=0.0,
+                         context_prefix_count=0, context_suffix_count=0)
+
+    def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers,
+                              context=None):
+        return raw_results
+
+
 class Detector:
     """Holds the loaded NLP engine and analyzer; build once per process, reuse per document."""
 
@@ -51,7 +65,8 @@ class Detector:
         self.registry = build_registry(policy)
         self.analyzer = AnalyzerEngine(registry=self.registry,
                                        nlp_engine=build_nlp_engine(model_path),
-                                       supported_languages=[LANG])
+                                       supported_languages=[LANG],
+                                       context_aware_enhancer=OwnContext())
         self.entities = sorted({e for r in self.registry.recognizers
                                 for e in r.supported_entities})
 

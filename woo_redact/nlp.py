@@ -3,8 +3,8 @@
 Two views of the one trained pipeline (``models/nl_woo_ner``: tok2vec + ner):
 
 * ``build_nlp_engine`` gives Presidio a *token-only* engine: the model's tokenizer with every
-  trained component excluded, plus a lemma stand-in, because the pattern recognizers need only
-  tokens and context words. Running the NER on every page would cost ~100-150 ms per page.
+  trained component excluded: the recognizers need only tokens (they weigh context words
+  on the raw text themselves). Running the NER on every page would cost ~100-150 ms per page.
 * ``load_ner_pipeline`` gives the full pipeline, cached per process, which
   ``recognizers.ner.DutchNerRecognizer`` runs on small windows of text only.
 
@@ -18,7 +18,7 @@ import threading
 from pathlib import Path
 
 import spacy
-from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+from presidio_analyzer.nlp_engine import NlpArtifacts, NerModelConfiguration, SpacyNlpEngine
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -49,26 +49,12 @@ def model_path(path: str | os.PathLike[str] | None = None) -> Path:
     return resolved
 
 
-@Language.component("woo_lower_lemma")
-def lower_lemma(doc: Doc) -> Doc:
-    """Lower-cased token text as lemma.
-
-    The pipeline has no lemmatizer, and Presidio's context enhancer compares context words
-    against lemmas: empty lemmas would switch context scoring off entirely. Presidio matches
-    context words as substrings, so "collega's" still matches "collega".
-    """
-    for token in doc:
-        token.lemma_ = token.lower_
-    return doc
-
-
 def load_token_pipeline(path: str | os.PathLike[str] | None = None) -> Language:
     """The model's tokenizer (and vocab, stop words) with every trained component excluded."""
     resolved = model_path(path)
     config = spacy.util.load_config(resolved / "config.cfg")
     components = list(config["nlp"].get("pipeline", []))
     nlp = spacy.load(resolved, exclude=components)
-    nlp.add_pipe("woo_lower_lemma")
     nlp.max_length = MAX_LENGTH
     return nlp
 
@@ -104,6 +90,15 @@ class LocalSpacyNlpEngine(SpacyNlpEngine):
 
     def load(self) -> None:
         self.nlp = {LANGUAGE: load_token_pipeline(self.model_dir)}
+
+    def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
+        """Tokens only: the recognizers score their own context on the raw text, and the
+        NER runs on its own windows, so lemmas, keywords and page-level entities would be
+        computed for nothing (they were a fifth of detection time)."""
+        art = NlpArtifacts(entities=[], tokens=doc, tokens_indices=[], lemmas=[],
+                           nlp_engine=None, language=language)
+        art.nlp_engine = self
+        return art
 
 
 def build_nlp_engine(path: str | os.PathLike[str] | None = None) -> LocalSpacyNlpEngine:

@@ -55,6 +55,9 @@ def words_regex(words: Iterable[str]) -> Optional[re.Pattern]:
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
 
 
+_WORDCHAR = re.compile(r"\w")
+_NONSPACE = re.compile(r"\S+")
+
 class NlPatternRecognizer(PatternRecognizer):
     """A ``PatternRecognizer`` for Dutch text with raw-text context handling.
 
@@ -139,7 +142,7 @@ class NlPatternRecognizer(PatternRecognizer):
             stops = list(self._window_stop.finditer(chunk))
             if stops:
                 chunk = chunk[stops[-1].end():]
-        tokens = [m for m in re.finditer(r"\S+", chunk) if re.search(r"\w", m.group())]
+        tokens = [m for m in _NONSPACE.finditer(chunk) if _WORDCHAR.search(m.group())]
         if len(tokens) > n:
             chunk = chunk[tokens[-n].start():]
         return chunk
@@ -149,7 +152,7 @@ class NlPatternRecognizer(PatternRecognizer):
         if n <= 0:
             return ""
         chunk = text[end:end + 30 * n + 30]
-        tokens = [m for m in re.finditer(r"\S+", chunk) if re.search(r"\w", m.group())]
+        tokens = [m for m in _NONSPACE.finditer(chunk) if _WORDCHAR.search(m.group())]
         if len(tokens) > n:
             chunk = chunk[:tokens[n - 1].end()]
         return chunk
