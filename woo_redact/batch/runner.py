@@ -1,0 +1,316 @@
+"""The batch coordinator: discover, sync the manifest, run both phases, write the logs.
+
+Phase 1 detects in every document (in parallel) and stores its findings and names in the
+manifest. The names of all documents then form one dossier name book. Phase 2 redacts every
+detected document with that book (in parallel). Logs, inventarislijst and summary are written
+from the manifest at the end, so a resumed run still reports the whole batch.
+
+The dossier is everything the batch holds. When a rerun brings documents with names that are
+new to the dossier, documents already done are checked again: each is re-read and extended
+with the new names, and rewritten only if one of them occurs in it (otherwise its output stays
+as it is). Names are never taken away: a document that leaves the batch does not make others
+less redacted.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import pickle
+import re
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import manifest as mf
+from .manifest import Manifest, Seen
+from .progress import Reporter
+from .work import APPLY, DETECT, Task, WorkerConfig
+
+TEMP_RE = re.compile(r"^\..+\.\d+\.tmp$")
+LOCK_NAME = "batch-manifest.lock"
+
+
+@dataclass(slots=True)
+class BatchOptions:
+    src: str
+    out: str
+    workers: int = 0  # 0: every core
+    engine: str = "local"  # "local" | "ray"
+    address: str | None = None  # Ray cluster address
+    policy: str | None = None
+    accept_proposed: bool = False
+    ocr: bool | None = None
+    max_pages: int = 5000
+    max_bytes: int = 500 * 1024 * 1024
+    timeout: float | None = 600.0
+    retry_quarantined: bool = False
+
+
+@dataclass(slots=True)
+class RunStats:
+    """What this invocation did (the manifest knows the whole batch)."""
+    sync: dict = field(default_factory=dict)
+    detected: int = 0
+    applied: int = 0
+    rechecked: int = 0
+    rewritten: int = 0
+    quarantined: int = 0
+    pages: int = 0  # pages of the documents this run finished
+    startup_s: float = 0.0
+    phase_s: dict = field(default_factory=dict)
+    elapsed_s: float = 0.0
+
+    def to_dict(self) -> dict:
+        busy = sum(self.phase_s.values())
+        return {"sync": self.sync, "detected": self.detected, "redacted": self.applied,
+                "rechecked": self.rechecked, "rewritten_after_recheck": self.rewritten,
+                "quarantined": self.quarantined, "pages": self.pages,
+                "startup_s": round(self.startup_s, 2),
+                "phase_s": {k: round(v, 2) for k, v in self.phase_s.items()},
+                "elapsed_s": round(self.elapsed_s, 2),
+                "pages_per_s": round(self.pages / busy, 2) if busy else 0.0}
+
+
+def config_fingerprint(opts: BatchOptions, ocr: bool) -> str:
+    """What the outputs depend on besides the input: policy text and the deciding options."""
+    from importlib import resources
+
+    if opts.policy:
+        policy_text = Path(opts.policy).read_text("utf-8")
+    else:
+        policy_text = (resources.files("woo_redact") / "data" / "default_policy.yaml").read_text(
+            "utf-8")
+    blob = json.dumps({"policy": policy_text, "accept_proposed": opts.accept_proposed,
+                       "ocr": ocr}, sort_keys=True)
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def discover_sources(src: str, out: str) -> tuple[list, list]:
+    """PDFs under ``src`` (never the batch's own output, should it lie inside ``src``)."""
+    from ..inputs import discover
+
+    files, skipped = discover([src])
+    out_real = os.path.realpath(out) + os.sep
+    files = [f for f in files if not os.path.realpath(f.path).startswith(out_real)]
+    skipped = [s for s in skipped if not os.path.realpath(s.path).startswith(out_real)]
+    return files, skipped
+
+
+def hash_files(files: list) -> list[Seen]:
+    from ..model import sha256_file
+
+    def one(f) -> Seen:
+        try:
+            return Seen(os.path.abspath(f.path), f.rel, sha256_file(f.path),
+                        os.path.getsize(f.path))
+        except OSError:
+            return Seen(os.path.abspath(f.path), f.rel, "", 0)  # the worker names the error
+
+    # hashlib releases the GIL on large buffers, so threads overlap reading and hashing.
+    with ThreadPoolExecutor(max_workers=4) as ex:
+        return list(ex.map(one, files))
+
+
+def sweep_temp_files(out: Path) -> int:
+    """Temporary outputs of a killed run: never valid, never under a final name."""
+    n = 0
+    for root, _, names in os.walk(out):
+        for name in names:
+            if TEMP_RE.match(name):
+                (Path(root) / name).unlink(missing_ok=True)
+                n += 1
+    return n
+
+
+def make_engine(opts: BatchOptions, cfg: WorkerConfig):
+    if opts.engine == "ray":
+        from .ray_engine import RayEngine
+        return RayEngine(cfg, opts.workers or None, opts.address)
+    from .local import LocalEngine
+    return LocalEngine(cfg, opts.workers or os.cpu_count() or 1)
+
+
+def lock_output(out: Path):
+    """One batch per output folder at a time: a second one would sweep the first one's
+    temporary files and race it on the manifest. The lock dies with the process."""
+    f = open(out / LOCK_NAME, "w")
+    try:
+        fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        f.close()
+        raise RuntimeError(f"another batch is running with output folder {out}") from None
+    return f
+
+
+class Batch:
+    def __init__(self, opts: BatchOptions, reporter: Reporter):
+        from ..ocr import tesseract_available
+        from ..pipeline import Pipeline
+        from ..policy import load_policy
+
+        self.opts = opts
+        self.out = Path(opts.out).resolve()
+        self.rep = reporter
+        ocr = tesseract_available() if opts.ocr is None else opts.ocr
+        self.cfg = WorkerConfig(str(self.out), opts.policy, opts.accept_proposed, ocr,
+                                opts.max_pages, opts.max_bytes, opts.timeout)
+        self.fingerprint = config_fingerprint(opts, ocr)
+        # Only for quarantining documents whose worker could not (time-out, crash).
+        self.pipeline = Pipeline(load_policy(opts.policy), ocr=ocr)
+        self.engine = None
+        self.stats = RunStats()
+        self.manifest: Manifest | None = None
+        self._book_digest: str | None = None
+        self._book_blob = b""
+
+    # -- the run ---------------------------------------------------------------------------
+    def run(self) -> dict:
+        t_start = time.monotonic()
+        files, skipped = discover_sources(self.opts.src, str(self.out))
+        self.out.mkdir(parents=True, exist_ok=True)
+        lock = lock_output(self.out)
+        try:
+            return self._run_locked(files, skipped, t_start)
+        finally:
+            lock.close()
+
+    def _run_locked(self, files: list, skipped: list, t_start: float) -> dict:
+        self.manifest = m = Manifest(self.out / mf.MANIFEST_NAME)
+        try:
+            if m.use_config(self.fingerprint):
+                self.rep.note("policy or options changed since the last run: "
+                              "every document is done again")
+            st = m.sync(hash_files(files))
+            m.set_skipped((s.path, s.reason) for s in skipped)
+            if self.opts.retry_quarantined:
+                m.retry_quarantined()
+            self.stats.sync = {"new": st.new, "changed": st.changed,
+                               "unchanged": st.unchanged, "missing": st.missing,
+                               "interrupted": st.interrupted}
+            sweep_temp_files(self.out)
+            for s in skipped:
+                self.rep.note(f"skipped {s.path}: {s.reason}")
+            try:
+                self._phase(DETECT, m.ids(mf.PENDING), self._detect_task)
+                book_digest = self._share_book()
+                todo = m.ids(mf.DETECTED)
+                self._phase(APPLY, todo + m.stale(book_digest), self._apply_task)
+            finally:
+                if self.engine is not None:
+                    self.engine.close()
+            self.stats.elapsed_s = time.monotonic() - t_start
+            from .report import write_outputs
+            return write_outputs(m, self.out, self.stats.to_dict(), self.describe())
+        finally:
+            m.close()
+
+    def describe(self) -> dict:
+        eng = self.engine
+        return {"engine": self.opts.engine,
+                "workers": getattr(eng, "workers", None) or self.opts.workers or os.cpu_count(),
+                "source": os.path.abspath(self.opts.src), "timeout_s": self.opts.timeout,
+                "max_pages": self.opts.max_pages, "max_bytes": self.opts.max_bytes}
+
+    def _ensure_engine(self):
+        if self.engine is None:
+            self.engine = make_engine(self.opts, self.cfg)
+            self.engine.start()
+            self.stats.startup_s = self.engine.startup_s
+        return self.engine
+
+    def _phase(self, phase: str, ids: list[int], make_task: Callable[[int], Task]) -> None:
+        if not ids:
+            return
+        engine = self._ensure_engine()
+        if phase == APPLY:
+            engine.set_book(self._book_digest, self._book_blob)
+        self.rep.begin(phase, len(ids))
+        t0 = time.monotonic()
+
+        def tasks() -> Iterator[Task]:
+            for i in ids:  # rows are read one at a time: findings are not all held at once
+                yield make_task(i)
+
+        engine.map(tasks(), self._on_start, self._on_result)
+        self.stats.phase_s[phase] = time.monotonic() - t0
+        self.rep.end()
+
+    # -- tasks ------------------------------------------------------------------------------
+    def _detect_task(self, doc_id: int) -> Task:
+        r = self.manifest.get(doc_id)
+        return Task(doc_id, DETECT, r["path"], r["rel"], r["sha256"])
+
+    def _apply_task(self, doc_id: int) -> Task:
+        from .codec import load_findings
+
+        r = self.manifest.get(doc_id)
+        known = sha_out = None
+        if r["status"] == mf.DONE:
+            known = tuple(f.id for f in load_findings(r["findings"]))
+            sha_out = r["sha256_out"]
+        return Task(doc_id, APPLY, r["path"], r["rel"], r["sha256"], r["proposal"],
+                    tuple(json.loads(r["ocr_pages"] or "[]")),
+                    json.loads(r["timings"] or "{}"), known, sha_out)
+
+    def _on_start(self, task: Task) -> None:
+        self.manifest.start(task.doc_id, mf.DETECTING if task.phase == DETECT else mf.APPLYING)
+
+    def _on_result(self, task: Task, res: dict) -> None:
+        m, status = self.manifest, res["status"]
+        pages = int(res.get("pages") or 0)
+        if status == "detected":
+            m.detected(task.doc_id, pages=pages, proposal=res["proposal"],
+                       ocr_pages=res["ocr_pages"], names=res["names"], timings=res["timings"])
+            self.stats.detected += 1
+        elif status == "done":
+            m.done(task.doc_id, findings=res["findings"], output=res["output"],
+                   sha256_out=res["sha256_out"], counts=res["counts"], timings=res["timings"],
+                   book=self._book_digest)
+            self._drop_quarantine_copy(task.rel)
+            self.stats.applied += 1
+            self.stats.pages += pages
+            if task.known_ids is not None:
+                self.stats.rechecked += 1
+                self.stats.rewritten += 1
+        elif status == "unchanged":
+            m.unchanged(task.doc_id, self._book_digest)
+            self.stats.rechecked += 1
+        else:
+            if status == "failed":  # the worker is gone; quarantine on its behalf
+                from ..pipeline import DocResult
+                self.pipeline.quarantine(DocResult(task.path, task.rel, "quarantined",
+                                                   sha256_in=task.sha256),
+                                         self.out, res["kind"], res["reason"])
+            m.quarantined(task.doc_id, kind=res["kind"], reason=res["reason"],
+                          pages=pages or None, findings=res.get("findings"),
+                          timings=res.get("timings"))
+            (self.out / task.rel).unlink(missing_ok=True)  # an older version's output
+            self.stats.quarantined += 1
+            self.stats.pages += pages
+            self.rep.note(f"QUARANTINED {task.rel}: {res['kind']}: {res['reason']}")
+        self.rep.advance(pages)
+
+    def _drop_quarantine_copy(self, rel: str) -> None:
+        from ..pipeline import QUARANTINE
+
+        q = self.out / QUARANTINE / rel
+        q.unlink(missing_ok=True)
+        q.with_name(q.name + ".reason.json").unlink(missing_ok=True)
+
+    # -- dossier names ----------------------------------------------------------------------
+    def _share_book(self) -> str:
+        from .names import build_book
+
+        book, digest = build_book(c for _, c in self.manifest.names())
+        self._book_blob = pickle.dumps(book, protocol=pickle.HIGHEST_PROTOCOL)
+        self._book_digest = digest
+        return digest
+
+
+def run_batch(opts: BatchOptions, reporter: Reporter) -> dict:
+    return Batch(opts, reporter).run()

@@ -1,0 +1,223 @@
+"""What a worker does with one document, the same in a local process and in a Ray actor.
+
+A worker holds one ``Pipeline`` (models load once) and the dossier names of the run. Each task
+is one phase of one document: ``detect`` (extract, detect, decide; the findings go back to the
+coordinator) or ``apply`` (extract again, add dossier-wide name occurrences, redact, verify,
+write). Only the coordinator writes the manifest.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import threading
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .codec import counts_by_ground, dump_findings, load_findings
+
+DETECT, APPLY = "detect", "apply"
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerConfig:
+    out_dir: str
+    policy: str | None = None
+    accept_proposed: bool = False
+    ocr: bool | None = None
+    max_pages: int = 5000
+    max_bytes: int = 500 * 1024 * 1024
+    timeout: float | None = None  # seconds per document and phase
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    doc_id: int
+    phase: str  # DETECT | APPLY
+    path: str
+    rel: str
+    sha256: str
+    proposal: str | None = None  # phase-1 findings (JSON), for APPLY
+    ocr_pages: tuple[int, ...] = ()
+    timings: dict = field(default_factory=dict)
+    # A done document re-checked because the dossier names grew: its final finding ids and
+    # output hash, so that it is rewritten only if a new name occurs in it.
+    known_ids: tuple[str, ...] | None = None
+    sha256_out: str | None = None
+
+
+WARM_UP_TEXT = ["Van: Jan de Vries <jan.devries@example.nl>, tel. 06-12345678",
+                "Het lid Leijten vroeg de minister naar parketnummer 09/123456-23.",
+                "Mevrouw De Vries woont aan de Dorpsstraat 12, 1234 AB Utrecht."]
+
+
+class DocTimeout(BaseException):
+    """Raised by the soft per-document alarm. A BaseException, so that the pipeline's
+    fail-closed ``except Exception`` does not turn it into an ordinary error."""
+
+
+def temp_names(out_dir: str, rel: str, pid: int) -> list[Path]:
+    """Temporary files the pipeline may have open for ``rel`` in process ``pid``."""
+    out = []
+    for base in (Path(out_dir), Path(out_dir) / "quarantine"):
+        final = base / rel
+        out.append(final.with_name(f".{final.name}.{pid}.tmp"))
+    return out
+
+
+def failed(task: Task, kind: str, reason: str) -> dict:
+    """The result for a task whose worker could not report (time-out, crash)."""
+    return {"status": "failed", "kind": kind, "reason": reason}
+
+
+@contextmanager
+def soft_deadline(seconds: float | None):
+    """SIGALRM-based limit; it fires between Python bytecodes, so a long MuPDF call is cut
+    when it returns. The coordinator's hard kill covers calls that never return."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def _alarm(signum, frame):
+        raise DocTimeout()
+
+    old = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+class Worker:
+    def __init__(self, cfg: WorkerConfig):
+        from ..extract import Limits
+        from ..pipeline import Pipeline
+        from ..policy import load_policy
+
+        self.cfg = cfg
+        self.pipeline = Pipeline(load_policy(cfg.policy), accept_proposed=cfg.accept_proposed,
+                                 ocr=cfg.ocr,
+                                 limits=Limits(max_pages=cfg.max_pages, max_bytes=cfg.max_bytes))
+        self.book = None
+        self.book_digest: str | None = None
+
+    def warm_up(self) -> None:
+        """Load everything now (models, name lists, compiled patterns; several load lazily on
+        first use), so that no document's time limit or timing pays for it."""
+        import tempfile
+
+        import pymupdf
+
+        from ..propagate import NameBook
+
+        with tempfile.TemporaryDirectory(prefix="woo-redact-warm-") as d:
+            path = os.path.join(d, "warm-up.pdf")
+            pdf = pymupdf.open()
+            page = pdf.new_page()
+            for i, line in enumerate(WARM_UP_TEXT):
+                page.insert_text((72, 72 + 14 * i), line, fontsize=10)
+            pdf.save(path)
+            pdf.close()
+            book = NameBook()
+            doc, prop = self.pipeline.propose(path)
+            book.add_findings(prop.findings, doc.text)
+            self.pipeline.extend(doc, prop, book)
+
+    def set_book(self, digest: str, blob: bytes) -> None:
+        if digest != self.book_digest:
+            self.book, self.book_digest = pickle.loads(blob), digest
+
+    def run(self, task: Task) -> dict:
+        try:
+            with soft_deadline(self.cfg.timeout):
+                return self.detect(task) if task.phase == DETECT else self.apply(task)
+        except DocTimeout:
+            for p in temp_names(self.cfg.out_dir, task.rel, os.getpid()):
+                p.unlink(missing_ok=True)
+            return failed(task, "timeout", f"{task.phase} took longer than "
+                                           f"{self.cfg.timeout:g} s")
+        except Exception as e:  # one broken document must not stop the batch
+            for p in temp_names(self.cfg.out_dir, task.rel, os.getpid()):
+                p.unlink(missing_ok=True)
+            return failed(task, "error", f"{type(e).__name__}: {e}")
+
+    # -- phases ---------------------------------------------------------------------------
+    def _open(self, task: Task):
+        """Extract, refusing a file that is not the one the manifest hashed."""
+        from ..errors import BadInput
+        from ..model import sha256_file
+
+        try:
+            sha = sha256_file(task.path)
+        except OSError as e:
+            raise BadInput("unreadable", f"cannot read file: {e.strerror or e}") from e
+        if sha != task.sha256:
+            raise BadInput("changed", "file changed while the batch was running; "
+                                      "run the batch again to redo it")
+        return self.pipeline.extract(task.path, sha)
+
+    def detect(self, task: Task) -> dict:
+        from ..errors import BadInput
+        from .names import contribution
+
+        t0, c0 = time.perf_counter(), time.process_time()
+        try:
+            doc = self._open(task)
+            t_extract = time.perf_counter() - t0
+            _, prop = self.pipeline.propose(task.path, doc)
+        except BadInput as e:
+            return self._quarantine(task, e.kind, e.message)
+        prop.timings["extract"] = t_extract
+        prop.timings["phase1"] = time.perf_counter() - t0
+        # CPU seconds beside wall seconds: on a shared machine they tell waiting from work.
+        prop.timings["phase1_cpu"] = time.process_time() - c0
+        return {"status": "detected", "pages": prop.pages,
+                "proposal": dump_findings(prop.findings), "ocr_pages": prop.ocr_pages,
+                "names": contribution(doc, prop.findings), "timings": prop.timings}
+
+    def apply(self, task: Task) -> dict:
+        from ..errors import BadInput
+        from ..model import sha256_file
+        from ..pipeline import Proposal
+        from .names import relevant_names
+
+        t0, c0 = time.perf_counter(), time.process_time()
+        try:
+            doc = self._open(task)
+        except BadInput as e:
+            return self._quarantine(task, e.kind, e.message)
+        t_extract = time.perf_counter() - t0
+        prop = Proposal(task.path, task.sha256, doc.page_count, load_findings(task.proposal),
+                        list(task.ocr_pages), dict(task.timings))
+        t1 = time.perf_counter()
+        if self.book is not None:
+            self.pipeline.extend(doc, prop, relevant_names(self.book, doc.text))
+        t_extend = time.perf_counter() - t1
+        if task.known_ids is not None:
+            out = Path(self.cfg.out_dir) / task.rel
+            if ({f.id for f in prop.findings} <= set(task.known_ids) and out.is_file()
+                    and sha256_file(str(out)) == task.sha256_out):
+                return {"status": "unchanged", "pages": doc.page_count}
+        prop.timings.update({"extract2": t_extract, "extend": t_extend})
+        res = self.pipeline.apply(doc, prop, self.cfg.out_dir, task.rel)
+        res.timings["phase2"] = time.perf_counter() - t0
+        res.timings["phase2_cpu"] = time.process_time() - c0
+        findings = dump_findings(res.findings)
+        if res.status != "done":
+            return {"status": "quarantined", "kind": res.kind, "reason": res.reason,
+                    "pages": res.pages, "findings": findings, "timings": res.timings}
+        return {"status": "done", "pages": res.pages, "findings": findings,
+                "output": res.output, "sha256_out": res.sha256_out,
+                "counts": counts_by_ground(res.findings), "timings": res.timings}
+
+    def _quarantine(self, task: Task, kind: str, reason: str) -> dict:
+        from ..pipeline import DocResult
+
+        res = DocResult(task.path, task.rel, "quarantined", sha256_in=task.sha256)
+        self.pipeline.quarantine(res, Path(self.cfg.out_dir), kind, reason)
+        return {"status": "quarantined", "kind": kind, "reason": reason, "pages": 0}
