@@ -354,8 +354,9 @@ def test_rerun_with_new_and_changed_documents_propagates_names_across_the_batch(
     src.mkdir()
     make_pdf(src / "verslag-b.pdf", [[
         (72, 80, "Verslag van het overleg over de subsidieregeling."),
-        (72, 108, "Actiepunt: Bakhuis levert de ontbrekende stukken voor vrijdag aan."),
-        (72, 122, "De volgende bespreking is in april.")]])
+        (72, 108, "Actiepunt: de ontbrekende stukken voor vrijdag aanleveren."),
+        (72, 122, "Actiehouder:"), (72, 136, "Bakhuis"),
+        (72, 150, "De volgende bespreking is in april.")]])
     make_pdf(src / "memo-c.pdf", [[(72, 80, "De regeling loopt tot het einde van het jaar.")]])
     args = ["batch", str(src), str(out), "--workers", "2", "--json", "--progress", "none"]
 

@@ -333,7 +333,13 @@ def find_mentions(text: str, person_spans: list[tuple[int, int, str]],
     for p in people:
         found.extend(_matches(text, p, gaz, p.first in firsts))
     if dossier is not None:
+        folded = text.casefold()
         for p in dossier:
+            words = p.surname.split()
+            # A dossier name can only match where its surname stands: checking that first
+            # keeps a large dossier from compiling every name's patterns for every document.
+            if not words or words[0].casefold() not in folded:
+                continue
             if p.key not in local.names and not skip(p.full):
                 found.extend(_matches(text, p, gaz, False, "dossier"))
     covered = sorted({(s, e) for s, e, _ in person_spans} | set(known_spans))

@@ -104,5 +104,8 @@ def _scrub_outline(doc: pymupdf.Document, removed_texts: list[str]) -> None:
 
 
 def save_rewritten(doc: pymupdf.Document, path: str) -> None:
-    """Full rewrite with garbage collection: no incremental update keeps old objects."""
-    doc.save(path, garbage=4, deflate=True, clean=True, incremental=False, encryption=pymupdf.PDF_ENCRYPT_NONE)
+    """Full rewrite with garbage collection: no incremental update keeps old objects. The
+    file id is kept, so the same input and decisions give the same bytes (reproducible
+    releases, and batch engines can be compared byte for byte)."""
+    doc.save(path, garbage=4, deflate=True, clean=True, incremental=False,
+             encryption=pymupdf.PDF_ENCRYPT_NONE, no_new_id=True)

@@ -35,22 +35,3 @@ def build_book(contributions: Iterable[str | list[dict] | None]):
     names = sorted((p.key, p.full, p.first, p.initials, p.interfix, p.surname) for p in book)
     digest = hashlib.sha256(json.dumps(names, ensure_ascii=False).encode()).hexdigest()[:16]
     return book, digest
-
-
-def relevant_names(book, text: str):
-    """The part of the dossier book that can occur in ``text``.
-
-    Propagation tries every dossier name on every document with a compiled pattern, which
-    grows with (documents × dossier names). A dossier name can only match where its surname's
-    first word stands, as written or in capitals, so a name whose first surname word is not
-    in the text (compared case-folded) is left out; the result is the same, much sooner.
-    """
-    from ..propagate import NameBook
-
-    folded = text.casefold()
-    keep = {}
-    for key, person in book.names.items():
-        words = person.surname.split()
-        if words and words[0].casefold() in folded:
-            keep[key] = person
-    return NameBook(names=keep)

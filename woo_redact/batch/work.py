@@ -184,7 +184,6 @@ class Worker:
         from ..errors import BadInput
         from ..model import sha256_file
         from ..pipeline import Proposal
-        from .names import relevant_names
 
         t0, c0 = time.perf_counter(), time.process_time()
         try:
@@ -196,7 +195,7 @@ class Worker:
                         list(task.ocr_pages), dict(task.timings))
         t1 = time.perf_counter()
         if self.book is not None:
-            self.pipeline.extend(doc, prop, relevant_names(self.book, doc.text))
+            self.pipeline.extend(doc, prop, self.book)
         t_extend = time.perf_counter() - t1
         if task.known_ids is not None:
             out = Path(self.cfg.out_dir) / task.rel
