@@ -59,6 +59,13 @@ def test_organisation_address_in_letterhead_stays_citizen_address_goes():
     meeting = "Locatie: Politie Eenheid Den Haag, Burgemeester Patijnlaan 35, Den Haag"
     i = meeting.index("Burgemeester")
     assert organisation_address(meeting, i, len(meeting) - 10)
+    signature = "Annelies Bakker\nMinisterie van Binnenlandse Zaken\nTurfmarkt 147 | 2511 DP"
+    i = signature.index("Turfmarkt")
+    assert organisation_address(signature, i, i + 13)
+    prose = ("De gegevens die het Ministerie heeft aangeleverd. Mevrouw X woont aan de\n"
+             "Molenstraat 64 te Zwolle.")
+    i = prose.index("Molenstraat")
+    assert organisation_address(prose, i, i + 14) is None
     letter = "De heer K. Wójcik\nBurgemeester van Nispenstraat 23\n6711 GH Ede\nGeachte heer,"
     i = letter.index("Burgemeester")
     assert organisation_address(letter, i, i + 32) is None

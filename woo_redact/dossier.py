@@ -7,6 +7,7 @@ dossier name, and redacts. Only proposals are held between passes, never whole d
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -27,8 +28,11 @@ def run_dossier(pipeline: Pipeline, files: list[InputFile], out_dir: str | Path,
     for f in files:
         try:
             sha = sha256_file(f.path)
+            t0 = time.perf_counter()
             doc = pipeline.extract(f.path, sha)
+            took = time.perf_counter() - t0
             _, prop = pipeline.propose(f.path, doc)
+            prop.timings["extract"] = took
             book.add_findings(prop.findings, doc.text)
             first.append((f, prop))
         except BadInput as e:

@@ -164,11 +164,13 @@ OcrFn = Callable[[pymupdf.Page], list[Word]]
 
 
 def extract(path: str, *, ocr: OcrFn | None = None, limits: Limits | None = None,
-            sha256: str | None = None) -> Document:
+            sha256: str | None = None, force_ocr: frozenset[int] = frozenset()) -> Document:
     """Open, read every page, OCR pages that need it (if an OCR function is given).
 
     Pages that need OCR but got none keep ``ocr=False`` and no words; the pipeline refuses
-    such documents rather than pass unread pages through.
+    such documents rather than pass unread pages through. ``force_ocr`` pages are OCR'd even
+    with a text layer: verification reads a redacted scan, whose only text is the printed
+    ground labels, the way the scan was read.
     """
     sha = sha256 or sha256_file(path)
     doc = open_pdf(path, limits)
@@ -176,7 +178,7 @@ def extract(path: str, *, ocr: OcrFn | None = None, limits: Limits | None = None
         pages = []
         for p in doc:
             page = Page(p.number, p.rect.width, p.rect.height, page_words(p), page_images(p))
-            if ocr is not None and needs_ocr(page):
+            if ocr is not None and (p.number in force_ocr or needs_ocr(page)):
                 page.words = ocr(p)
                 page.ocr = True
             pages.append(page)

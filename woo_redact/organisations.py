@@ -15,6 +15,7 @@ ORG_WORDS = re.compile(
     r"bezoekadres|postadres|vestiging|kantoor|locatie)\b", re.IGNORECASE)
 POSTBUS = re.compile(r"\b(?:postbus|antwoordnummer)\b", re.IGNORECASE)
 LINES_AFTER = 2
+MAX_ORG_LINE_WORDS = 8
 
 
 def organisation_address(text: str, start: int, end: int) -> str | None:
@@ -23,8 +24,12 @@ def organisation_address(text: str, start: int, end: int) -> str | None:
     if ORG_WORDS.search(text, line_start, start):
         return "organisation address: organisation named on the same line"
     if not text[line_start:start].strip() and line_start > 0:
+        # A letterhead or signature: the line above is the organisation's name itself
+        # ("Ministerie van ...", "Directie ..."), short and starting with it; not prose that
+        # happens to mention an organisation before a citizen's address.
         prev_start = text.rfind("\n", 0, line_start - 1) + 1
-        if ORG_WORDS.search(text, prev_start, line_start):
+        prev = text[prev_start:line_start].strip()
+        if len(prev.split()) <= MAX_ORG_LINE_WORDS and ORG_WORDS.match(prev):
             return "organisation address: below the organisation's name"
     after = _next_lines(text, end, LINES_AFTER)
     if POSTBUS.search(after):

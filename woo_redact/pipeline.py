@@ -195,8 +195,10 @@ class Pipeline:
     def verify(self, path: str, doc: Document, allowed: dict[str, int],
                marks: list[Mark]) -> list[str]:
         """Re-extract the written file the same way the input was read (OCR included)."""
+        scanned = frozenset(p.index for p in doc.pages if p.ocr)
         out_doc = extract(path, ocr=ocr_mod.ocr_page if self.use_ocr else None,
-                          limits=Limits(max_pages=self.limits.max_pages, max_bytes=1 << 40))
+                          limits=Limits(max_pages=self.limits.max_pages, max_bytes=1 << 40),
+                          force_ocr=scanned)
         problems = verify_output(path, out_doc, allowed, marks,
                                  {m.label for m in marks} | set(self.policy_labels()))
         if out_doc.page_count != doc.page_count:
@@ -232,8 +234,11 @@ class Pipeline:
             res = DocResult(path, rel, "quarantined")
             return self.quarantine(res, Path(out_dir), "unreadable", str(e))
         try:
+            t0 = time.perf_counter()
             doc = self.extract(path, sha)
+            took = time.perf_counter() - t0
             doc, prop = self.propose(path, doc, dossier)
+            prop.timings["extract"] = took
         except BadInput as e:
             res = DocResult(path, rel, "quarantined", sha256_in=sha)
             return self.quarantine(res, Path(out_dir), e.kind, e.message)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import regex as re
@@ -37,6 +38,10 @@ ENTITY = "PERSON"
 # not stop a propagated span from being added over them.
 MIN_SOURCE_SCORE = 0.5
 SCORES = {"full": 0.85, "surname+": 0.8, "interfix": 0.75, "surname": 0.7, "first": 0.6}
+
+# Patterns are built per name and reused for every document of a dossier; compiling them
+# each time was most of the cost of dossier-wide propagation.
+_compile = lru_cache(maxsize=8192)(re.compile)
 
 _INITIAL = re.compile(r"(?:(?:Chr|Ch|Th|Ph|IJ|\p{Lu})\.)+")
 _INTERFIX_WORD = re.compile(rf"(?:{INTERFIX_RE})")
@@ -220,7 +225,7 @@ class Match:
 def _lead_pattern(first: str) -> re.Pattern:
     """Initials or the person's first name right before a surname (searched backwards)."""
     alt = rf"|{re.escape(first)}\s+" if first else ""
-    return re.compile(rf"(?<![\w@'’-])(?:(?:{INITIALS_RE})\s*{alt})$")
+    return _compile(rf"(?<![\w@'’-])(?:(?:{INITIALS_RE})\s*{alt})$")
 
 
 def _matches(text: str, person: PersonName, gaz: Gazetteer, first_name_ok: bool,
@@ -232,7 +237,7 @@ def _matches(text: str, person: PersonName, gaz: Gazetteer, first_name_ok: bool,
         lead = _lead_pattern(person.first)
         sur = _surname_pat(person.surname)
         ix = f"{_interfix_pat(person.interfix)}\\s+" if person.interfix else ""
-        pat = re.compile(rf"{_BEFORE}{ix}{sur}{_GENITIVE}{_AFTER}")
+        pat = _compile(rf"{_BEFORE}{ix}{sur}{_GENITIVE}{_AFTER}")
         common = False
         if not person.interfix:
             main = person.surname.split("-")[0].split()[0]
@@ -250,12 +255,12 @@ def _matches(text: str, person: PersonName, gaz: Gazetteer, first_name_ok: bool,
             elif not common or not is_sentence_start(text, m.start()):
                 yield Match(m.start(), m.end(), person.full, "surname", source)
     if len(person.full.split()) > 1:
-        pat = re.compile(rf"{_BEFORE}{_word_seq(person.full.split())}{_AFTER}")
+        pat = _compile(rf"{_BEFORE}{_word_seq(person.full.split())}{_AFTER}")
         for m in pat.finditer(text):
             yield Match(m.start(), m.end(), person.full, "full", source)
     if first_name_ok and person.first and " " not in person.first:
-        pat = re.compile(rf"{_BEFORE}{re.escape(person.first)}{_AFTER}")
-        follow = re.compile(rf"[ \t]+(?:(?:{INTERFIX_RE})\s+)?\p{{Lu}}\p{{Ll}}")
+        pat = _compile(rf"{_BEFORE}{re.escape(person.first)}{_AFTER}")
+        follow = _compile(rf"[ \t]+(?:(?:{INTERFIX_RE})\s+)?\p{{Lu}}\p{{Ll}}")
         for m in pat.finditer(text):
             if follow.match(text, m.end()):
                 # "Jan Pietersen": another Jan, or the full name (found above); only on the
@@ -284,7 +289,7 @@ def _unambiguous_first_names(text: str, people: list[PersonName], gaz: Gazetteer
             continue
         own = {p.interfix.split()[0] if p.interfix else p.surname.split()[0]
                for p in people if p.first == first and p.surname}
-        others = re.compile(rf"{_BEFORE}{re.escape(first)}[ \t]+(\p{{Lu}}[\p{{L}}'’-]+|\p{{Ll}}+)")
+        others = _compile(rf"{_BEFORE}{re.escape(first)}[ \t]+(\p{{Lu}}[\p{{L}}'’-]+|\p{{Ll}}+)")
         if any(m.group(1).lower() not in {o.lower() for o in own}
                and (m.group(1)[0].isupper() or _INTERFIX_WORD.fullmatch(m.group(1)))
                for m in others.finditer(text)):
