@@ -7,6 +7,8 @@ import json
 import os
 import sys
 
+from .common import add_pipeline_options, start_run
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("propose", help="write redaction proposals for review (nothing redacted)",
@@ -17,11 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                                    "2: usage or input error.")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="PDF files or folders")
     p.add_argument("--out", required=True, metavar="DIR", help="proposal folder")
-    p.add_argument("--policy", metavar="FILE", help="policy YAML (default: shipped policy)")
-    p.add_argument("--accept-proposed", action="store_true",
-                   help="pre-accept findings the policy only proposes")
-    p.add_argument("--no-ocr", action="store_true",
-                   help="do not OCR scanned pages (documents with scans are quarantined)")
+    add_pipeline_options(p, accept_help="pre-accept findings the policy only proposes")
     p.add_argument("--json", action="store_true", help="print a summary as JSON")
     p.set_defaults(func=run)
 
@@ -31,21 +29,11 @@ def run(args: argparse.Namespace) -> int:
 
     from .. import proposals
     from ..dossier import run_dossier
-    from ..inputs import discover
-    from ..pipeline import Pipeline
-    from ..policy import load_policy
 
-    files, skipped = discover(args.inputs)
-    if not files:
-        print("woo-redact: error: no PDF files found in the input", file=sys.stderr)
+    started = start_run(args)
+    if started is None:
         return 2
-    policy = load_policy(args.policy)
-    pipeline = Pipeline(policy, accept_proposed=args.accept_proposed,
-                        ocr=False if args.no_ocr else None)
-    width = max(4, len(str(len(files))))
-    numbers = {f.path: f"{i + 1:0{width}d}" for i, f in enumerate(files)}
-    for s in skipped:
-        print(f"skipped  {s.path}: {s.reason}", file=sys.stderr)
+    files, skipped, numbers, pipeline = started
     written, quarantined = [], []
     # A dry dossier run: the same two passes as `redact`, so a name found in one document is
     # proposed in every other document of the dossier too.
@@ -60,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         prop = proposals.ProposalFile(
             input=os.path.abspath(res.input), rel=res.rel, sha256=res.sha256_in,
             document_nr=numbers[f.path], pages=pages, findings=res.findings,
-            ocr_pages=res.ocr_pages, policy=policy.source, created_at=proposals.now(),
+            ocr_pages=res.ocr_pages, policy=pipeline.policy.source, created_at=proposals.now(),
             timings=res.timings)
         path = proposals.write(prop, args.out)
         counts = {s: sum(1 for x in res.findings if x.status == s) for s in proposals.STATUSES}

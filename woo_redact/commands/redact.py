@@ -6,6 +6,8 @@ import argparse
 import json
 import sys
 
+from .common import add_pipeline_options, start_run
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("redact", help="redact PDFs (files or folders) into an output folder",
@@ -14,12 +16,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                                    "2: usage or input error.")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="PDF files or folders")
     p.add_argument("--out", required=True, metavar="DIR", help="output folder")
-    p.add_argument("--policy", metavar="FILE", help="policy YAML (default: shipped policy)")
     p.add_argument("--dry-run", action="store_true", help="write only the logs, no PDFs")
-    p.add_argument("--accept-proposed", action="store_true",
-                   help="also redact findings the policy only proposes")
-    p.add_argument("--no-ocr", action="store_true",
-                   help="do not OCR scanned pages (documents with scans are quarantined)")
+    add_pipeline_options(p, accept_help="also redact findings the policy only proposes")
     p.add_argument("--json", action="store_true", help="print the run summary as JSON")
     p.set_defaults(func=run)
 
@@ -27,22 +25,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..dossier import run_dossier
     from ..grounds_log import RunLog
-    from ..inputs import discover
-    from ..pipeline import Pipeline
-    from ..policy import load_policy
 
-    files, skipped = discover(args.inputs)
-    if not files:
-        print("woo-redact: error: no PDF files found in the input", file=sys.stderr)
+    started = start_run(args)
+    if started is None:
         return 2
-    policy = load_policy(args.policy)
-    pipeline = Pipeline(policy, accept_proposed=args.accept_proposed,
-                        ocr=False if args.no_ocr else None)
+    files, skipped, numbers, pipeline = started
     log = RunLog(args.out)
-    width = len(str(len(files)))
-    numbers = {f.path: f"{i + 1:0{max(4, width)}d}" for i, f in enumerate(files)}
-    for s in skipped:
-        print(f"skipped  {s.path}: {s.reason}", file=sys.stderr)
     for f, res in run_dossier(pipeline, files, args.out, dry_run=args.dry_run):
         log.add(res, numbers[f.path])
         if not args.json:
