@@ -23,6 +23,12 @@ WORD_FLAGS = pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE
 # A page with fewer characters than this in its text layer but with images on it is treated
 # as a scan that needs OCR.
 MIN_TEXT_CHARS = 20
+# A page that images cover this much, with no more visible text than a stamp, is a scan even
+# when it carries an invisible OCR layer: that layer's word boxes need not match the printed
+# letters (on released VWS scans they are two thirds of the letters' height), so boxes made
+# from it leave letters half visible. Such pages are read by our OCR instead.
+SCAN_COVER = 0.8
+MAX_STAMP_CHARS = 200
 
 
 @dataclass(slots=True)
@@ -160,6 +166,17 @@ def needs_ocr(page: Page) -> bool:
     return covered / area > 0.2
 
 
+def is_scan(p: pymupdf.Page, page: Page) -> bool:
+    """Images cover most of the page and its visible text is at most a stamp."""
+    area = page.width * page.height or 1.0
+    covered = sum((i.box.x1 - i.box.x0) * (i.box.y1 - i.box.y0) for i in page.images)
+    if covered / area < SCAN_COVER:
+        return False  # born-digital pages stop here, before the slower text trace
+    visible = sum(len(s["chars"]) for s in p.get_texttrace()
+                  if s["type"] != 3 and s["opacity"] > 0)
+    return visible < MAX_STAMP_CHARS
+
+
 OcrFn = Callable[[pymupdf.Page], list[Word]]
 
 
@@ -178,7 +195,8 @@ def extract(path: str, *, ocr: OcrFn | None = None, limits: Limits | None = None
         pages = []
         for p in doc:
             page = Page(p.number, p.rect.width, p.rect.height, page_words(p), page_images(p))
-            if ocr is not None and (p.number in force_ocr or needs_ocr(page)):
+            if ocr is not None and (p.number in force_ocr or needs_ocr(page)
+                                    or is_scan(p, page)):
                 page.words = ocr(p)
                 page.ocr = True
             pages.append(page)

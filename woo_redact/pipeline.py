@@ -168,7 +168,12 @@ class Pipeline:
             t0 = time.perf_counter()
             pdf = pymupdf.open(proposal.path)
             try:
+                # a scan's own invisible OCR layer was not made from the redacted page
+                for pno in proposal.ocr_pages:
+                    ocr_mod.drop_invisible_text(pdf[pno])
                 redact_document(pdf, marks, removed)
+                # blanking pixels left each scan image stored losslessly, 4-5x its JPEG size
+                ocr_mod.recompress_scans(pdf, proposal.ocr_pages)
                 res.timings["redact"] = time.perf_counter() - t0
                 t0 = time.perf_counter()
                 save_rewritten(pdf, str(tmp))
@@ -176,11 +181,13 @@ class Pipeline:
                 pdf.close()
             res.timings["save"] = time.perf_counter() - t0
             t0 = time.perf_counter()
-            problems = self.verify(str(tmp), doc, allowed, marks)
+            out_doc = self.reread(str(tmp), doc)
+            problems = self.verify(str(tmp), doc, allowed, marks, out_doc)
             res.timings["verify"] = time.perf_counter() - t0
             if problems:
                 tmp.unlink(missing_ok=True)
                 return self.quarantine(res, out_dir, "verification", "; ".join(problems))
+            self._add_text_layer(tmp, out_doc)
             res.sha256_out = sha256_file(str(tmp))
             os.replace(tmp, final)
         except BadInput as e:
@@ -192,18 +199,38 @@ class Pipeline:
         res.status, res.output = "done", str(final)
         return res
 
-    def verify(self, path: str, doc: Document, allowed: dict[str, int],
-               marks: list[Mark]) -> list[str]:
+    def reread(self, path: str, doc: Document) -> Document:
         """Re-extract the written file the same way the input was read (OCR included)."""
         scanned = frozenset(p.index for p in doc.pages if p.ocr)
-        out_doc = extract(path, ocr=ocr_mod.ocr_page if self.use_ocr else None,
-                          limits=Limits(max_pages=self.limits.max_pages, max_bytes=1 << 40),
-                          force_ocr=scanned)
+        return extract(path, ocr=ocr_mod.ocr_page if self.use_ocr else None,
+                       limits=Limits(max_pages=self.limits.max_pages, max_bytes=1 << 40),
+                       force_ocr=scanned)
+
+    def verify(self, path: str, doc: Document, allowed: dict[str, int],
+               marks: list[Mark], out_doc: Document | None = None) -> list[str]:
+        """Problems in the written file; ``out_doc`` is its re-extraction (made if absent)."""
+        out_doc = out_doc or self.reread(path, doc)
         problems = verify_output(path, out_doc, allowed, marks,
                                  {m.label for m in marks} | set(self.policy_labels()))
         if out_doc.page_count != doc.page_count:
             problems.append(f"page count changed ({doc.page_count} → {out_doc.page_count})")
         return problems
+
+    def _add_text_layer(self, path: Path, out_doc: Document) -> None:
+        """Make OCR'd pages searchable with exactly the words verification read on the
+        redacted page, never with anything read before redaction."""
+        pages = [p for p in out_doc.pages if p.ocr and p.words]
+        if not pages:
+            return
+        layered = path.with_name(path.name + ".layer")
+        pdf = pymupdf.open(path)
+        try:
+            for p in pages:
+                ocr_mod.add_text_layer(pdf[p.index], p.words)
+            save_rewritten(pdf, str(layered))
+        finally:
+            pdf.close()
+        os.replace(layered, path)
 
     def policy_labels(self) -> set[str]:
         return {r.ground for r in self.policy.entities.values()}

@@ -15,6 +15,7 @@ CLOSING = re.compile(r"\b(?:groet(?:en)?|hoogachtend|regards|namens deze)\b", re
 BELOW_CLOSING_PT = 160.0
 ABOVE_NAME_PT = 60.0
 MAX_SIGNATURE_HEIGHT_FRACTION = 0.25  # larger images are letterheads, photos or scans
+MAX_SIGNATURE_WIDTH_FRACTION = 0.6
 
 
 def find_signatures(doc: Document, person_findings: list[Finding]) -> list[Finding]:
@@ -26,8 +27,9 @@ def find_signatures(doc: Document, person_findings: list[Finding]) -> list[Findi
             continue  # a scan is one big image; its signature is handled as pixels under boxes
         for img in page.images:
             b = img.box
-            if (b.y1 - b.y0) > page.height * MAX_SIGNATURE_HEIGHT_FRACTION:
-                continue
+            if ((b.y1 - b.y0) > page.height * MAX_SIGNATURE_HEIGHT_FRACTION
+                    or (b.x1 - b.x0) > page.width * MAX_SIGNATURE_WIDTH_FRACTION):
+                continue  # a strip of a scanned page, a banner or a photo
             after_closing = [(pos, y) for (p, y, pos) in closings
                              if p == page.index and 0 <= b.y0 - y <= BELOW_CLOSING_PT]
             near_name = any(n.page == page.index and 0 <= n.y0 - b.y1 <= ABOVE_NAME_PT

@@ -48,9 +48,8 @@ _INTL_NL = r"(?:\+[ \t]?31|\b0031)[ \t]?(?:\(0\)[ \t]?)?[ \t-]?"
 
 
 def _digits(n: int) -> str:
-    """n digits, optionally grouped with single spaces ("123 45 67"); a line wrap may fall
-    between two groups."""
-    return r"\d(?:[ \t\n]?\d){%d}" % (n - 1)
+    """n digits, optionally grouped with single spaces ("123 45 67")."""
+    return r"\d(?:[ \t]?\d){%d}" % (n - 1)
 
 
 def _national(area_digits: int) -> str:
@@ -75,7 +74,7 @@ class NlPhoneRecognizer(NlPatternRecognizer):
         Pattern("mobiel", _BEFORE + _national(1) + _AFTER, 0.6),
         Pattern("vast, netnummer 3 cijfers", _BEFORE + _national(2) + _AFTER, 0.5),
         Pattern("vast, netnummer 4 cijfers", _BEFORE + _national(3) + _AFTER, 0.5),
-        Pattern("internationaal +31", _INTL_NL + r"[1-9](?:[ \t\n]?[-.]?[ \t]?\d){8}" + _AFTER,
+        Pattern("internationaal +31", _INTL_NL + r"[1-9](?:[ \t]?[-.]?[ \t]?\d){8}" + _AFTER,
                 0.6),
         Pattern("servicenummer 0800/0900",
                 _BEFORE + r"0[89]0[069]" + _SEP + r"(?:\d{3}[ \t]?\d{4}|\d{2}[ \t]?\d{2})" + _AFTER,
