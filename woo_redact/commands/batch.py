@@ -6,6 +6,8 @@ import argparse
 import json
 import sys
 
+from .common import add_pipeline_options
+
 
 def _positive(kind):
     def parse(text: str):
@@ -33,11 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="local process pool (default) or a Ray cluster")
     p.add_argument("--address", metavar="ADDR",
                    help="Ray cluster to join (default: start a local one)")
-    p.add_argument("--policy", metavar="FILE", help="policy YAML (default: shipped policy)")
-    p.add_argument("--accept-proposed", action="store_true",
-                   help="also redact findings the policy only proposes")
-    p.add_argument("--no-ocr", action="store_true",
-                   help="do not OCR scanned pages (documents with scans are quarantined)")
+    add_pipeline_options(p, accept_help="also redact findings the policy only proposes")
     p.add_argument("--max-pages", type=_positive(int), default=5000, metavar="N",
                    help="quarantine documents with more pages (default 5000)")
     p.add_argument("--max-mb", type=_positive(float), default=500.0, metavar="MB",
