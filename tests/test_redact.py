@@ -109,3 +109,56 @@ def test_image_pixels_under_box_removed(tmp_path: Path):
     # left half of the image (under the box) is blanked in the image data itself
     assert left.pixel(10, 30) != (20, 20, 20)
     assert left.pixel(190, 30) == (20, 20, 20)
+
+
+def test_only_the_boxes_are_removed_not_the_area_between_them(tmp_path: Path):
+    """All boxes of a page travel in one redaction annotation: what lies between two boxes
+    (text, image pixels, vector art) must survive, only what lies under them goes."""
+    from woo_redact.model import Box
+    doc = pymupdf.open()
+    page = doc.new_page()
+    pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 400, 100), False)
+    pix.set_rect(pix.irect, (20, 20, 20))
+    page.insert_image(pymupdf.Rect(72, 400, 472, 500), pixmap=pix)
+    page.draw_rect(pymupdf.Rect(250, 250, 300, 300), color=(0, 0, 1))
+    lines = [f"Regel {i}: Jansen belde Pietersen over dossier {i}." for i in range(10)]
+    for i, line in enumerate(lines):
+        page.insert_text((72, 100 + 14 * i), line, fontsize=10)
+    doc.save(tmp_path / "in.pdf")
+    words = [w for w in doc[0].get_text("words") if w[4] in ("Jansen", "Pietersen")]
+    marks = [Mark(Box(0, *w[:4]), "5.1.2e") for w in words]
+    marks += [Mark(Box(0, 72, 400, 172, 500), "5.1.2e"), Mark(Box(0, 372, 400, 472, 500), "")]
+    pdf = pymupdf.open(tmp_path / "in.pdf")
+    redact_document(pdf, marks, ["Jansen", "Pietersen"])
+    save_rewritten(pdf, str(tmp_path / "out.pdf"))
+    out = pymupdf.open(tmp_path / "out.pdf")
+    text = out[0].get_text()
+    assert "Jansen" not in text and "Pietersen" not in text
+    for i in range(10):
+        assert f"Regel {i}:" in text and f"over dossier {i}." in text and "belde" in text
+    assert text.count("5.1.2e") == 21  # 20 names and the left image box; one mark unlabelled
+    assert any(d["rect"] == pymupdf.Rect(250, 250, 300, 300) for d in out[0].get_drawings()
+               if d.get("color") == (0.0, 0.0, 1.0))  # the vector rectangle between survives
+    img = pymupdf.Pixmap(out.extract_image(out[0].get_images()[0][0])["image"])
+    assert img.pixel(10, 50) != (20, 20, 20)  # under the left box
+    assert img.pixel(200, 50) == (20, 20, 20)  # between the boxes
+    assert img.pixel(390, 50) != (20, 20, 20)  # under the right box
+
+
+def test_labels_on_a_rotated_page_are_readable(tmp_path: Path):
+    """A page stored sideways (/Rotate 90) still gets its labels, at a legible size."""
+    from woo_redact.model import Box
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "Mail j.devries@minbzk.nl over het besluit.", fontsize=11)
+    page.set_rotation(90)
+    doc.save(tmp_path / "in.pdf")
+    w = next(w for w in doc[0].get_text("words") if "@" in w[4])
+    pdf = pymupdf.open(tmp_path / "in.pdf")
+    redact_document(pdf, [Mark(Box(0, *w[:4]), "5.1.2e")], [w[4]])
+    save_rewritten(pdf, str(tmp_path / "out.pdf"))
+    out = pymupdf.open(tmp_path / "out.pdf")[0]
+    assert "minbzk" not in out.get_text()
+    spans = [s for b in out.get_text("dict")["blocks"] for ln in b.get("lines", [])
+             for s in ln["spans"] if s["text"] == "5.1.2e"]
+    assert spans and spans[0]["size"] >= 7
