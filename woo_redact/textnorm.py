@@ -23,9 +23,32 @@ def occurrence_pattern(needle: str) -> re.Pattern:
 
 
 def find_occurrences(text: str, needle: str) -> list[tuple[int, int]]:
-    if not needle.strip():
+    parts = needle.split()
+    if not parts:
         return []
-    return [m.span() for m in occurrence_pattern(needle).finditer(text)]
+    pattern = occurrence_pattern(needle)
+    low = _lower(text)
+    if len(low) != len(text):  # a character whose lower case is longer: offsets would drift
+        return [m.span() for m in pattern.finditer(text)]
+    # A case-insensitive regex scans the text at Python speed; find the first part with
+    # str.find and let the regex judge only there. Verification counts every removed
+    # string in every output, so this is on the hot path.
+    first = parts[0].lower()
+    out = []
+    i = low.find(first)
+    while i != -1:
+        m = pattern.match(text, i)
+        if m:
+            out.append(m.span())
+            i = low.find(first, m.end())
+        else:
+            i = low.find(first, i + 1)
+    return out
+
+
+@lru_cache(maxsize=8)
+def _lower(text: str) -> str:
+    return text.lower()
 
 
 def count_occurrences(text: str, needle: str) -> int:

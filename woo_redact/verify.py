@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+import numpy as np
 import pymupdf
 
 from .model import Document
@@ -40,20 +41,24 @@ def _hint(s: str) -> str:
 
 
 def _text_under_marks(out_doc: Document, marks: Iterable[Mark], labels: set[str]) -> list[str]:
-    by_page: dict[int, list[Mark]] = {}
+    boxes: dict[int, list[tuple[float, float, float, float]]] = {}
     for m in marks:
-        by_page.setdefault(m.box.page, []).append(m)
-    problems = []
+        b = m.box
+        boxes.setdefault(b.page, []).append((b.x0, b.y0, b.x1, b.y1))
+    words: dict[int, list] = {}
     for w in out_doc.words:
-        ms = by_page.get(w.box.page)
-        if not ms or _only_labels(w.text, labels):
-            continue
-        cx, cy = (w.box.x0 + w.box.x1) / 2, (w.box.y0 + w.box.y1) / 2
-        for m in ms:
-            b = m.box
-            if b.x0 <= cx <= b.x1 and b.y0 <= cy <= b.y1:
-                problems.append(f"text left under a redaction box on page {b.page + 1}")
-                break
+        if w.box.page in boxes:
+            words.setdefault(w.box.page, []).append(w)
+    problems = []
+    for page, ws in words.items():
+        # every word centre against every box of its page at once: pages carry hundreds of
+        # words and dozens of boxes
+        m = np.array(boxes[page])
+        cx = np.array([(w.box.x0 + w.box.x1) / 2 for w in ws])[:, None]
+        cy = np.array([(w.box.y0 + w.box.y1) / 2 for w in ws])[:, None]
+        under = ((m[:, 0] <= cx) & (cx <= m[:, 2]) & (m[:, 1] <= cy) & (cy <= m[:, 3])).any(1)
+        if any(not _only_labels(ws[i].text, labels) for i in np.flatnonzero(under)):
+            problems.append(f"text left under a redaction box on page {page + 1}")
     return problems
 
 

@@ -53,20 +53,25 @@ class NlDateOfBirthRecognizer(NlPatternRecognizer):
         return None
 
 
+# compiled once: every candidate date on every page is parsed
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_NUMERIC = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})")
+_WRITTEN = re.compile(r"(\d{1,2})(?:e|ste|de)?\s+([a-z]+)\.?\s+(\d{4})", re.IGNORECASE)
+
+
 def parse_date(text: str) -> Optional[dt.date]:
     """Read a Dutch-written date; None when it is no real calendar date."""
     text = text.strip()
     try:
-        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text):
+        if m := _ISO.fullmatch(text):
             return dt.date(int(m[1]), int(m[2]), int(m[3]))
-        if m := re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})", text):
+        if m := _NUMERIC.fullmatch(text):
             year = int(m[3])
             if len(m[3]) == 2:
                 # Two-digit birth years: not in the future.
                 year += 2000 if year <= dt.date.today().year % 100 else 1900
             return dt.date(year, int(m[2]), int(m[1]))
-        if m := re.fullmatch(r"(\d{1,2})(?:e|ste|de)?\s+([a-z]+)\.?\s+(\d{4})", text,
-                             re.IGNORECASE):
+        if m := _WRITTEN.fullmatch(text):
             month = MONTHS.get(m[2].lower())
             return dt.date(int(m[3]), month, int(m[1])) if month else None
     except ValueError:

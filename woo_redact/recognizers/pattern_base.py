@@ -57,6 +57,8 @@ def words_regex(words: Iterable[str]) -> Optional[re.Pattern]:
 
 _WORDCHAR = re.compile(r"\w")
 _NONSPACE = re.compile(r"\S+")
+_LEADING_WORD = re.compile(r"^\S*")
+
 
 class NlPatternRecognizer(PatternRecognizer):
     """A ``PatternRecognizer`` for Dutch text with raw-text context handling.
@@ -137,7 +139,7 @@ class NlPatternRecognizer(PatternRecognizer):
         chunk = text[begin:start]
         if begin > 0 and text[begin - 1].isalnum():
             # drop the cut-off word so its tail cannot pose as a context word
-            chunk = re.sub(r"^\S*", "", chunk)
+            chunk = _LEADING_WORD.sub("", chunk)
         if self._window_stop is not None:
             stops = list(self._window_stop.finditer(chunk))
             if stops:
