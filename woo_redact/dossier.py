@@ -2,7 +2,8 @@
 
 Two passes: the first detects in every document and collects the names found; the second
 re-reads each document (extraction is cheap next to detection), adds every occurrence of a
-dossier name, and redacts. Only proposals are held between passes, never whole documents.
+dossier name, and redacts. Only proposals are held between passes, never whole documents;
+a proposal keeps the OCR words of its scanned pages, as OCR is not cheap.
 """
 
 from __future__ import annotations
@@ -54,7 +55,8 @@ def run_dossier(pipeline: Pipeline, files: list[InputFile], out_dir: str | Path,
 def _second_pass(pipeline: Pipeline, f: InputFile, prop: Proposal, book: NameBook,
                  out_dir: Path, dry_run: bool) -> DocResult:
     try:
-        doc = pipeline.extract(f.path, prop.sha256)
+        doc = pipeline.extract(f.path, prop.sha256, prop.ocr_words)
+        prop.ocr_words = {}
         if doc.sha256 != sha256_file(f.path):
             raise BadInput("changed", "file changed while the run was going on")
         pipeline.extend(doc, prop, book)

@@ -20,7 +20,7 @@ import pymupdf
 from . import ocr as ocr_mod
 from .errors import BadInput
 from .extract import Limits, extract, needs_ocr
-from .model import Document, Finding, sha256_file
+from .model import Document, Finding, Word, sha256_file
 from .policy import Policy, load_policy
 from .propagate import NameBook
 from .redact import Mark, redact_document, save_rewritten
@@ -39,6 +39,9 @@ class Proposal:
     findings: list[Finding]
     ocr_pages: list[int] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    # OCR words of the input's scanned pages, so that a second read of the same input (the
+    # dossier's second pass) does not OCR again; never used for the output.
+    ocr_words: dict[int, list[Word]] = field(default_factory=dict, repr=False)
 
 
 @dataclass(slots=True)
@@ -96,9 +99,18 @@ class Pipeline:
         return self._office_holders
 
     # -- stages ---------------------------------------------------------------------------
-    def extract(self, path: str, sha256: str | None = None) -> Document:
-        doc = extract(path, ocr=ocr_mod.ocr_page if self.use_ocr else None, limits=self.limits,
-                      sha256=sha256)
+    def extract(self, path: str, sha256: str | None = None,
+                ocr_words: dict[int, list[Word]] | None = None) -> Document:
+        """Read the input; ``ocr_words`` are earlier OCR results of this same input's pages
+        (by page index) to reuse instead of OCR'ing those pages again."""
+        ocr = None
+        if self.use_ocr:
+            ocr = ocr_mod.ocr_page
+            if ocr_words:
+                def ocr(page, _known=ocr_words):
+                    got = _known.get(page.number)
+                    return list(got) if got is not None else ocr_mod.ocr_page(page)
+        doc = extract(path, ocr=ocr, limits=self.limits, sha256=sha256)
         unread = [p.index + 1 for p in doc.pages if not p.ocr and needs_ocr(p)]
         if unread:
             raise BadInput("needs_ocr", f"page(s) {_pages(unread)} are scans without a text "
@@ -122,7 +134,8 @@ class Pipeline:
             self._set_status(f)
         t["decide"] = time.perf_counter() - t0
         prop = Proposal(path, doc.sha256, doc.page_count, findings,
-                        [p.index for p in doc.pages if p.ocr], t)
+                        [p.index for p in doc.pages if p.ocr], t,
+                        {p.index: p.words for p in doc.pages if p.ocr})
         return doc, prop
 
     def extend(self, doc: Document, proposal: Proposal, dossier: NameBook) -> None:
