@@ -74,9 +74,12 @@ def open_pdf(path: str, limits: Limits | None = None) -> pymupdf.Document:
     return doc
 
 
-def page_words(page: pymupdf.Page) -> list[Word]:
+def page_words(page: pymupdf.Page,
+               textpage: pymupdf.TextPage | None = None) -> list[Word]:
     """The page's text-layer words in reading order."""
-    raw = page.get_text("words", flags=WORD_FLAGS, clip=pymupdf.INFINITE_RECT())
+    if textpage is None:
+        textpage = page.get_textpage(clip=pymupdf.INFINITE_RECT(), flags=WORD_FLAGS)
+    raw = page.get_text("words", textpage=textpage)
     if not raw:
         return []
     idx = page.number
@@ -89,7 +92,7 @@ def page_words(page: pymupdf.Page) -> list[Word]:
         ws.sort(key=lambda t: t[7])
         blocks.setdefault(b, []).append((ln, ws))
     ordered = order_blocks(
-        {b: _bbox(w for _, ws in ls for w in ws) for b, ls in blocks.items()}, page.rect.width)
+        {b: _bbox([w for _, ws in ls for w in ws]) for b, ls in blocks.items()}, page.rect.width)
     out: list[Word] = []
     for b in ordered:
         for ln, ws in sorted(blocks[b], key=lambda t: t[0]):
@@ -98,12 +101,9 @@ def page_words(page: pymupdf.Page) -> list[Word]:
     return out
 
 
-def _bbox(words: Iterable[tuple]) -> tuple[float, float, float, float]:
-    x0 = y0 = float("inf")
-    x1 = y1 = float("-inf")
-    for w in words:
-        x0, y0, x1, y1 = min(x0, w[0]), min(y0, w[1]), max(x1, w[2]), max(y1, w[3])
-    return (x0, y0, x1, y1)
+def _bbox(words: list[tuple]) -> tuple[float, float, float, float]:
+    x0, y0, x1, y1 = list(zip(*words))[:4]
+    return (min(x0), min(y0), max(x1), max(y1))
 
 
 def order_blocks(bboxes: dict[int, tuple[float, float, float, float]], width: float) -> list[int]:
@@ -147,12 +147,19 @@ def _order_band(blocks: list[int], bboxes: dict, mid: float) -> list[int]:
     return row_major(left) + row_major(right)
 
 
-def page_images(page: pymupdf.Page) -> list[ImageBlock]:
+def page_images(page: pymupdf.Page,
+                textpage: pymupdf.TextPage | None = None) -> list[ImageBlock]:
+    """Where images are drawn on the page (inline images and images in forms included)."""
+    if textpage is None:
+        textpage = page.get_textpage(clip=pymupdf.INFINITE_RECT(),
+                                     flags=WORD_FLAGS | pymupdf.TEXT_PRESERVE_IMAGES)
     out = []
-    for info in page.get_image_info(xrefs=True):
-        r = pymupdf.Rect(info["bbox"]) & page.rect
+    for b in page.get_text("blocks", textpage=textpage):
+        if b[6] != 1:
+            continue
+        r = pymupdf.Rect(b[:4]) & page.rect
         if not r.is_empty:
-            out.append(ImageBlock(Box(page.number, r.x0, r.y0, r.x1, r.y1), info.get("xref", 0)))
+            out.append(ImageBlock(Box(page.number, r.x0, r.y0, r.x1, r.y1)))
     return out
 
 
@@ -194,7 +201,12 @@ def extract(path: str, *, ocr: OcrFn | None = None, limits: Limits | None = None
     try:
         pages = []
         for p in doc:
-            page = Page(p.number, p.rect.width, p.rect.height, page_words(p), page_images(p))
+            # one text page for words and images: building it is most of the cost of a page
+            tp = p.get_textpage(clip=pymupdf.INFINITE_RECT(),
+                                flags=WORD_FLAGS | pymupdf.TEXT_PRESERVE_IMAGES)
+            page = Page(p.number, p.rect.width, p.rect.height, page_words(p, tp),
+                        page_images(p, tp))
+            del tp
             if ocr is not None and (p.number in force_ocr or needs_ocr(page)
                                     or is_scan(p, page)):
                 page.words = ocr(p)

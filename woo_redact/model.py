@@ -52,7 +52,6 @@ class Word:
 class ImageBlock:
     """An image placed on a page (signature candidates, scans)."""
     box: Box
-    xref: int = 0
 
 
 @dataclass(slots=True)
