@@ -33,3 +33,31 @@ def test_second_pass_reuses_the_ocr_of_the_first_but_verification_reads_the_outp
     # once for the input, once for verification of the written output; never a third time
     assert len(calls) == 2
     assert calls[0] == str(SCAN) and calls[1] != str(SCAN)
+
+
+def test_batch_carries_the_ocr_words_from_phase_one_to_phase_two(tmp_path, monkeypatch):
+    """Batch phases run in separate tasks (and processes); the words travel through the
+    manifest as JSON, exactly as read."""
+    from woo_redact.batch.codec import load_ocr_words
+    from woo_redact.batch.work import APPLY, DETECT, Task, Worker, WorkerConfig
+    from woo_redact.model import sha256_file
+
+    calls: list[str] = []
+    real = ocr.ocr_page
+
+    def counting(page):
+        calls.append(page.parent.name)
+        return real(page)
+
+    monkeypatch.setattr(ocr, "ocr_page", counting)
+    worker = Worker(WorkerConfig(str(tmp_path)))
+    sha = sha256_file(str(SCAN))
+    first = worker.run(Task(1, DETECT, str(SCAN), SCAN.name, sha))
+    assert first["status"] == "detected" and first["ocr_pages"] == [0]
+    words = load_ocr_words(first["ocr_words"])
+    assert len(words[0]) > 20 and all(w.source == "ocr" and w.box.page == 0 for w in words[0])
+    done = worker.run(Task(1, APPLY, str(SCAN), SCAN.name, sha, first["proposal"],
+                           tuple(first["ocr_pages"]), first["timings"],
+                           ocr_words=first["ocr_words"]))
+    assert done["status"] == "done", done.get("reason")
+    assert len(calls) == 2 and calls[1] != str(SCAN)  # input once, output once

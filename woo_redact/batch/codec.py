@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from ..model import Box, Finding
+from ..model import Box, Finding, Word
 
 _FIELDS = ("entity_type", "start", "end", "text", "score", "detector", "ground", "action",
            "reason", "status", "id", "reviewer", "decided_at")
@@ -19,6 +19,23 @@ def finding_to_dict(f: Finding) -> dict:
     d = {k: getattr(f, k) for k in _FIELDS}
     d["boxes"] = [[b.page, b.x0, b.y0, b.x1, b.y1] for b in f.boxes]
     return d
+
+
+def dump_ocr_words(pages: dict[int, list[Word]]) -> str | None:
+    """OCR words of scanned pages, so that phase 2 need not OCR them again."""
+    if not pages:
+        return None
+    return json.dumps({str(p): [[w.text, w.box.x0, w.box.y0, w.box.x1, w.box.y1, w.block,
+                                 w.line, w.source] for w in ws] for p, ws in pages.items()},
+                      ensure_ascii=False, separators=(",", ":"))
+
+
+def load_ocr_words(text: str | None) -> dict[int, list[Word]]:
+    if not text:
+        return {}
+    return {int(p): [Word(t, Box(int(p), a, b, c, d), blk, ln, src)
+                     for t, a, b, c, d, blk, ln, src in ws]
+            for p, ws in json.loads(text).items()}
 
 
 def finding_from_dict(d: dict) -> Finding:

@@ -36,6 +36,7 @@ CREATE TABLE IF NOT EXISTS documents (
     error       TEXT NOT NULL DEFAULT '',
     proposal    TEXT,            -- phase-1 findings (JSON), the input of phase 2
     ocr_pages   TEXT,            -- JSON list of 0-based page numbers
+    ocr_words   TEXT,            -- JSON: OCR words of those pages, from phase 1 to phase 2
     names       TEXT,            -- JSON: this document's contribution to the dossier names
     findings    TEXT,            -- final findings (JSON), what the logs are written from
     output      TEXT,
@@ -86,6 +87,9 @@ class Manifest:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(SCHEMA)
+        columns = {r[1] for r in self.db.execute("PRAGMA table_info(documents)")}
+        if "ocr_words" not in columns:  # a manifest from before OCR words were kept
+            self.db.execute("ALTER TABLE documents ADD COLUMN ocr_words TEXT")
 
     def close(self) -> None:
         self.db.close()
@@ -224,18 +228,18 @@ class Manifest:
                         "WHERE id=?", (status, _now(), doc_id))
 
     def detected(self, doc_id: int, *, pages: int, proposal: str, ocr_pages: list[int],
-                 names: list, timings: dict) -> None:
+                 names: list, timings: dict, ocr_words: str | None = None) -> None:
         self.db.execute(
-            "UPDATE documents SET status=?, pages=?, proposal=?, ocr_pages=?, names=?, "
-            "timings=?, kind='', error='', updated_at=? WHERE id=?",
-            (DETECTED, pages, proposal, json.dumps(ocr_pages), json.dumps(names,
+            "UPDATE documents SET status=?, pages=?, proposal=?, ocr_pages=?, ocr_words=?, "
+            "names=?, timings=?, kind='', error='', updated_at=? WHERE id=?",
+            (DETECTED, pages, proposal, json.dumps(ocr_pages), ocr_words, json.dumps(names,
              ensure_ascii=False), json.dumps(timings), _now(), doc_id))
 
     def done(self, doc_id: int, *, findings: str, output: str, sha256_out: str,
              counts: dict, timings: dict, book: str) -> None:
         self.db.execute(
             "UPDATE documents SET status=?, findings=?, output=?, sha256_out=?, counts=?, "
-            "timings=?, book=?, kind='', error='', updated_at=? WHERE id=?",
+            "timings=?, book=?, ocr_words=NULL, kind='', error='', updated_at=? WHERE id=?",
             (DONE, findings, output, sha256_out, json.dumps(counts, ensure_ascii=False),
              json.dumps(timings), book, _now(), doc_id))
 
@@ -255,5 +259,6 @@ class Manifest:
 
 
 # Columns a document starts over with when it is redone from phase 1.
-_RESET = ("pages=0, kind='', error='', proposal=NULL, ocr_pages=NULL, names=NULL, "
+_RESET = ("pages=0, kind='', error='', proposal=NULL, ocr_pages=NULL, ocr_words=NULL, "
+          "names=NULL, "
           "findings=NULL, output=NULL, sha256_out=NULL, counts=NULL, timings=NULL, book=NULL")

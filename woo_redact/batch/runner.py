@@ -255,7 +255,7 @@ class Batch:
             sha_out = r["sha256_out"]
         return Task(doc_id, APPLY, r["path"], r["rel"], r["sha256"], r["proposal"],
                     tuple(json.loads(r["ocr_pages"] or "[]")),
-                    json.loads(r["timings"] or "{}"), known, sha_out)
+                    json.loads(r["timings"] or "{}"), known, sha_out, r["ocr_words"])
 
     def _on_start(self, task: Task) -> None:
         self.manifest.start(task.doc_id, mf.DETECTING if task.phase == DETECT else mf.APPLYING)
@@ -265,7 +265,8 @@ class Batch:
         pages = int(res.get("pages") or 0)
         if status == "detected":
             m.detected(task.doc_id, pages=pages, proposal=res["proposal"],
-                       ocr_pages=res["ocr_pages"], names=res["names"], timings=res["timings"])
+                       ocr_pages=res["ocr_pages"], names=res["names"], timings=res["timings"],
+                       ocr_words=res.get("ocr_words"))
             self.stats.detected += 1
         elif status == "done":
             m.done(task.doc_id, findings=res["findings"], output=res["output"],

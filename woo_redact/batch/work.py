@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .codec import counts_by_ground, dump_findings, load_findings
+from .codec import counts_by_ground, dump_findings, dump_ocr_words, load_findings
 
 DETECT, APPLY = "detect", "apply"
 
@@ -47,6 +47,7 @@ class Task:
     # output hash, so that it is rewritten only if a new name occurs in it.
     known_ids: tuple[str, ...] | None = None
     sha256_out: str | None = None
+    ocr_words: str | None = None  # phase-1 OCR words (JSON), for APPLY
 
 
 WARM_UP_TEXT = ["Van: Jan de Vries <jan.devries@example.nl>, tel. 06-12345678",
@@ -151,6 +152,7 @@ class Worker:
         """Extract, refusing a file that is not the one the manifest hashed."""
         from ..errors import BadInput
         from ..model import sha256_file
+        from .codec import load_ocr_words
 
         try:
             sha = sha256_file(task.path)
@@ -159,7 +161,7 @@ class Worker:
         if sha != task.sha256:
             raise BadInput("changed", "file changed while the batch was running; "
                                       "run the batch again to redo it")
-        return self.pipeline.extract(task.path, sha)
+        return self.pipeline.extract(task.path, sha, load_ocr_words(task.ocr_words))
 
     def detect(self, task: Task) -> dict:
         from ..errors import BadInput
@@ -178,6 +180,7 @@ class Worker:
         prop.timings["phase1_cpu"] = time.process_time() - c0
         return {"status": "detected", "pages": prop.pages,
                 "proposal": dump_findings(prop.findings), "ocr_pages": prop.ocr_pages,
+                "ocr_words": dump_ocr_words(prop.ocr_words),
                 "names": contribution(doc, prop.findings), "timings": prop.timings}
 
     def apply(self, task: Task) -> dict:
