@@ -70,19 +70,19 @@ def redact_page(page: pymupdf.Page, marks: list[Mark]) -> None:
     fifth of that. Boxes and labels are then drawn in one content stream of our own:
     PyMuPDF's per-annotation text boxes cost another ~1 ms each.
     """
-    rects = [pymupdf.Rect(m.box.rect) for m in marks]
-    union = pymupdf.Rect(rects[0])
-    for r in rects[1:]:
-        union |= r
+    rects = [m.box.rect for m in marks]
+    union = (min(r[0] for r in rects), min(r[1] for r in rects),
+             max(r[2] for r in rects), max(r[3] for r in rects))
     annot = page.add_redact_annot(union, cross_out=False)
     # Word boxes are in unrotated page space; QuadPoints are PDF user space.
-    to_pdf = ~page.transformation_matrix
+    a, b, c, d, e, f = ~page.transformation_matrix
     quads = []
-    for r in rects:
-        q = (r * to_pdf).quad
-        quads.extend((q.ul.x, q.ul.y, q.ur.x, q.ur.y, q.ll.x, q.ll.y, q.lr.x, q.lr.y))
-    page.parent.xref_set_key(annot.xref, "QuadPoints",
-                             "[" + " ".join(_num(v) for v in quads) + "]")
+    for x0, y0, x1, y1 in rects:
+        # corners upper-left, upper-right, lower-left, lower-right (PDF's quad order)
+        for x, y in ((x0, y0), (x1, y0), (x0, y1), (x1, y1)):
+            quads.append(_num(a * x + c * y + e))
+            quads.append(_num(b * x + d * y + f))
+    page.parent.xref_set_key(annot.xref, "QuadPoints", "[" + " ".join(quads) + "]")
     # Pixels under a box are blanked in images (a name in a scanned signature or a
     # screenshot); vector art is removed only if wholly covered, so table rules survive.
     page.apply_redactions(images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
@@ -91,31 +91,36 @@ def redact_page(page: pymupdf.Page, marks: list[Mark]) -> None:
     _paint(page, rects, [m.label for m in marks])
 
 
-def _paint(page: pymupdf.Page, rects: list[pymupdf.Rect], labels: list[str]) -> None:
+def _paint(page: pymupdf.Page, rects: list[tuple[float, float, float, float]],
+           labels: list[str]) -> None:
     """Black boxes with the ground printed in white."""
     page.insert_font(fontname=LABEL_FONT)
-    to_pdf = ~page.transformation_matrix
     # stroked as well as filled, like PyMuPDF's own boxes: the edge pixels come out black
-    ops = ["q", _cm(to_pdf), "0 0 0 rg 0 0 0 RG 1 w"]
-    ops.extend(f"{_num(r.x0)} {_num(r.y0)} {_num(r.width)} {_num(r.height)} re"
-               for r in rects)
+    ops = ["q", _cm(~page.transformation_matrix), "0 0 0 rg 0 0 0 RG 1 w"]
+    ops.extend(f"{_num(x0)} {_num(y0)} {_num(x1 - x0)} {_num(y1 - y0)} re"
+               for x0, y0, x1, y1 in rects)
     ops.append("B")
     text = []
+    upright = page.derotation_matrix if page.rotation else None
+    turn = page.rotation_matrix
     for r, label in zip(rects, labels):
         if not label:
             continue
         # Upright for the reader, or along the page's own text when that reads larger
         # (text that runs sideways on a rotated page has tall, narrow boxes).
-        seen = r * page.rotation_matrix
-        options = [(label_size(label, seen.width, seen.height) or 0, seen,
-                    page.derotation_matrix),
-                   (label_size(label, r.width, r.height) or 0, r, pymupdf.Identity)]
+        options = [(label_size(label, r[2] - r[0], r[3] - r[1]) or 0, r, None)]
+        if upright is not None:
+            seen = tuple(pymupdf.Rect(r) * turn)
+            options.insert(0, (label_size(label, seen[2] - seen[0], seen[3] - seen[1]) or 0,
+                               seen, upright))
         size, box, back = max(options, key=lambda o: o[0])
         if not size:
             continue
-        x = (box.x0 + box.x1 - size * _label_width(label)) / 2
-        y = (box.y0 + box.y1) / 2 + 0.35 * size  # a baseline that centres the digits
-        tm = pymupdf.Matrix(size, 0, 0, -size, x, y) * back
+        x = (box[0] + box[2] - size * _label_width(label)) / 2
+        y = (box[1] + box[3]) / 2 + 0.35 * size  # a baseline that centres the digits
+        tm = (size, 0, 0, -size, x, y)
+        if back is not None:
+            tm = tuple(pymupdf.Matrix(*tm) * back)
         text.append(f"{_cm(tm)[:-3]} Tm ({_pdf_string(label)}) Tj")
     if text:
         ops.extend(["1 1 1 rg", "BT", f"/{LABEL_FONT} 1 Tf", *text, "ET"])
@@ -133,8 +138,8 @@ def _num(v: float) -> str:
     return f"{v:.3f}".rstrip("0").rstrip(".") or "0"
 
 
-def _cm(m: pymupdf.Matrix) -> str:
-    return " ".join(_num(v) for v in (m.a, m.b, m.c, m.d, m.e, m.f)) + " cm"
+def _cm(m) -> str:
+    return " ".join(_num(v) for v in tuple(m)) + " cm"
 
 
 def _pdf_string(label: str) -> str:
