@@ -17,8 +17,9 @@ SCAN = Path(__file__).resolve().parent.parent / "fixtures" / "scanned" / \
 pytestmark = pytest.mark.skipif(not ocr.tesseract_available(), reason="needs Tesseract")
 
 
-def test_second_pass_reuses_the_ocr_of_the_first_but_verification_reads_the_output(
-        tmp_path, monkeypatch):
+@pytest.fixture
+def ocr_calls(monkeypatch) -> list[str]:
+    """The file name of every page OCR'd from now on."""
     calls: list[str] = []
     real = ocr.ocr_page
 
@@ -27,29 +28,26 @@ def test_second_pass_reuses_the_ocr_of_the_first_but_verification_reads_the_outp
         return real(page)
 
     monkeypatch.setattr(ocr, "ocr_page", counting)
+    return calls
+
+
+def test_second_pass_reuses_the_ocr_of_the_first_but_verification_reads_the_output(
+        tmp_path, ocr_calls):
     (f, res), = run_dossier(Pipeline(), [InputFile(str(SCAN), SCAN.name)], tmp_path)
     assert res.status == "done", res.reason
     assert res.ocr_pages == [0] and res.applied
     # once for the input, once for verification of the written output; never a third time
-    assert len(calls) == 2
-    assert calls[0] == str(SCAN) and calls[1] != str(SCAN)
+    assert len(ocr_calls) == 2
+    assert ocr_calls[0] == str(SCAN) and ocr_calls[1] != str(SCAN)
 
 
-def test_batch_carries_the_ocr_words_from_phase_one_to_phase_two(tmp_path, monkeypatch):
+def test_batch_carries_the_ocr_words_from_phase_one_to_phase_two(tmp_path, ocr_calls):
     """Batch phases run in separate tasks (and processes); the words travel through the
     manifest as JSON, exactly as read."""
     from woo_redact.batch.codec import load_ocr_words
     from woo_redact.batch.work import APPLY, DETECT, Task, Worker, WorkerConfig
     from woo_redact.model import sha256_file
 
-    calls: list[str] = []
-    real = ocr.ocr_page
-
-    def counting(page):
-        calls.append(page.parent.name)
-        return real(page)
-
-    monkeypatch.setattr(ocr, "ocr_page", counting)
     worker = Worker(WorkerConfig(str(tmp_path)))
     sha = sha256_file(str(SCAN))
     first = worker.run(Task(1, DETECT, str(SCAN), SCAN.name, sha))
@@ -60,4 +58,4 @@ def test_batch_carries_the_ocr_words_from_phase_one_to_phase_two(tmp_path, monke
                            tuple(first["ocr_pages"]), first["timings"],
                            ocr_words=first["ocr_words"]))
     assert done["status"] == "done", done.get("reason")
-    assert len(calls) == 2 and calls[1] != str(SCAN)  # input once, output once
+    assert len(ocr_calls) == 2 and ocr_calls[1] != str(SCAN)  # input once, output once
