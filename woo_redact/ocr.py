@@ -386,11 +386,32 @@ def clean(gray: Image.Image) -> Image.Image:
     # where a stroke is a pixel or two), blurred and scaled back up.
     small = Image.fromarray(img).resize((max(1, gray.width // 8), max(1, gray.height // 8)),
                                         Image.BILINEAR)
-    bg = small.filter(ImageFilter.MaxFilter(5)).filter(ImageFilter.GaussianBlur(2))
-    bg = bg.resize(gray.size, Image.BILINEAR)
-    b = np.maximum(np.asarray(bg, dtype=np.float32), 1.0)
-    flat = np.clip(img.astype(np.float32) / b * 255.0, 0, 255).astype(np.uint8)
-    return Image.fromarray(flat)
+    # PIL's MaxFilter is a rank filter (sorts 25 values a pixel); two separable numpy
+    # maxima give the same image in a tenth of the time
+    closed = Image.fromarray(_max5(np.asarray(small)))
+    bg = closed.filter(ImageFilter.GaussianBlur(2)).resize(gray.size, Image.BILINEAR)
+    # img / bg * 255 through a table over (bg, img): same values as float division, without
+    # three float32 copies of the page
+    idx = np.asarray(bg).astype(np.uint16) << 8
+    idx |= img
+    return Image.fromarray(_FLATTEN.take(idx))
+
+
+def _flatten_table() -> np.ndarray:
+    v = np.arange(256, dtype=np.float32)
+    b = np.maximum(v, 1.0)[:, None]
+    return np.clip(v[None, :] / b * 255.0, 0, 255).astype(np.uint8).ravel()
+
+
+_FLATTEN = _flatten_table()
+
+
+def _max5(a: np.ndarray) -> np.ndarray:
+    """5×5 maximum, edges repeated (as PIL's MaxFilter(5))."""
+    p = np.pad(a, 2, mode="edge")
+    h, w = a.shape
+    rows = np.maximum.reduce([p[i:i + h] for i in range(5)])
+    return np.maximum.reduce([rows[:, i:i + w] for i in range(5)])
 
 
 def median3(a: np.ndarray) -> np.ndarray:
@@ -437,22 +458,35 @@ def remove_rules(gray: Image.Image, dpi: int) -> Image.Image:
     vertical &= ~filled
     if not (horizontal.any() or vertical.any()):
         return gray
-    rules = np.zeros_like(dark)
-    rules[:h, :w] = (horizontal | vertical).repeat(2, axis=0).repeat(2, axis=1)
-    rules &= dark
+    # Full-resolution work only inside the rules' bounding box (plus the one-pixel fringe):
+    # most of a page has no rule, and these masks cost more than finding the rules did.
+    both = horizontal | vertical
+    ys, xs = np.flatnonzero(both.any(axis=1)), np.flatnonzero(both.any(axis=0))
+    hy0, hy1, hx0, hx1 = ys[0], ys[-1] + 1, xs[0], xs[-1] + 1
+    y0, x0 = max(2 * hy0 - 1, 0), max(2 * hx0 - 1, 0)
+    y1, x1 = min(2 * hy1 + 1, a.shape[0]), min(2 * hx1 + 1, a.shape[1])
+    sa, sdark = a[y0:y1, x0:x1], dark[y0:y1, x0:x1]
+
+    def full(mask_half: np.ndarray) -> np.ndarray:
+        """The half-resolution mask at full resolution, in the crop's frame."""
+        m = np.zeros(sdark.shape, dtype=bool)
+        block = m[2 * hy0 - y0:2 * hy1 - y0, 2 * hx0 - x0:2 * hx1 - x0]
+        block.reshape(hy1 - hy0, 2, hx1 - hx0, 2)[:] = \
+            mask_half[hy0:hy1, hx0:hx1, None][:, None, :, :]
+        return m
+
+    rules = full(both) & sdark
     # the anti-aliased fringe beside the rule, not the text it may touch
-    fringe = np.zeros_like(dark)
-    hz = np.zeros_like(dark)
-    hz[:h, :w] = horizontal.repeat(2, axis=0).repeat(2, axis=1)
-    hz &= dark
+    fringe = np.zeros_like(sdark)
+    hz = full(horizontal) & sdark
     fringe[1:] |= hz[:-1]
     fringe[:-1] |= hz[1:]
     vt = rules & ~hz
     fringe[:, 1:] |= vt[:, :-1]
     fringe[:, :-1] |= vt[:, 1:]
-    rules |= fringe & (a < 250)
+    rules |= fringe & (sa < 250)
     out = a.copy()
-    out[rules] = 255
+    out[y0:y1, x0:x1][rules] = 255
     return Image.fromarray(out)
 
 
@@ -492,7 +526,8 @@ def _runs(dark: np.ndarray, length: int, axis: int) -> np.ndarray:
 
 
 def otsu_threshold(a: np.ndarray) -> int:
-    hist = np.bincount(a.ravel(), minlength=256).astype(np.float64)
+    # PIL counts uint8 pixels directly; np.bincount first widens every pixel to int64
+    hist = np.asarray(Image.fromarray(a).histogram()[:256], dtype=np.float64)
     w = np.cumsum(hist)
     mu = np.cumsum(hist * np.arange(256))
     total, mean = w[-1], mu[-1]
@@ -550,17 +585,18 @@ def deskew(gray: Image.Image, angle: float) -> tuple[Image.Image, pymupdf.Matrix
 
 
 # -- OCR -------------------------------------------------------------------------------------
-def prepare(page: pymupdf.Page, dpi: int = DPI, quarter: int = 0
+def prepare(page: pymupdf.Page, dpi: int = DPI, quarter: int = 0,
+            cleaned: tuple[Image.Image, pymupdf.Matrix, int] | None = None
             ) -> tuple[Image.Image, pymupdf.Matrix, int, float]:
     """Cleaned, deskewed grey image for Tesseract, its pixel→page matrix, dpi, skew angle.
 
     ``quarter`` (0, 90, 180, 270) first turns a page that was scanned sideways or upside
     down. The image stays grey: Tesseract thresholds it for layout analysis but its LSTM
     line recogniser reads the grey values, and a binarised input lost ~10 % of e-mail
-    addresses and phone numbers on noisy 150–200 dpi test scans.
+    addresses and phone numbers on noisy 150–200 dpi test scans. ``cleaned`` is this page's
+    ``rendered_clean`` at ``dpi``, when the caller has it already.
     """
-    gray, to_page, used_dpi = render(page, dpi)
-    gray = clean(gray)
+    gray, to_page, used_dpi = cleaned or rendered_clean(page, dpi)
     if quarter % 360:
         gray, back = deskew(gray, quarter % 360)
         to_page = back * to_page
@@ -571,6 +607,14 @@ def prepare(page: pymupdf.Page, dpi: int = DPI, quarter: int = 0
     else:
         angle = 0.0
     return remove_rules(gray, used_dpi), to_page, used_dpi, angle
+
+
+def rendered_clean(page: pymupdf.Page, dpi: int = DPI
+                   ) -> tuple[Image.Image, pymupdf.Matrix, int]:
+    """``render`` then ``clean``: the part of ``prepare`` that does not depend on which way
+    the page is turned."""
+    gray, to_page, used_dpi = render(page, dpi)
+    return clean(gray), to_page, used_dpi
 
 
 def recognize(image: Image.Image, dpi: int) -> list[RawWord]:
@@ -601,7 +645,8 @@ def ocr_page(page: pymupdf.Page) -> list[Word]:
     Raises ``UnreadablePage`` (a ``BadInput``: the document is quarantined) when a page with
     many word-like marks reads as gibberish in every orientation.
     """
-    image, to_page, dpi, _ = prepare(page)
+    base = rendered_clean(page)
+    image, to_page, dpi, _ = prepare(page, cleaned=base)
     raw = _read(image, dpi)
     quality, n = read_quality(raw)
     if n >= MIN_WORDS_FOR_QUALITY and quality < MIN_QUALITY:
@@ -609,7 +654,8 @@ def ocr_page(page: pymupdf.Page) -> list[Word]:
         # only then is orientation detection worth its cost.
         turn = detect_orientation(image, dpi)
         if turn:
-            image2, to_page2, _, _ = prepare(page, dpi, quarter=turn)
+            # the same rendering, turned: rendering and cleaning again would give the same
+            image2, to_page2, _, _ = prepare(page, dpi, quarter=turn, cleaned=base)
             raw2 = _read(image2, dpi)
             q2, _ = read_quality(raw2)
             if q2 > quality:
@@ -668,12 +714,16 @@ def _is_solid(r: RawWord, pixels: np.ndarray) -> bool:
 
 def _page_box(r: RawWord, to_page: pymupdf.Matrix, bound: pymupdf.Rect, pno: int) -> Box:
     """Axis-aligned page box around the (possibly deskewed) pixel box, padded."""
-    corners = [pymupdf.Point(x, y) * to_page
-               for x in (r.left, r.left + r.width) for y in (r.top, r.top + r.height)]
-    x0 = min(p.x for p in corners) - PAD
-    y0 = min(p.y for p in corners) - PAD
-    x1 = max(p.x for p in corners) + PAD
-    y1 = max(p.y for p in corners) + PAD
+    # plain arithmetic: pymupdf's Point * Matrix runs several Python layers per corner
+    # (measured 54 µs a word against 8 µs); results agree to 1e-4 pt (MuPDF rounds to float)
+    a, b, c, d, e, f = to_page
+    xs, ys = [], []
+    for x in (r.left, r.left + r.width):
+        for y in (r.top, r.top + r.height):
+            xs.append(x * a + y * c + e)
+            ys.append(x * b + y * d + f)
+    x0, y0 = min(xs) - PAD, min(ys) - PAD
+    x1, y1 = max(xs) + PAD, max(ys) + PAD
     return Box(pno, max(x0, bound.x0), max(y0, bound.y0), min(x1, bound.x1), min(y1, bound.y1))
 
 
