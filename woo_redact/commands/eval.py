@@ -134,11 +134,11 @@ def _run_pipeline(args, files, out_dir: Path) -> list[dict]:
             super().__init__(*a, **kw)
             self.docs: dict[str, object] = {}
 
-        def extract(self, path, sha256=None):
+        def extract(self, path, sha256=None, ocr_words=None):
             doc = self.docs.get(path)
             if doc is not None and sha256 is not None and doc.sha256 == sha256:
                 return doc
-            doc = super().extract(path, sha256)
+            doc = super().extract(path, sha256, ocr_words)
             self.docs[path] = doc
             return doc
 
