@@ -26,13 +26,16 @@ from pathlib import Path
 
 from spacy.lang.nl.stop_words import STOP_WORDS
 
-_CACHE_SCHEMA = 5
+_CACHE_SCHEMA = 8
 # zipf >= 3.0 is roughly "seen once per million words": anything that frequent and not a
 # name is an ordinary word for our purposes.
 COMMON_ZIPF = 3.0
 
 _DEDUCE_NAMES = "data/lookup/src/names"
 _DEDUCE_PLACES = "data/lookup/src/locations/lst_placename"
+# Flemish spellings write the interfix as one word before a separate surname
+# ("Vande Velde", "Vanden Borre", "Vander Elst").
+FLEMISH_INTERFIXES = frozenset({"vande", "vanden", "vander"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +49,10 @@ class Gazetteer:
     common_names: frozenset[str]  # names that are also Dutch dictionary words
     places: frozenset[str]  # place names, so "De Bilt" is not read as interfix + surname
     frequencies: dict[str, float]  # zipf frequency of Dutch words seen at least now and then
+    # The words of ``frequencies`` that are ordinary Dutch words. Frequency alone cannot
+    # tell: web text is full of proper names, so "shakespeare", "blatter" and "armstrong"
+    # are as frequent as "trekker" or "markt".
+    dictionary: frozenset[str] = frozenset()
 
     def is_first_name(self, word: str) -> bool:
         return word.lower() in self.first_names
@@ -70,6 +77,12 @@ class Gazetteer:
     def zipf(self, word: str) -> float:
         """Dutch word frequency on the zipf scale (0 = rare or unseen, 7 = "de")."""
         return self.frequencies.get(word.lower(), 0.0)
+
+    def is_dictionary_word(self, word: str) -> bool:
+        """An ordinary Dutch word (a stop word or a word seen now and then with a lower-case
+        lemma), as opposed to a word that is only frequent because it is a name ("Hamilton")."""
+        w = word.lower()
+        return w in STOP_WORDS or w in self.common_names or w in self.dictionary
 
     def is_distinctive_name(self, word: str) -> bool:
         """A listed name that is not also an ordinary word: evidence on its own."""
@@ -146,6 +159,17 @@ def _faker_names() -> tuple[set[str], set[str]]:
     return firsts, lasts
 
 
+def _faker_places() -> set[str]:
+    from faker.providers.address.nl_BE import Provider as BE
+    from faker.providers.address.nl_NL import Provider as NL
+
+    out: set[str] = set()
+    for prov in (NL, BE):
+        for attr in ("cities", "countries"):
+            out.update(str(p).lower() for p in getattr(prov, attr, ()) or ())
+    return out
+
+
 def _dictionary_words(candidates: set[str]) -> set[str]:
     """The candidates that are ordinary Dutch word forms in simplemma's lexicon.
 
@@ -181,6 +205,7 @@ def build() -> Gazetteer:
             continue
         (ix_surnames if ix else surnames).add(rest)
 
+    interfixes |= FLEMISH_INTERFIXES
     # Exceptions deduce removed from its name lists are words that are names too; keep them
     # out, and mark listed names that are dictionary words as common.
     stop = {w.lower() for w in STOP_WORDS}
@@ -190,9 +215,16 @@ def build() -> Gazetteer:
     single = {w for w in firsts | surnames | ix_surnames if " " not in w}
     common = _dictionary_words(single)
 
+    freqs = _frequencies()
+    dictionary = _dictionary_words(set(freqs))
+
     places: set[str] = set()
     for sub in ("lst_residence", "lst_municipality", "lst_province", "lst_region"):
         places |= {p.lower() for p in _deduce_list(f"{_DEDUCE_PLACES}/{sub}")}
+    # deduce knows Dutch places only; Flemish towns and the countries of the world are as
+    # often mistaken for surnames ("Brussel", "Israël"). A first name ("Mark", "Veerle") or
+    # a short word ("As", "Mol") stays a possible name.
+    places |= {p for p in _faker_places() if len(p) > 3 and p not in firsts}
 
     return Gazetteer(
         first_names=frozenset(firsts),
@@ -201,7 +233,8 @@ def build() -> Gazetteer:
         interfixes=frozenset(interfixes),
         common_names=frozenset(common),
         places=frozenset(places),
-        frequencies=_frequencies(),
+        frequencies=freqs,
+        dictionary=frozenset(dictionary),
     )
 
 

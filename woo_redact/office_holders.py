@@ -26,6 +26,9 @@ from woo_redact.gazetteer import INTERFIX_RE, TITLES, Gazetteer
 
 DEFAULT_FILE = "office_holders.txt"
 
+_INTERFIX = re.compile(INTERFIX_RE)
+_INITIALS = re.compile(r"(?:\w\.)+")
+
 # Roles that make the next name an office holder's. "lid"/"leden" need their article so that
 # "lid van het projectteam Jansen" is not read as a member of parliament.
 _ROLE = (
@@ -72,7 +75,7 @@ def normalise(name: str) -> str:
         # "vries, j. de" -> "j. de vries": a trailing interfix moves back before the surname
         parts = first.split()
         ix = []
-        while parts and re.fullmatch(INTERFIX_RE, parts[-1]) and len(parts) > 1:
+        while parts and _INTERFIX.fullmatch(parts[-1]) and len(parts) > 1:
             ix.insert(0, parts.pop())
         text = " ".join(parts + ix + [sur])
     words = text.split()
@@ -105,7 +108,7 @@ def _surname_keys(full: str) -> set[str]:
 
 def _strip_interfix(key: str) -> str:
     words = key.split()
-    while len(words) > 1 and re.fullmatch(INTERFIX_RE, words[0]):
+    while len(words) > 1 and _INTERFIX.fullmatch(words[0]):
         words = words[1:]
     return " ".join(words)
 
@@ -169,7 +172,7 @@ class OfficeHolders:
         if key in self._full:
             return self._full[key]
         words = key.split()
-        if len(words) >= 2 and re.fullmatch(r"(?:\w\.)+", words[0]):
+        if len(words) >= 2 and _INITIALS.fullmatch(words[0]):
             rest = " ".join(words[1:])
             for h in self._surname.get(rest, []):
                 if normalise(h.name).startswith(words[0][0]):
@@ -217,7 +220,7 @@ class OfficeHolders:
             if lead.endswith("."):
                 if lead[0] != first[0]:
                     return True
-            elif lead != first and lead not in TITLES and not re.fullmatch(INTERFIX_RE, lead):
+            elif lead != first and lead not in TITLES and not _INTERFIX.fullmatch(lead):
                 if lead[0].isalpha() and m.group(1) not in _NON_FIRST_WORDS:
                     return True
         return False

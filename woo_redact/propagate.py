@@ -43,6 +43,7 @@ SCORES = {"full": 0.85, "surname+": 0.8, "interfix": 0.75, "surname": 0.7, "firs
 # each time was most of the cost of dossier-wide propagation.
 _compile = lru_cache(maxsize=8192)(re.compile)
 
+_CAPITALISED = re.compile(r"\p{Lu}\p{Ll}")
 _INITIAL = re.compile(r"(?:(?:Chr|Ch|Th|Ph|IJ|\p{Lu})\.)+")
 _INTERFIX_WORD = re.compile(rf"(?:{INTERFIX_RE})")
 # Interfixes that cannot be a first name, so a name may start with them ("Van der Linden");
@@ -244,7 +245,7 @@ def _matches(text: str, person: PersonName, gaz: Gazetteer, first_name_ok: bool,
             # a surname that is also a word ("Bakker") is taken at a sentence start only when
             # the document never uses it as the word ("de bakker"): then it is a name here
             common = (gaz.is_common_word(main) and not gaz.is_distinctive_name(main)
-                      and re.search(rf"(?<!\w){re.escape(main.lower())}s?(?!\w)", text)
+                      and _compile(rf"(?<!\w){re.escape(main.lower())}s?(?!\w)").search(text)
                       is not None)
         for m in pat.finditer(text):
             before = lead.search(text, max(0, m.start() - 40), m.start())
@@ -305,7 +306,7 @@ def usable_source(name: str, gaz: Gazetteer) -> bool:
     if person is None:
         return False
     parts = [p for p in (person.first, person.surname) if p]
-    if not parts or not any(re.match(r"\p{Lu}\p{Ll}", p) for p in parts):
+    if not parts or not any(_CAPITALISED.match(p) for p in parts):
         return False
     if gaz.is_place(person.full) or gaz.is_place(f"{person.interfix} {person.surname}".strip()):
         return False

@@ -13,6 +13,7 @@ the name is removed, as Woo practice does.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 import regex as re
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
@@ -68,6 +69,11 @@ _SINGLE_INTERFIX_WORDS = frozenset({
     "du", "da", "di", "dos", "del", "della", "d'", "l'", "vd",
 })
 
+# Patterns built per name (from e-mail addresses) recur on every page of a document.
+_compile = lru_cache(maxsize=4096)(re.compile)
+_NEXT_WORD = re.compile(r"[ \t]*(?P<w>[\p{L}]+|[,.;:)!?\n]|$)")
+_LOCAL_SEP = re.compile(r"[._-]+")
+_TRAILING_DIGITS = re.compile(r"\d+$")
 _NAMEWORD = re.compile(rf"{NAMEWORD_RE}(?:-(?:{INTERFIX_RE}\s+)?{NAMEWORD_RE})*")
 _INITIAL_TOKEN = re.compile(r"(?:(?:Chr|Ch|Th|Ph|IJ|\p{Lu})\.)+")
 _ITEM_TOKEN = re.compile(r"[^\s,]+|,")
@@ -259,7 +265,7 @@ class EmailHeaderNameRecognizer(NameRecognizer):
                 if span:
                     yield span[0], span[1], 0.8, "'Achternaam, Voornaam' line"
         for m in _HEADER_LABEL.finditer(text):
-            label = re.sub(r"\s+", " ", m.group("label").lower())
+            label = " ".join(m.group("label").lower().split())
             for vs, ve in self._value_lines(text, m.end()):
                 for s, e in self._items(text, vs, ve):
                     span = parse_name(text, s, e, self.gaz)
@@ -506,6 +512,50 @@ class AttendeeListRecognizer(NameRecognizer):
             yield s, end
 
 
+# --- speakers in minutes and chat logs --------------------------------------------------------
+
+_SPEAKER = re.compile(
+    rf"(?m)^[ \t]*(?P<name>(?:(?:Van[ \t]+(?:der|den|de)|Van|De|Den|Ter|Ten|El|Al)[ \t]+)?"
+    rf"{NAMEWORD_RE}(?:-{NAMEWORD_RE})?)[ \t]?:[ \t]+(?=[\p{{L}}\"'“‘„])")
+# Labels that open a line of a mail, a form or a memo and are not Dutch dictionary words.
+_LINE_LABELS = frozenset({
+    "subject", "from", "sent", "to", "date", "cc", "bcc", "attachments", "importance", "re",
+    "fw", "fwd", "tel", "fax", "mob", "mobiel", "email", "e-mail", "web", "ref", "nb", "ps",
+    "bijlagen", "agendapunt", "actiepunt", "actiepunten", "besluitpunt", "zaaknummer",
+    "dossiernummer", "telefoonnummer", "locatie", "tijd", "status", "type", "item", "let",
+})
+
+
+class SpeakerRecognizer(NameRecognizer):
+    """The speaker who opens a line of minutes or a chat log: "Jansen: dat klopt.",
+    "De Vries: ...". Labels that open lines ("Onderwerp:", "Datum:") are ordinary words;
+    a surname is not."""
+
+    EXPLANATION = "speaker in minutes"
+
+    def find(self, text: str) -> Iterator[tuple[int, int, float, str]]:
+        gaz = self.gaz
+        for m in _SPEAKER.finditer(text):
+            name = m.group("name")
+            last = name.split()[-1]
+            parts = last.split("-")
+            low = last.lower()
+            if low in _LINE_LABELS or low in ORG_WORDS or low in NOT_FIRST_NAMES:
+                continue
+            if gaz.is_place(name) or (" " not in name and gaz.is_place(last)):
+                continue  # "Den Haag:", "Utrecht:"; but "De Vries" is no village
+            if " " in name and gaz.is_surname(last) and low not in INSTITUTION_NOUNS:
+                pass  # "De Vries:": a listed surname after its interfix, though also a word
+            elif any(gaz.is_dictionary_word(p) for p in parts):
+                continue  # "Onderwerp:", "De Voorzitter:"
+            listed = gaz.is_surname(parts[0]) or gaz.is_first_name(parts[0])
+            if not listed and (gaz.zipf(parts[0]) >= 4.0
+                               or gazetteer_mod.looks_like_derived_word(parts[0])
+                               or gazetteer_mod.looks_like_street(last)):
+                continue  # a brand, a term or a street, not a person
+            yield m.start("name"), m.end("name"), 0.6, "speaker opening a line"
+
+
 # --- initials + surname --------------------------------------------------------------------
 
 _INITIALS_NAME = re.compile(
@@ -552,7 +602,7 @@ def names_from_email(local: str, gaz: Gazetteer) -> tuple[str, str, str] | None:
     "jan.de.vries" -> ("Jan", "de", "Vries"). None for functional mailboxes and
     unreadable locals.
     """
-    parts = [p for p in re.split(r"[._-]+", re.sub(r"\d+$", "", local.lower())) if p]
+    parts = [p for p in _LOCAL_SEP.split(_TRAILING_DIGITS.sub("", local.lower())) if p]
     if len(parts) < 2 or any(p in _FUNCTIONAL for p in parts):
         return None
     firsts: list[str] = []
@@ -614,10 +664,11 @@ class EmailDerivedNameRecognizer(NameRecognizer):
         ix_pat = rf"(?i:{ix})[ \t]+" if ix else ""
         lead = (rf"(?:{INITIALS_RE}[ \t]*|(?i:{re.escape(first)})[ \t]+)"
                 if not first.endswith(".") else rf"(?:{INITIALS_RE}[ \t]*)")
-        full = re.compile(rf"(?<![\w@.]){lead}?{ix_pat}(?:{sur}|{sur.upper()})(?![\w@])")
+        full = _compile(rf"(?<![\w@.]){lead}?{ix_pat}(?:{sur}|{sur.upper()})(?![\w@])")
+        lead_re = _compile(lead)
         distinctive = not self.gaz.is_common_word(surname)
         for m in full.finditer(text):
-            has_lead = bool(re.match(lead, text[m.start():m.end()]))
+            has_lead = bool(lead_re.match(text, m.start(), m.end()))
             if has_lead:
                 yield m.start(), m.end(), 0.8
             elif ix:
@@ -660,7 +711,7 @@ class CapitalisedInterfixRecognizer(NameRecognizer):
 
     @staticmethod
     def _verb_follows(text: str, end: int) -> bool:
-        nxt = re.match(r"[ \t]*(?P<w>[\p{L}]+|[,.;:)!?\n]|$)", text[end:end + 40])
+        nxt = _NEXT_WORD.match(text[end:end + 40])
         if not nxt:
             return False
         w = nxt.group("w")

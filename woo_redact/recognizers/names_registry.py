@@ -9,6 +9,7 @@ from .names import (
     InitialsNameRecognizer,
     SalutationRecognizer,
     SignatureBlockRecognizer,
+    SpeakerRecognizer,
     TitleNameRecognizer,
 )
 from .ner import DutchNerRecognizer
@@ -19,6 +20,7 @@ NAME_RECOGNIZERS: list[type] = [
     TitleNameRecognizer,
     SalutationRecognizer,
     AttendeeListRecognizer,
+    SpeakerRecognizer,
     InitialsNameRecognizer,
     EmailDerivedNameRecognizer,
     CapitalisedInterfixRecognizer,

@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 import regex as re
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -40,15 +42,43 @@ PERSON_LABELS = frozenset({"PER", "PERSON"})
 # zipf >= 4 is a word seen ~10 times per million: capitalised inside a sentence that is an
 # institution or heading word, not a name, unless the name lists know it.
 MID_SENTENCE_COMMON_ZIPF = 4.0
-# A lone capitalised word the NER calls a person, not on the name lists and this frequent,
-# is a heading or a term ("Colofon", "Rondvraag"), not a surname.
-LONE_WORD_ZIPF = 2.7
+# A lone capitalised word the NER calls a person, not on the name lists, is a heading or a
+# term ("Colofon", "Rondvraag") when it is an ordinary word, and a brand or a place
+# ("Google", "Brussel") when it is this frequent; a rarer one is a surname ("Hamilton").
+LONE_WORD_ZIPF = 4.0
 # Listed names that are also very frequent words ("Kamer", "Raad", "Koning") are not
 # candidates by themselves; a title or first name next to them still makes them one.
 COMMON_NAME_WORD_ZIPF = 4.5
+# An ordinary word after a listed first name inside a tagged name is the surname when it is
+# this rare ("Herman Trekker"); "Jan Donderdag" is no name.
+SURNAME_WORD_ZIPF = 4.0
 _SENTENCE_ENDS = frozenset({".", "!", "?", ";", ":"})
 _BARE_TITLES = frozenset({"mevrouw", "meneer", "mijnheer", "dhr", "mw", "mevr"})
 _OPENERS = frozenset(".!?:;•·●▪◦*–—-(\"“‘'«")
+_BRACKETS = frozenset({"(", "["})
+_CLOSERS = frozenset({")", "]"})
+# words that join two people's names
+_JOINERS = frozenset({"en", "&", "of", "and"})
+# Capitalised in titles of films, books and bands ("The Lion King"), never in a name.
+FOREIGN_FUNCTION_WORDS = frozenset({"the", "of", "and", "for", "my", "your", "und", "die",
+                                    "das", "ein", "eine", "ohne", "et", "les", "des", "du"})
+_ROMAN = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})")
+# Inhabitants of a country or region written before a name ("de Marokkaan Hicham ...");
+# the lists know them as neither names nor ordinary words.
+_DEMONYM_ENDINGS = ("aan", "aner", "iër", "ees")
+_GROUP_ENDINGS = ("anen", "iërs", "ezen", "aanse", "ese", "ische")
+_DEMONYMS = frozenset({
+    "brit", "belg", "fransman", "engelsman", "ier", "schot", "duitser", "zwitser", "oostenrijker",
+    "noor", "deen", "zweed", "fin", "pool", "rus", "turk", "griek", "spanjaard", "portugees",
+    "nederlander", "hollander", "vlaming", "waal", "fries", "limburger", "amsterdammer",
+    "rotterdammer", "hagenaar", "hongaar", "roemeen", "bulgaar", "litouwer", "let", "est",
+    "oekraïner", "kroaat", "serviër", "bosniër", "albanees", "kosovaar", "tsjech", "slowaak",
+    "sloveen", "egyptenaar", "irakees", "iraniër", "afghaan", "syriër", "somaliër",
+    "eritreeër", "ethiopiër", "keniaan", "ghanees", "nigeriaan", "surinamer", "antilliaan",
+    "arubaan", "indonesiër", "chinees", "japanner", "koreaan", "indiër", "pakistaan",
+    "canadees", "mexicaan", "braziliaan", "argentijn", "chileen", "peruaan", "colombiaan",
+    "venezolaan", "australiër", "amerikaan",
+})
 
 
 class DutchNerRecognizer(EntityRecognizer):
@@ -67,6 +97,7 @@ class DutchNerRecognizer(EntityRecognizer):
         self.batch_size = batch_size
         self.score = score
         self._gaz = gazetteer
+        self._verdicts: dict[str, tuple[bool | None, bool | None]] = {}
         super().__init__(supported_entities=[ENTITY], name=name,
                          supported_language=supported_language)
 
@@ -78,6 +109,7 @@ class DutchNerRecognizer(EntityRecognizer):
         # loads (and caches) its own
         state = self.__dict__.copy()
         state["_nlp"] = None
+        state["_verdicts"] = {}
         return state
 
     @property
@@ -96,10 +128,9 @@ class DutchNerRecognizer(EntityRecognizer):
         return self._nlp
 
     # -- candidate selection ------------------------------------------------------------
-    def candidates(self, doc: Doc, table: tuple[list[str], list[bool]] | None = None
-                   ) -> list[int]:
+    def candidates(self, doc: Doc, table: _Table | None = None) -> list[int]:
         """Indices of the tokens worth a look by the NER (one pass, cheap checks first)."""
-        texts, spaces = table if table is not None else _token_table(doc)
+        texts, spaces, _ws = table if table is not None else _token_table(doc)
         out: list[int] = []
         prev: int | None = None  # previous non-space token
         line_start = True
@@ -119,8 +150,24 @@ class DutchNerRecognizer(EntityRecognizer):
         return out
 
     def _capitalised_candidate(self, text: str, at_start: bool, doc: Doc, i: int) -> bool:
+        verdict = self._verdicts.get(text)
+        if verdict is None:
+            if len(self._verdicts) > 200_000:
+                self._verdicts.clear()
+            verdict = self._verdicts[text] = (self._word_candidate(text, False),
+                                              self._word_candidate(text, True))
+        if not at_start:
+            return verdict[0]
+        # a heading; a lone name line is a rule's job
+        return verdict[1] is True or (verdict[1] is None and not _alone_on_line(doc, i))
+
+    def _word_candidate(self, text: str, at_start: bool) -> bool | None:
+        """The verdict on a capitalised word by itself; None: yes, unless alone on its line.
+        Pages repeat their words, so the verdicts are kept per word."""
         gaz = self.gaz
         parts = [p.strip("'’") for p in text.split("-") if p.strip("'’")]
+        if len(parts) > 1 and gaz.is_interfix(parts[0]):
+            parts = parts[1:]  # "El-Khatib": the surname after the interfix decides
         if not parts or parts[0].isupper():
             return False  # "AI-verordening", "EU-database": an acronym leads the compound
         low = parts[0].lower()
@@ -134,18 +181,19 @@ class DutchNerRecognizer(EntityRecognizer):
         if at_start:
             if gaz.is_common_word(low) or _is_compound(low, gaz):
                 return False
-            return not _alone_on_line(doc, i)  # a heading; a lone name line is a rule's job
+            return None
         if gaz.zipf(low) >= MID_SENTENCE_COMMON_ZIPF:
             return False
         return not _is_compound(low, gaz)
 
-    def windows(self, doc: Doc) -> list[tuple[int, int]]:
+    def windows(self, doc: Doc, table: _Table | None = None) -> list[tuple[int, int]]:
         """Token ranges [start, end) to tag, merged, clipped at paragraph breaks."""
-        table = _token_table(doc)
+        if table is None:
+            table = _token_table(doc)
         cands = self.candidates(doc, table)
         if not cands:
             return []
-        breaks = _paragraph_ids(*table)
+        breaks = _paragraph_ids(table[0], table[1])
         spans: list[tuple[int, int]] = []
         w = self.window
         n = len(doc)
@@ -176,16 +224,21 @@ class DutchNerRecognizer(EntityRecognizer):
         return results
 
     def entities_in(self, text: str, doc: Doc, nlp: Language) -> Iterator[tuple[int, int, str]]:
-        # The windows go in as text: re-tokenising a window costs a fraction of what
-        # copying its tokens out of the page's doc (Span.as_doc) does.
-        inputs: list[tuple[str, int]] = []
-        for s, e in self.windows(doc):
-            while e > s and doc[e - 1].is_space:
+        # Each window is built as a Doc from the page's own tokens: the tokenizer's affix
+        # rules cost ten times more than that, and copying a Span out (Span.as_doc) more
+        # still. All windows of the page go through one nlp.pipe call.
+        table = _token_table(doc)
+        texts, spaces, ws = table
+        inputs: list[tuple[Doc, int]] = []
+        vocab = nlp.vocab
+        for s, e in self.windows(doc, table):
+            while e > s and spaces[e - 1]:
                 e -= 1
             if e <= s:
                 continue
-            cs, ce = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
-            inputs.append((text[cs:ce], cs))
+            trailing = ws[s:e]
+            trailing[-1] = False
+            inputs.append((Doc(vocab, words=texts[s:e], spaces=trailing), doc[s].idx))
         for wdoc, offset in nlp.pipe(inputs, as_tuples=True, batch_size=self.batch_size):
             for ent in wdoc.ents:
                 if ent.label_ not in PERSON_LABELS:
@@ -202,22 +255,39 @@ class DutchNerRecognizer(EntityRecognizer):
         "Marktkoopman Youssef Azzouzi", "Jan Jansen <"). Organisations, places and streets
         the model tagged as persons are rejected.
         """
-        sentences: list[list[list[int]]] = [[[]]]  # sentences -> lines -> tokens
+        sentences: list[list[list[int]]] = [[[]]]  # pieces -> lines -> tokens
+        bracketed = [False]
         for k in range(s, e):
             tok = doc[k]
-            if tok.is_space and "\n" in tok.text:
+            text = tok.text
+            if tok.is_space and "\n" in text:
                 sentences[-1].append([])
-            elif tok.text in _SENTENCE_ENDS and k > s and not _INITIALS.fullmatch(
-                    doc[k - 1].text + tok.text):
+            elif (text in _SENTENCE_ENDS and k > s and not _INITIALS.fullmatch(
+                    doc[k - 1].text + text)) or text in _CLOSERS or text in _JOINERS or (
+                    text == "," and self._capitalised(doc, sentences[-1][-1]) >= 2):
+                # "Peter Smit en Anna Bos", "Peter Smit, Anna Bos": two people. A comma
+                # after one word is the "Jansen, Jan" form and stays inside the name.
                 sentences.append([[]])
+                bracketed.append(False)
+            elif text in _BRACKETS:
+                # a name ends where a bracket opens: "Jan Jansen (BZK)"
+                sentences.append([[]])
+                bracketed.append(True)
             elif not tok.is_space:
                 sentences[-1][-1].append(k)
         out = []
-        for lines in sentences:
+        for lines, inside in zip(sentences, bracketed, strict=True):
             span = self._name_in(doc, s, e, lines)
+            if span and inside and " " not in doc.text[span[0]:span[1]].strip():
+                continue  # one word in brackets after a name: a party, country or unit
             if span:
                 out.append(span)
         return out
+
+    def _capitalised(self, doc: Doc, toks: list[int]) -> int:
+        # "Van der Berg, Jan" has one surname before its comma, "Anna Bos, Piet Smit" two words
+        return sum(1 for k in toks if doc[k].text[:1].isupper()
+                   and not self.gaz.is_interfix(doc[k].text))
 
     def _name_in(self, doc: Doc, s: int, e: int, lines: list[list[int]]
                  ) -> tuple[int, int] | None:
@@ -239,11 +309,18 @@ class DutchNerRecognizer(EntityRecognizer):
             return None
         caps = [w for w in words if w[:1].isupper()]
         if len(caps) == 1:
-            lone = caps[0].split("-")[0].strip("'’")
-            if not self.gaz.is_name(lone) and (self.gaz.zipf(lone.lower()) >= LONE_WORD_ZIPF
+            parts = caps[0].split("-")
+            # "El-Khatib": the interfix is not the word to judge
+            lone = (parts[1] if len(parts) > 1 and self.gaz.is_interfix(parts[0])
+                    else parts[0]).strip("'’")
+            if not self.gaz.is_name(lone) and (self.gaz.is_dictionary_word(lone)
+                                               or self.gaz.zipf(lone) >= LONE_WORD_ZIPF
                                                or looks_like_derived_word(lone)
-                                               or len(lone) <= 2):
-                return None  # "Colofon", "Curatieve": a lone known word, not a surname
+                                               or _is_compound(lone.lower(), self.gaz)
+                                               or _group_word(lone, self.gaz)
+                                               or len(lone) <= 3):
+                # "Colofon", "Curatieve", "Awb": a lone known word or an abbreviation
+                return None
             dropped = [doc[k].text for k in range(s, e) if k not in toks
                        and doc[k].text[:1].isupper() and not _is_title(doc, k)
                        and not self.gaz.is_interfix(doc[k].text)]
@@ -270,20 +347,101 @@ class DutchNerRecognizer(EntityRecognizer):
                     j += 1
                 if j < len(doc) and doc[j].text[:1].isupper():
                     return False  # "Van der Linden": the interfix belongs to the surname
+            if t[:1].islower() and not _INITIALS.fullmatch(t):
+                return True  # "keizer", "minister": a role before the name, not part of it
             return _is_title(doc, k) or t.lower() in NOT_FIRST_NAMES or self._ordinary(t)
 
-        while toks and junk(toks[0]):
+        while toks and ((junk(toks[0]) and not (
+                len(toks) > 1 and doc[toks[0]].text[:1].isupper()
+                and self._surname_after(doc, toks, 1)))
+                        or self._demonym_before(doc, toks)):
             toks.pop(0)
         # "van Gerrit Mulder": a preposition before a first name is not part of the name
         while len(toks) > 1 and doc[toks[0]].text.islower() and \
                 gaz.is_first_name(doc[toks[1]].text):
             toks.pop(0)
         comma_form = any(doc[k].text == "," for k in toks)
+        completed = False  # the last word is the surname the words before it ask for
         while toks and (junk(toks[-1]) or (doc[toks[-1]].text.islower() and not comma_form)):
+            if len(toks) > 1 and self._surname_after(doc, toks, len(toks) - 1):
+                completed = True
+                break
             toks.pop()
-        if not any(doc[k].text[:1].isupper() and not self._ordinary(doc[k].text) for k in toks):
+        if not completed and not any(doc[k].text[:1].isupper() and not self._ordinary(doc[k].text)
+                                     for k in toks):
             return []
         return toks
+
+    def _demonym_before(self, doc: Doc, toks: list[int]) -> bool:
+        """"Marokkaan Hicham El-Guerrouj", "Brit Michael Aris": the nationality is no part of
+        the name. A listed name ("Adriaan", "Brit") counts only before a first name."""
+        if len(toks) < 2 or not doc[toks[1]].text[:1].isupper():
+            return False
+        w = doc[toks[0]].text
+        if not _is_demonym(w):
+            return False
+        return not self.gaz.is_name(w) or self.gaz.is_first_name(doc[toks[1]].text)
+
+    def _surname_after(self, doc: Doc, toks: list[int], j: int) -> bool:
+        """Is token toks[j] the surname that completes the name toks[:j]?
+
+        Frequency cannot tell a surname from an ordinary word: web text makes "Hamilton"
+        or "Blatter" as frequent as "trekker". So in a name that opens with a listed first
+        name or initials, the word after the first name is the surname when it is a listed
+        surname ("Jan Koning"), no ordinary Dutch word ("Sepp Blatter", "J. Hopkins"), a
+        rarer ordinary word ("Herman Trekker") or a regnal number ("Willem III"); after a
+        capitalised interfix any capitalised word is ("Dirk De Wilde").
+        """
+        gaz = self.gaz
+        k, prev = toks[j], toks[j - 1]
+        t, p = doc[k].text, doc[prev].text
+        if not t[:1].isupper() or _is_title(doc, k):
+            return False
+        opener = doc[toks[0]].text
+        if not (_INITIALS.fullmatch(opener) or self._name_word(doc, toks[0], first=True)):
+            return False  # "Center Parcs", "Vlaams Blok", "De Persgroep"
+        if gaz.is_interfix(p) and p[:1].isupper():
+            return j >= 2 and (t.isalpha() or "-" in t or "'" in t)
+        if not self._name_word(doc, prev, first=j == 1):
+            return False
+        if _ROMAN.fullmatch(t):
+            return True
+        if not self._name_word(doc, k, surname=True):
+            return False
+        head = t.split("-")[0].strip("'’")
+        if gaz.is_surname(head) or not gaz.is_dictionary_word(head):
+            return True
+        return gaz.is_first_name(p) and gaz.zipf(head) < SURNAME_WORD_ZIPF
+
+    def _name_word(self, doc: Doc, k: int, surname: bool = False, first: bool = False) -> bool:
+        """Could token k be part of a person's name: initials, a listed name that is no
+        frequent word, or a word that is no ordinary Dutch word ("Aung", "Pomés")? With
+        ``first`` only a listed first name counts, frequent or not ("Mark"); a ``surname``
+        may be any capitalised word that is not shaped like a compound or a street."""
+        gaz = self.gaz
+        t = doc[k].text
+        if not surname and _INITIALS.fullmatch(t):
+            return True
+        head = t.split("-")[0].strip("'’")
+        low = head.lower()
+        if not head[:1].isupper() or not head.isalpha() or head.isupper() or _inner_capital(head):
+            return False  # acronyms and brands ("RIVM", "JenV")
+        if any(part[:1].islower() and not gaz.is_interfix(part) for part in t.split("-")[1:]):
+            return False  # "Fifa-voorzitter": a compound noun
+        if (low in FOREIGN_FUNCTION_WORDS or low in ORG_WORDS or low in NOT_FIRST_NAMES
+                or _is_title(doc, k) or gaz.is_place(t) or looks_like_street(t)):
+            return False
+        if first:
+            return gaz.is_first_name(low)
+        if surname:
+            # "Verhofstadt" is shaped like a derived word ("ver-...-t"), but no dictionary has it
+            return not (_is_compound(low, gaz, strict=True) or (
+                looks_like_derived_word(head) and gaz.is_dictionary_word(low)))
+        if looks_like_derived_word(head) or _is_compound(low, gaz):
+            return False
+        if gaz.is_name(low):
+            return not (gaz.is_dictionary_word(low) and gaz.zipf(low) >= COMMON_NAME_WORD_ZIPF)
+        return not gaz.is_dictionary_word(low)
 
     def _incomplete(self, doc: Doc, toks: list[int]) -> bool:
         """Does the name on this line look cut off (one word, or ending in an initial)?"""
@@ -300,9 +458,12 @@ class DutchNerRecognizer(EntityRecognizer):
             return True  # numbers, paths, file names ("Buurtkracht.pdf")
         if w.isupper() and len(w) > 1:
             return not gaz.is_surname(w)  # "RBT", "DRR"; "JANSEN" is a name
-        head = w.split("-")[0].strip("'’")
+        pieces = w.split("-")
+        if len(pieces) > 1 and gaz.is_interfix(pieces[0]):
+            pieces = pieces[1:]  # "El-Khatib"
+        head = pieces[0].strip("'’")
         low = head.lower()
-        tail = w.split("-")[-1]
+        tail = pieces[-1]
         if "-" in w and tail[:1].isupper() and (gaz.is_place(tail) or self._ordinary(tail)):
             return True  # "West-Nederland", "Noord-Holland"
         if "-" in w and tail[:1].islower() and not gaz.is_interfix(tail) and \
@@ -332,6 +493,12 @@ def _title_at(texts: list[str], i: int) -> bool:
     text = texts[i]
     if text == "." and i > 0:
         return texts[i - 1].lower() in TITLES  # "dhr" "." tokenised apart
+    return _title_word(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _title_word(text: str) -> bool:
+    # asked for every token of every page: a cache hit costs a tenth of the checks
     low = text.lower().rstrip(".")
     if low == "heer":
         return True
@@ -339,10 +506,16 @@ def _title_at(texts: list[str], i: int) -> bool:
 
 
 def _is_title(doc: Doc, i: int) -> bool:
-    return _title_at([t.text for t in doc[max(0, i - 1):i + 1]], min(i, 1))
+    text = doc[i].text
+    if text == "." and i > 0:
+        return doc[i - 1].text.lower() in TITLES
+    return _title_word(text)
 
 
 _INITIALS = re.compile(r"(?:(?:Chr|Ch|Th|Ph|IJ|\p{Lu})\.)+")
+
+
+_HOUSE_NUMBER = re.compile(r"\d{1,5}[a-zA-Z]?")
 
 
 def _street_like(doc: Doc, toks: list[int]) -> bool:
@@ -352,7 +525,21 @@ def _street_like(doc: Doc, toks: list[int]) -> bool:
     nxt = toks[-1] + 1
     while nxt < len(doc) and doc[nxt].is_space and "\n" not in doc[nxt].text:
         nxt += 1
-    return nxt < len(doc) and re.fullmatch(r"\d{1,5}[a-zA-Z]?", doc[nxt].text) is not None
+    return nxt < len(doc) and _HOUSE_NUMBER.fullmatch(doc[nxt].text) is not None
+
+
+def _is_demonym(word: str) -> bool:
+    low = word.lower()
+    return low in _DEMONYMS or (low.endswith(_DEMONYM_ENDINGS) and len(low) > 5)
+
+
+def _group_word(word: str, gaz: Gazetteer) -> bool:
+    """"Colombianen", "Indonesiërs", "Apeldoornse": inhabitants or an adjective of a
+    place, capitalised like a name."""
+    low = word.lower()
+    if low.endswith(_GROUP_ENDINGS) and len(low) > 6:
+        return True
+    return low.endswith("se") and gaz.is_place(low[:-2])
 
 
 def _inner_capital(word: str) -> bool:
@@ -367,13 +554,17 @@ def _alone_on_line(doc: Doc, i: int) -> bool:
     return j >= len(doc) or (doc[j].is_space and "\n" in doc[j].text) or "\n" in doc[j - 1].whitespace_
 
 
-def _is_compound(word: str, gaz: Gazetteer) -> bool:
+def _is_compound(word: str, gaz: Gazetteer, strict: bool = False) -> bool:
     """A Dutch compound of two ordinary words ("Kamerbrief", "Rijksoverheid",
-    "Koninkrijksrelaties"): capitalised as a proper noun, but an institution or a heading."""
+    "Koninkrijksrelaties"): capitalised as a proper noun, but an institution or a heading.
+    ``strict`` asks for dictionary words as parts, so a foreign surname made of frequent
+    strings ("Armstrong") is no compound."""
     if len(word) < 8 or not word.isalpha():
         return False
     def common_part(part: str) -> bool:
         # a frequent ordinary word; names are frequent too ("Abdul" + "Aziz") but no parts
+        if strict and not gaz.is_dictionary_word(part):
+            return False
         return gaz.zipf(part) >= 3.0 and (part in gaz.common_names or not gaz.is_name(part))
 
     for k in range(len(word) - 4, 2, -1):
@@ -384,18 +575,24 @@ def _is_compound(word: str, gaz: Gazetteer) -> bool:
             if len(h) >= 3 and common_part(h):
                 return True
         # a verb stem as first part: "Vergaderplaats" (vergaderen), "Zoekterm" (zoeken)
-        if len(head) >= 4 and gaz.zipf(head + "en") >= 3.5:
+        if len(head) >= 4 and gaz.zipf(head + "en") >= 3.5 and (
+                not strict or gaz.is_dictionary_word(head + "en")):
             return True
     return False
 
 
-def _token_table(doc: Doc) -> tuple[list[str], list[bool]]:
-    texts: list[str] = []
-    spaces: list[bool] = []
-    for t in doc:
-        texts.append(t.text)
-        spaces.append(t.is_space)
-    return texts, spaces
+_Table = tuple[list[str], list[bool], list[bool]]
+
+
+def _token_table(doc: Doc) -> _Table:
+    """Each token's text, whether it is whitespace, and whether a space follows it; read
+    from the doc's arrays, since making a Token object per word costs three times more."""
+    if not len(doc):
+        return [], [], []
+    arr = doc.to_array([ORTH, SPACY])
+    strings = doc.vocab.strings
+    texts = [strings[o] for o in arr[:, 0].tolist()]
+    return texts, [t.isspace() for t in texts], [bool(x) for x in arr[:, 1].tolist()]
 
 
 def _covers(doc: Doc, text: str) -> bool:
