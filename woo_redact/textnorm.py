@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 _WS = re.compile(r"\s+")
@@ -23,30 +24,110 @@ def occurrence_pattern(needle: str) -> re.Pattern:
 
 
 def find_occurrences(text: str, needle: str) -> list[tuple[int, int]]:
-    parts = needle.split()
-    if not parts:
-        return []
-    pattern = occurrence_pattern(needle)
+    """Spans of ``occurrence_pattern(needle)`` in ``text``, left to right, not overlapping."""
+    return find_all(text, [needle]).get(needle, [])
+
+
+def find_all(text: str, needles: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
+    """``find_occurrences`` for many strings in one pass over the text's words.
+
+    Verification counts every removed string (thousands in a long dossier) in the whole
+    text; a scan per string made that quadratic. The strings go into a trie of their lower-
+    cased words; the text's words walk it once, and only where a whole word sequence
+    matches is the exact form (whitespace between the parts, word edges) checked.
+    """
+    out: dict[str, list[tuple[int, int]]] = {}
+    words = _words(text)
     low = _lower(text)
-    if len(low) != len(text):  # a character whose lower case is longer: offsets would drift
-        return [m.span() for m in pattern.finditer(text)]
-    # A case-insensitive regex scans the text at Python speed; find the first part with
-    # str.find and let the regex judge only there. Verification counts every removed
-    # string in every output, so this is on the hot path.
-    first = parts[0].lower()
-    out = []
-    i = low.find(first)
-    while i != -1:
-        m = pattern.match(text, i)
-        if m:
-            out.append(m.span())
-            i = low.find(first, m.end())
-        else:
-            i = low.find(first, i + 1)
+    trie: dict = {}
+    for needle in dict.fromkeys(needles):
+        parts = needle.split()
+        if not parts:
+            out[needle] = []
+            continue
+        runs = list(_WORD.finditer(needle))
+        if words is None or not runs or _SPECIAL.search(needle):
+            out[needle] = [m.span() for m in occurrence_pattern(needle).finditer(text)]
+            continue
+        node = trie
+        for m in runs:
+            node = node.setdefault(m.group().lower(), {})
+        # where the string starts, counted back from its first word ("+31 6 …", "(0)…")
+        lead = runs[0].start() - (len(needle) - len(needle.lstrip()))
+        node.setdefault(_END, []).append((needle, [p.lower() for p in parts], lead))
+        out[needle] = []
+    if not trie:
+        return out
+    last: dict[str, int] = {}
+    starts, keys = words
+    n = len(keys)
+    for i in range(n):
+        node = trie.get(keys[i])
+        j = i + 1
+        while node is not None:
+            for needle, parts, lead in node.get(_END, ()):
+                p = starts[i] - lead
+                if p < last.get(needle, 0):
+                    continue  # inside this string's previous occurrence (or before the text)
+                if lead and p and (low[p - 1].isalnum() or low[p - 1] == "_"):
+                    continue  # a string that starts with a sign must not follow a word
+                end = _match_at(low, p, parts)
+                if end is not None:
+                    out[needle].append((p, end))
+                    last[needle] = end
+            if j >= n:
+                break
+            node = node.get(keys[j])
+            j += 1
     return out
 
 
-@lru_cache(maxsize=8)
+_END = object()
+
+
+def _match_at(low: str, p: int, parts: list[str]) -> int | None:
+    """End of the parts matched at ``p`` with whitespace between them and no word character
+    right after (what ``occurrence_pattern`` asks; the caller checked what stands before)."""
+    n = len(low)
+    for k, part in enumerate(parts):
+        if k:
+            q = p
+            while q < n and low[q].isspace():
+                q += 1
+            if q == p:
+                return None
+            p = q
+        if not low.startswith(part, p):
+            return None
+        p += len(part)
+    if p < n and (low[p].isalnum() or low[p] == "_"):
+        return None
+    return p
+
+
+_WORD = re.compile(r"\w+")
+# Letters that a case-insensitive regex equates beyond what str.lower() does (dotless i,
+# long s, final sigma, micro sign…): a text or string with one takes the plain regex path.
+_SPECIAL = re.compile("[\u0131\u017f\u00b5\u03bc\u0345\u03b9\u1fbe\u0390\u1fd3\u03b0"
+                      "\u1fe3\u03b2\u03d0\u03b5\u03f5\u03b8\u03d1\u03ba\u03f0\u03c0"
+                      "\u03d6\u03c1\u03f1\u03c2\u03c3\u03c6\u03d5\u1e61\u1e9b\ufb05"
+                      "\ufb06\u212a\u212b\u2126]")
+
+
+@lru_cache(maxsize=4)
+def _words(text: str) -> tuple[list[int], list[str]] | None:
+    """Start offset and lower case of every word; None where lower case would move offsets
+    or a special letter makes lower() and the regex disagree."""
+    if len(_lower(text)) != len(text) or _SPECIAL.search(text):
+        return None
+    starts, keys = [], []
+    for m in _WORD.finditer(text):
+        starts.append(m.start())
+        keys.append(m.group().lower())
+    return starts, keys
+
+
+@lru_cache(maxsize=4)
 def _lower(text: str) -> str:
     return text.lower()
 

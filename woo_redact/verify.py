@@ -13,7 +13,7 @@ import pymupdf
 
 from .model import Document
 from .redact import Mark
-from .textnorm import count_occurrences
+from .textnorm import count_occurrences, find_all
 
 
 def verify_output(path: str, out_doc: Document, allowed: dict[str, int], marks: Iterable[Mark],
@@ -25,9 +25,9 @@ def verify_output(path: str, out_doc: Document, allowed: dict[str, int], marks: 
     re-extraction of ``path``.
     """
     problems: list[str] = []
-    text = out_doc.text
+    found = find_all(out_doc.text, allowed)
     for s, limit in allowed.items():
-        n = count_occurrences(text, s)
+        n = len(found[s])
         if n > limit:
             problems.append(f"removed text still readable {n - limit}x: {_hint(s)}")
     problems.extend(_text_under_marks(out_doc, marks, labels))
