@@ -412,3 +412,13 @@ def test_no_cross_entity_overlap_in_a_letter(analyzer):
     }
     for (s1, e1, _), (s2, _, _) in zip(got, got[1:]):
         assert e1 <= s2, "two entities claim the same characters"
+
+
+def test_mobile_number_wrapped_over_a_line_break():
+    from woo_redact.recognizers.contact import NlPhoneRecognizer
+
+    rec = NlPhoneRecognizer()
+    text = "De wijkagent is bereikbaar op 06 5128\n7734 of via 0900-8844.\nBegroting 2006\n12345678"
+    got = [text[r.start:r.end] for r in rec.analyze(text, ["PHONE_NUMBER"])]
+    assert "06 5128\n7734" in got
+    assert not any("12345678" in g for g in got)  # a year at a line end is no area code

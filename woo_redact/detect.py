@@ -16,6 +16,7 @@ from .extract import boxes_for_span, page_spans
 from .model import Document, Finding
 from .policy import Policy
 from .recognizers import ALL_RECOGNIZERS
+from .recognizers.ner import DutchNerRecognizer
 from .signatures import find_signatures
 from .textnorm import find_occurrences
 
@@ -69,18 +70,28 @@ class Detector:
                                        context_aware_enhancer=OwnContext())
         self.entities = sorted({e for r in self.registry.recognizers
                                 for e in r.supported_entities})
+        # the NER tags the windows of all pages of a document in one go (see ``analyze``)
+        self._ner = next((r for r in self.registry.recognizers
+                          if isinstance(r, DutchNerRecognizer)), None)
 
     def analyze(self, doc: Document) -> list[Finding]:
         """Findings of every enabled recognizer, merged per entity, with boxes."""
         raw: list[Finding] = []
         spans = page_spans(doc)
+        pages: list[tuple[int, int, str]] = []
         for i, (s, e) in enumerate(spans):
             if e <= s:
                 continue
             nxt = next((ns for ns, ne in spans[i + 1:] if ne > ns), None)
             end = min(nxt + LOOKAHEAD_CHARS, len(doc.text)) if nxt is not None else e
-            chunk = doc.text[s:end]
-            for r in self.analyzer.analyze(chunk, language=LANG, entities=self.entities):
+            pages.append((s, e, doc.text[s:end]))
+        engine = self.analyzer.nlp_engine
+        artifacts = [engine.process_text(chunk, LANG) for _s, _e, chunk in pages]
+        if self._ner is not None and len(pages) > 1:
+            self._ner.prepare([a.tokens for a in artifacts], artifacts[0])
+        for (s, e, chunk), art in zip(pages, artifacts, strict=True):
+            for r in self.analyzer.analyze(chunk, language=LANG, entities=self.entities,
+                                           nlp_artifacts=art):
                 if r.start >= e - s:
                     continue  # starts on the next page: that page reports it
                 meta = r.recognition_metadata or {}

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -65,6 +66,8 @@ NEARBY_CHARS = 200
 FREQUENT_SURNAME_ZIPF = 3.9
 
 
+# asked for every name found, and again per holder in frequent_surname: pages repeat names
+@lru_cache(maxsize=1 << 16)
 def normalise(name: str) -> str:
     """Case-, accent-, title- and word-order-insensitive key: "Jonge, H. de" == "h. de jonge"."""
     text = unicodedata.normalize("NFKD", name)

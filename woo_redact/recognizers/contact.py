@@ -56,7 +56,12 @@ def _national(area_digits: int) -> str:
     """National number with an area code of ``area_digits`` digits after the 0."""
     sub = 9 - area_digits
     area = r"0[1-9]\d{%d}" % (area_digits - 1) if area_digits > 1 else r"06"
-    return (r"(?:\(" + area + r"\)" + _SEP + r"|" + area + _SEP + r")" + _digits(sub))
+    digits = _digits(sub)
+    if area_digits == 1:
+        # a mobile number wrapped at the end of a line ("06 3917\n4820"): 06 and exactly
+        # eight digits are distinctive enough to read across one line break
+        digits = r"\d(?:(?:[ \t]?|[ \t]*\n[ \t]*)\d){%d}" % (sub - 1)
+    return (r"(?:\(" + area + r"\)" + _SEP + r"|" + area + _SEP + r")" + digits)
 
 
 # Not inside a longer number, code or amount ("12.0612345678", "0612345678-23").

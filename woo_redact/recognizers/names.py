@@ -523,6 +523,9 @@ _LINE_LABELS = frozenset({
     "fw", "fwd", "tel", "fax", "mob", "mobiel", "email", "e-mail", "web", "ref", "nb", "ps",
     "bijlagen", "agendapunt", "actiepunt", "actiepunten", "besluitpunt", "zaaknummer",
     "dossiernummer", "telefoonnummer", "locatie", "tijd", "status", "type", "item", "let",
+    # headers of forwarded mail and calendar items
+    "received", "attachment", "priority", "sensitivity", "reply-to", "return-path",
+    "organizer", "location", "required", "optional",
 })
 
 
