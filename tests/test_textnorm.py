@@ -47,3 +47,15 @@ def test_expected_left_counts_only_occurrences_no_finding_covers():
     spans = [(m, m + 6) for m in (8, 54)]
     accepted = [Finding("PERSON", a, b, text[a:b], 1.0, "test") for a, b in spans]
     assert expected_left(doc, accepted, ["Bakker"]) == {"Bakker": 1}  # the minister's stays
+
+
+def test_span_index_answers_as_the_pairwise_test():
+    from woo_redact.spans import SpanIndex
+    rnd = random.Random(9)
+    spans = [(a, a + rnd.randint(1, 600)) for a in (rnd.randint(0, 5000) for _ in range(300))]
+    index = SpanIndex(spans)
+    for _ in range(3000):
+        a = rnd.randint(0, 5600)
+        b = a + rnd.randint(1, 40)
+        assert index.overlaps(a, b) == any(s < b and a < e for s, e in spans)
+        assert index.contains(a, b) == any(s <= a and b <= e for s, e in spans)

@@ -18,12 +18,15 @@ from .policy import Policy
 from .recognizers import ALL_RECOGNIZERS
 from .recognizers.ner import DutchNerRecognizer
 from .signatures import find_signatures
+from .spans import SpanIndex
 from .textnorm import find_occurrences
 
 LANG = "nl"
 # Text of the next page analysed with each page, so that a number or name broken over a
 # page break is seen whole (findings are kept by the page they start on).
 LOOKAHEAD_CHARS = 200
+# Pages analysed together (NER windows tagged in one pass); bounds the tokens held at once.
+PAGES_PER_BATCH = 16
 
 
 def build_registry(policy: Policy) -> RecognizerRegistry:
@@ -86,18 +89,22 @@ class Detector:
             end = min(nxt + LOOKAHEAD_CHARS, len(doc.text)) if nxt is not None else e
             pages.append((s, e, doc.text[s:end]))
         engine = self.analyzer.nlp_engine
-        artifacts = [engine.process_text(chunk, LANG) for _s, _e, chunk in pages]
-        if self._ner is not None and len(pages) > 1:
-            self._ner.prepare([a.tokens for a in artifacts], artifacts[0])
-        for (s, e, chunk), art in zip(pages, artifacts, strict=True):
-            for r in self.analyzer.analyze(chunk, language=LANG, entities=self.entities,
-                                           nlp_artifacts=art):
-                if r.start >= e - s:
-                    continue  # starts on the next page: that page reports it
-                meta = r.recognition_metadata or {}
-                raw.append(Finding(r.entity_type, s + r.start, s + r.end,
-                                   doc.text[s + r.start:s + r.end], float(r.score),
-                                   meta.get("recognizer_name", "unknown")))
+        # Pages go through in groups: the NER tags a group's windows in one pass, and only
+        # one group's tokens are held at a time, so memory does not grow with the document.
+        for g in range(0, len(pages), PAGES_PER_BATCH):
+            group = pages[g:g + PAGES_PER_BATCH]
+            artifacts = [engine.process_text(chunk, LANG) for _s, _e, chunk in group]
+            if self._ner is not None and len(group) > 1:
+                self._ner.prepare([a.tokens for a in artifacts], artifacts[0])
+            for (s, e, chunk), art in zip(group, artifacts, strict=True):
+                for r in self.analyzer.analyze(chunk, language=LANG, entities=self.entities,
+                                               nlp_artifacts=art):
+                    if r.start >= e - s:
+                        continue  # starts on the next page: that page reports it
+                    meta = r.recognition_metadata or {}
+                    raw.append(Finding(r.entity_type, s + r.start, s + r.end,
+                                       doc.text[s + r.start:s + r.end], float(r.score),
+                                       meta.get("recognizer_name", "unknown")))
         findings = merge_overlaps(raw)
         for f in findings:
             f.text = doc.text[f.start:f.end]
@@ -120,7 +127,7 @@ MIN_REPEAT_LEN = 4
 def repeat_occurrences(text: str, findings: list[Finding]) -> list[Finding]:
     """Every other occurrence of a found string, e.g. "Ravelijn" after "operatie Ravelijn":
     a redaction must not leave the same value readable a line further on."""
-    taken = [(f.start, f.end) for f in findings]
+    taken = SpanIndex((f.start, f.end) for f in findings)
     out: list[Finding] = []
     seen: set[tuple[str, str]] = set()
     for f in findings:
@@ -129,10 +136,10 @@ def repeat_occurrences(text: str, findings: list[Finding]) -> list[Finding]:
             continue
         seen.add(key)
         for a, b in find_occurrences(text, f.text):
-            if not any(s < b and a < e for s, e in taken):
+            if not taken.overlaps(a, b):
                 out.append(Finding(f.entity_type, a, b, text[a:b], f.score,
                                    f"{f.detector.split('+')[0]}:repeat"))
-                taken.append((a, b))
+                taken.add(a, b)
     return out
 
 

@@ -28,6 +28,7 @@ import regex as re
 
 from woo_redact import gazetteer as gazetteer_mod
 from woo_redact.gazetteer import INITIALS_RE, INTERFIX_RE, TITLES, Gazetteer, is_sentence_start
+from woo_redact.spans import SpanIndex
 
 if TYPE_CHECKING:
     from woo_redact.model import Document, Finding
@@ -348,11 +349,11 @@ def find_mentions(text: str, person_spans: list[tuple[int, int, str]],
                 continue
             if p.key not in local.names and not skip(p.full):
                 found.extend(_matches(text, p, gaz, False, "dossier"))
-    covered = sorted({(s, e) for s, e, _ in person_spans} | set(known_spans))
+    covered = SpanIndex({(s, e) for s, e, _ in person_spans} | set(known_spans))
     found.sort(key=lambda m: (m.start, -(m.end - m.start), -m.score))
     out: list[Match] = []
     for m in found:
-        if any(s <= m.start and m.end <= e for s, e in covered):
+        if covered.contains(m.start, m.end):
             continue  # already found by a detector
         if out and m.start < out[-1].end:
             continue

@@ -61,25 +61,34 @@ def find_all(text: str, needles: Iterable[str]) -> dict[str, list[tuple[int, int
     last: dict[str, int] = {}
     starts, keys = words
     n = len(keys)
-    for i in range(n):
-        node = trie.get(keys[i])
-        j = i + 1
-        while node is not None:
-            for needle, parts, lead in node.get(_END, ()):
-                p = starts[i] - lead
-                if p < last.get(needle, 0):
-                    continue  # inside this string's previous occurrence (or before the text)
-                if lead and p and (low[p - 1].isalnum() or low[p - 1] == "_"):
-                    continue  # a string that starts with a sign must not follow a word
-                end = _match_at(low, p, parts)
-                if end is not None:
-                    out[needle].append((p, end))
-                    last[needle] = end
-            if j >= n:
-                break
-            node = node.get(keys[j])
-            j += 1
+    at = _word_positions(text)
+    # only where a string's first word stands: positions ascend per first word, so each
+    # string's occurrences come out in order
+    for first, root in trie.items():
+        for i in at.get(first, ()):
+            _walk(root, i, starts, keys, n, low, last, out)
     return out
+
+
+def _walk(node: dict, i: int, starts: list[int], keys: list[str], n: int, low: str,
+          last: dict[str, int], out: dict[str, list[tuple[int, int]]]) -> None:
+    """Follow the trie from the word at ``i`` and record every string that matches there."""
+    j = i + 1
+    while node is not None:
+        for needle, parts, lead in node.get(_END, ()):
+            p = starts[i] - lead
+            if p < last.get(needle, 0):
+                continue  # inside this string's previous occurrence (or before the text)
+            if lead and p and (low[p - 1].isalnum() or low[p - 1] == "_"):
+                continue  # a string that starts with a sign must not follow a word
+            end = _match_at(low, p, parts)
+            if end is not None:
+                out[needle].append((p, end))
+                last[needle] = end
+        if j >= n:
+            break
+        node = node.get(keys[j])
+        j += 1
 
 
 _END = object()
@@ -114,7 +123,7 @@ _SPECIAL = re.compile("[\u0131\u017f\u00b5\u03bc\u0345\u03b9\u1fbe\u0390\u1fd3\u
                       "\ufb06\u212a\u212b\u2126]")
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=2)
 def _words(text: str) -> tuple[list[int], list[str]] | None:
     """Start offset and lower case of every word; None where lower case would move offsets
     or a special letter makes lower() and the regex disagree."""
@@ -127,7 +136,16 @@ def _words(text: str) -> tuple[list[int], list[str]] | None:
     return starts, keys
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=2)
+def _word_positions(text: str) -> dict[str, list[int]]:
+    """Indices (into ``_words``) of every word, by its lower case."""
+    at: dict[str, list[int]] = {}
+    for i, k in enumerate(_words(text)[1]):
+        at.setdefault(k, []).append(i)
+    return at
+
+
+@lru_cache(maxsize=2)
 def _lower(text: str) -> str:
     return text.lower()
 
