@@ -389,6 +389,9 @@ _TITLE_NAME = re.compile(
     rf"{NAMEWORD_RE}))?{SURNAME_RE})")
 
 
+_TOKEN = re.compile(r"\S+")
+
+
 class TitleNameRecognizer(NameRecognizer):
     """A name after a title or form of address: "de heer Jansen", "mw. drs. A. de Vries"."""
 
@@ -400,6 +403,9 @@ class TitleNameRecognizer(NameRecognizer):
             if title.isupper() and "." not in title and len(title) > 1:
                 continue  # "ING Bank", "500 MW": an acronym or a unit, not a title
             name = m.group("name")
+            end = m.start("name") + self._own_name_length(name, text[m.end("name"):
+                                                                     m.end("name") + 60])
+            name = text[m.start("name"):end]
             words = [w for w in name.split() if _NAMEWORD.fullmatch(w)]
             if words and words[-1].lower() in ORG_WORDS:
                 continue
@@ -407,7 +413,35 @@ class TitleNameRecognizer(NameRecognizer):
                 w = words[0].split("-")[0]
                 if self.gaz.zipf(w.lower()) >= 4.0 and not self.gaz.is_name(w):
                     continue  # "Geachte mevrouw Voorzitter": a role, not a surname
-            yield m.start("name"), m.end("name"), 0.85, f"after '{title.strip()}'"
+            yield m.start("name"), end, 0.85, f"after '{title.strip()}'"
+
+    def _own_name_length(self, name: str, after: str) -> int:
+        """Where the person's name ends: "de heer Willemsen van de Openbaar Ministerie" is
+        Willemsen of an organisation. An interfix after a surname continues the name
+        ("mevrouw Jansen van der Meer") unless an organisation word follows it, or an
+        ordinary word that is no surname and is followed by another capitalised word."""
+        tokens = [t.group().strip(".,;:()") for t in _TOKEN.finditer(name)]
+        ends = [t.end() for t in _TOKEN.finditer(name)]
+        tail = [t.strip(".,;:()") for t in after.split()[:1]]
+        for k in range(1, len(tokens) - 1):
+            if not self.gaz.is_interfix(tokens[k]):
+                continue
+            before = tokens[k - 1]
+            if not before[:1].isupper() or self.gaz.is_interfix(before):
+                continue  # "Van den Berg": the interfix opens the surname
+            j = k
+            while j < len(tokens) and self.gaz.is_interfix(tokens[j]):
+                j += 1
+            rest = (tokens[j:] + tail)[:2]
+            if not rest:
+                continue
+            org = any(w.lower() in ORG_WORDS for w in rest)
+            nxt = rest[0]
+            ordinary = (self.gaz.is_dictionary_word(nxt) or self.gaz.is_common_word(nxt)) \
+                and not self.gaz.is_surname(nxt)
+            if org or (ordinary and len(rest) > 1 and rest[1][:1].isupper()):
+                return ends[k - 1]
+        return len(name)
 
 
 _SALUTATION = re.compile(

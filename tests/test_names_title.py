@@ -1,0 +1,17 @@
+"""A name after a title ends where an organisation begins."""
+
+import pytest
+
+from woo_redact.recognizers.names import TitleNameRecognizer
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Ik sprak de heer Willemsen van de Openbaar Ministerie over de zaak.", "Willemsen"),
+    ("Gesprek met de heer Kowalczyk van de Raad voor de Kinderbescherming.", "Kowalczyk"),
+    ("Overleg met mevrouw Yilmaz van\nde Openbaar Ministerie.", "Yilmaz"),
+    ("Ik sprak mevrouw Jansen van der Meer over de zaak.", "Jansen van der Meer"),
+    ("Gesprek met de heer Van den Berg van de Belastingdienst.", "Van den Berg"),
+])
+def test_title_name_stops_before_an_organisation(line, name):
+    found = [line[a:b] for a, b, *_ in TitleNameRecognizer().find(line)]
+    assert found == [name]
