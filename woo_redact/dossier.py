@@ -36,6 +36,7 @@ def run_dossier(pipeline: Pipeline, files: list[InputFile], out_dir: str | Path,
             prop.timings["extract"] = took
             book.add_findings(prop.findings, doc.text)
             first.append((f, prop))
+            del doc  # not kept into the second pass: one document in memory at a time
         except BadInput as e:
             res = DocResult(f.path, f.rel, "quarantined")
             first.append((f, pipeline.quarantine(res, out_dir, e.kind, e.message)))

@@ -7,6 +7,7 @@ box can be handed to PyMuPDF without conversion.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -78,7 +79,7 @@ class Document:
     pages: list[Page]
     words: list[Word]
     text: str
-    char_word: list[int]
+    char_word: Sequence[int]  # an array('i') from extraction
     word_start: list[int]  # offset in text of each word's first char (-1 if not in text)
     word_text_len: list[int]  # chars of the word that appear in text (a dropped soft hyphen is not)
 

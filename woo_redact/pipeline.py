@@ -20,6 +20,7 @@ from pathlib import Path
 import pymupdf
 
 from . import ocr as ocr_mod
+from . import textnorm
 from .errors import BadInput
 from .extract import Limits, extract, needs_ocr
 from .model import Document, Finding, Word, sha256_file
@@ -176,6 +177,7 @@ class Pipeline:
         marks = [Mark(b, f.ground or "") for f in accepted for b in f.boxes] + manual
         removed = sorted({f.text for f in accepted if f.text.strip()})
         allowed = expected_left(doc, accepted, removed)
+        textnorm.release()  # the input text's index; verification indexes the output's
         final = out_dir / rel
         final.parent.mkdir(parents=True, exist_ok=True)
         tmp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
@@ -198,6 +200,7 @@ class Pipeline:
             t0 = time.perf_counter()
             out_doc = self.reread(str(tmp), doc)
             problems = self.verify(str(tmp), doc, allowed, marks, out_doc)
+            textnorm.release()
             res.timings["verify"] = time.perf_counter() - t0
             if problems:
                 tmp.unlink(missing_ok=True)

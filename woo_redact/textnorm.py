@@ -152,3 +152,11 @@ def _lower(text: str) -> str:
 
 def count_occurrences(text: str, needle: str) -> int:
     return len(find_occurrences(text, needle))
+
+
+def release() -> None:
+    """Drop the word indexes kept for the last texts: a long dossier's index holds tens of
+    megabytes, which must not stay beside the next document."""
+    _words.cache_clear()
+    _word_positions.cache_clear()
+    _lower.cache_clear()
