@@ -19,7 +19,7 @@ from .recognizers import ALL_RECOGNIZERS
 from .recognizers.ner import DutchNerRecognizer
 from .signatures import find_signatures
 from .spans import SpanIndex
-from .textnorm import find_occurrences
+from .textnorm import find_all
 
 LANG = "nl"
 # Text of the next page analysed with each page, so that a number or name broken over a
@@ -130,12 +130,15 @@ def repeat_occurrences(text: str, findings: list[Finding]) -> list[Finding]:
     taken = SpanIndex((f.start, f.end) for f in findings)
     out: list[Finding] = []
     seen: set[tuple[str, str]] = set()
-    for f in findings:
+    repeated = [f for f in findings
+                if f.entity_type not in NOT_REPEATED and len(f.text.strip()) >= MIN_REPEAT_LEN]
+    found = find_all(text, [f.text for f in repeated])
+    for f in repeated:
         key = (f.entity_type, f.text.casefold())
-        if f.entity_type in NOT_REPEATED or len(f.text.strip()) < MIN_REPEAT_LEN or key in seen:
+        if key in seen:
             continue
         seen.add(key)
-        for a, b in find_occurrences(text, f.text):
+        for a, b in found[f.text]:
             if not taken.overlaps(a, b):
                 out.append(Finding(f.entity_type, a, b, text[a:b], f.score,
                                    f"{f.detector.split('+')[0]}:repeat"))

@@ -11,10 +11,8 @@ import json
 import os
 import shutil
 import time
-from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import accumulate
 from pathlib import Path
 
 import pymupdf
@@ -27,6 +25,7 @@ from .model import Document, Finding, Word, sha256_file
 from .policy import Policy, load_policy
 from .propagate import NameBook
 from .redact import Mark, redact_document, save_rewritten
+from .spans import SpanIndex
 from .textnorm import find_all
 from .verify import verify_output
 
@@ -297,22 +296,9 @@ class Pipeline:
 def expected_left(doc: Document, accepted: list[Finding], removed: list[str]) -> dict[str, int]:
     """How often each removed string may still occur after redaction: the occurrences that
     no accepted finding covers (kept on purpose, e.g. an office holder with the same name)."""
-    spans = sorted((f.start, f.end) for f in accepted)
-    starts = [a for a, _ in spans]
-    # furthest end among the spans that start at or before each one: an occurrence [a, b) is
-    # covered when some span starting before b ends after a (a long dossier has thousands of
-    # findings and thousands of occurrences; pairwise tests took most of a minute)
-    reach = list(accumulate((e for _, e in spans), max))
-    out = {}
+    covered = SpanIndex((f.start, f.end) for f in accepted)
     found = find_all(doc.text, removed)
-    for s in removed:
-        left = 0
-        for a, b in found[s]:
-            i = bisect_left(starts, b)
-            if i == 0 or reach[i - 1] <= a:
-                left += 1
-        out[s] = left
-    return out
+    return {s: sum(1 for a, b in found[s] if not covered.overlaps(a, b)) for s in removed}
 
 
 def _pages(nums: list[int]) -> str:
