@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import regex as re
@@ -29,6 +28,7 @@ import regex as re
 from woo_redact import gazetteer as gazetteer_mod
 from woo_redact.gazetteer import INITIALS_RE, INTERFIX_RE, TITLES, Gazetteer, is_sentence_start
 from woo_redact.spans import SpanIndex
+from woo_redact.textnorm import find_all
 
 if TYPE_CHECKING:
     from woo_redact.model import Document, Finding
@@ -39,10 +39,6 @@ ENTITY = "PERSON"
 # not stop a propagated span from being added over them.
 MIN_SOURCE_SCORE = 0.5
 SCORES = {"full": 0.85, "surname+": 0.8, "interfix": 0.75, "surname": 0.7, "first": 0.6}
-
-# Patterns are built per name and reused for every document of a dossier; compiling them
-# each time was most of the cost of dossier-wide propagation.
-_compile = lru_cache(maxsize=8192)(re.compile)
 
 _CAPITALISED = re.compile(r"\p{Lu}\p{Ll}")
 _INITIAL = re.compile(r"(?:(?:Chr|Ch|Th|Ph|IJ|\p{Lu})\.)+")
@@ -189,26 +185,20 @@ def _same_person(a: PersonName, b: PersonName) -> bool:
 
 
 # --- searching ---------------------------------------------------------------------------
+# A name is looked up as a literal through the text's word index (``textnorm.find_all``,
+# one pass for all names of a document); case and the characters around each hit are then
+# checked here. A regex per name cost more to compile (~0.5 ms each, new names in every
+# document) than all the searching.
 
-_BEFORE = r"(?<![\w@'’-])"
-_AFTER = r"(?![\w@]|-\p{L})"
-# the genitive: "Mulders eerste klus", "Jansens brief", "De Vries' advies", "Bakker's"
-_GENITIVE = r"(?:'s|s(?=\s)|'(?=\s))?"
-
-
-def _word_seq(words: list[str]) -> str:
-    return r"\s+".join(re.escape(w) for w in words)
-
-
-def _surname_pat(surname: str) -> str:
-    # "Jansen" also as "JANSEN" (address books, headers); "Bruins Slot" across a line break
-    words = surname.split()
-    return f"(?:{_word_seq(words)}|{_word_seq([w.upper() for w in words])})"
-
-
-def _interfix_pat(interfix: str) -> str:
-    # "de" as "de", "De", "DE"; "van der" as "van der", "Van der", "Van Der"
-    return r"\s+".join(f"(?i:{re.escape(w)})" for w in interfix.split())
+# no name starts right after these ("jan.jansen@", "Bakker-Jansen", "’t")
+_BAD_BEFORE = re.compile(r"[\w@'’-]")
+# the genitive ("Mulders eerste klus", "Jansens brief", "De Vries' advies", "Bakker's"),
+# and no name ends in a word, an address or a double name
+_GENITIVE_END = re.compile(r"(?:'s|s(?=\s)|'(?=\s))?(?![\w@]|-\p{L})")
+_END = re.compile(r"(?![\w@]|-\p{L})")
+_INITIALS_LEAD = re.compile(rf"(?<![\w@'’-])(?:{INITIALS_RE})\s*$")
+_FOLLOWED_BY_NAME = re.compile(rf"[ \t]+(?:(?:{INTERFIX_RE})\s+)?\p{{Lu}}\p{{Ll}}")
+_NEXT_WORD = re.compile(r"[ \t]+(\p{Lu}[\p{L}'’-]+|\p{Ll}+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,51 +214,116 @@ class Match:
         return SCORES[self.form]
 
 
-def _lead_pattern(first: str) -> re.Pattern:
-    """Initials or the person's first name right before a surname (searched backwards)."""
-    alt = rf"|{re.escape(first)}\s+" if first else ""
-    return _compile(rf"(?<![\w@'’-])(?:(?:{INITIALS_RE})\s*{alt})$")
+def _free_before(text: str, start: int) -> bool:
+    return start == 0 or not _BAD_BEFORE.match(text, start - 1)
+
+
+def _hits(found: dict[str, list[tuple[int, int]]], text: str, needle: str,
+          forms: Iterable[list[str]] | None = None) -> Iterator[tuple[int, int]]:
+    """Where ``needle`` stands with one of ``forms`` (word lists; default: the needle as
+    written, case-sensitive) and nothing name-like right before it."""
+    want = list(forms) if forms is not None else [needle.split()]
+    for a, b in found.get(needle, ()):
+        if text[a:b].split() in want and _free_before(text, a):
+            yield a, b
+
+
+def _lead_start(text: str, start: int, first: str) -> int | None:
+    """Start of the initials or the person's first name right before a surname."""
+    lo = max(0, start - 40)
+    m = _INITIALS_LEAD.search(text, lo, start)
+    best = m.start() if m else None
+    if first:
+        j = start
+        while j > lo and text[j - 1].isspace():
+            j -= 1
+        k = j - len(first)
+        if j < start and k >= lo and text.startswith(first, k) and _free_before(text, k):
+            best = k if best is None else min(best, k)
+    return best
+
+
+def _surname_forms(person: PersonName) -> tuple[str, list[list[str]]]:
+    """The needle for a surname (after its interfix) and the word lists it may be written
+    as: the interfix in any case, the surname as written or in capitals ("JANSEN")."""
+    words = person.surname.split()
+    ix = person.interfix.split()
+    core = " ".join(ix + words)
+    return core, [words, [w.upper() for w in words]]
+
+
+def needles(person: PersonName, first_name_ok: bool) -> list[str]:
+    """The literals ``_matches`` looks up for a person."""
+    out = []
+    if person.surname:
+        core, _ = _surname_forms(person)
+        out += [core, core + "s"]
+        if not person.interfix:
+            main = person.surname.split("-")[0].split()[0].lower()
+            out += [main, main + "s"]
+    if len(person.full.split()) > 1:
+        out.append(person.full)
+    if first_name_ok and person.first and " " not in person.first:
+        out.append(person.first)
+    return out
+
+
+def _surname_hits(text: str, person: PersonName,
+                  found: dict[str, list[tuple[int, int]]]) -> Iterator[tuple[int, int]]:
+    core, forms = _surname_forms(person)
+    n = len(person.surname.split())
+
+    def written_as_surname(a: int, b: int, genitive_s: bool) -> bool:
+        words = text[a:b - 1 if genitive_s else b].split()
+        return words[len(words) - n:] in forms and _free_before(text, a)
+
+    for a, b in found.get(core, ()):
+        if written_as_surname(a, b, False):
+            m = _GENITIVE_END.match(text, b)
+            if m:
+                yield a, m.end()
+    # "Jansens brief": the genitive s makes another word
+    for a, b in found.get(core + "s", ()):
+        if (text[b - 1] == "s" and b < len(text) and text[b].isspace()
+                and written_as_surname(a, b, True)):
+            yield a, b
 
 
 def _matches(text: str, person: PersonName, gaz: Gazetteer, first_name_ok: bool,
+             found: dict[str, list[tuple[int, int]]],
              source: str = "document") -> Iterator[Match]:
-    # The surname (a literal) is searched first and the lead (initials, first name) is
-    # looked for just before each hit: a pattern that may start with an optional lead would
-    # be tried at every position of the text.
+    """Mentions of a person; ``found`` holds the hits of the person's ``needles``."""
     if person.surname:
-        lead = _lead_pattern(person.first)
-        sur = _surname_pat(person.surname)
-        ix = f"{_interfix_pat(person.interfix)}\\s+" if person.interfix else ""
-        pat = _compile(rf"{_BEFORE}{ix}{sur}{_GENITIVE}{_AFTER}")
         common = False
         if not person.interfix:
             main = person.surname.split("-")[0].split()[0]
             # a surname that is also a word ("Bakker") is taken at a sentence start only when
             # the document never uses it as the word ("de bakker"): then it is a name here
+            low = main.lower()
             common = (gaz.is_common_word(main) and not gaz.is_distinctive_name(main)
-                      and _compile(rf"(?<!\w){re.escape(main.lower())}s?(?!\w)").search(text)
-                      is not None)
-        for m in pat.finditer(text):
-            before = lead.search(text, max(0, m.start() - 40), m.start())
-            if before:
-                yield Match(before.start(), m.end(), person.full, "surname+", source)
+                      and any(True for needle in (low, low + "s")
+                              for _ in _hits(found, text, needle)))
+        for a, b in sorted(_surname_hits(text, person, found)):
+            lead = _lead_start(text, a, person.first)
+            if lead is not None:
+                yield Match(lead, b, person.full, "surname+", source)
             elif person.interfix:
-                yield Match(m.start(), m.end(), person.full, "interfix", source)
-            elif not common or not is_sentence_start(text, m.start()):
-                yield Match(m.start(), m.end(), person.full, "surname", source)
+                yield Match(a, b, person.full, "interfix", source)
+            elif not common or not is_sentence_start(text, a):
+                yield Match(a, b, person.full, "surname", source)
     if len(person.full.split()) > 1:
-        pat = _compile(rf"{_BEFORE}{_word_seq(person.full.split())}{_AFTER}")
-        for m in pat.finditer(text):
-            yield Match(m.start(), m.end(), person.full, "full", source)
+        for a, b in _hits(found, text, person.full):
+            if _END.match(text, b):
+                yield Match(a, b, person.full, "full", source)
     if first_name_ok and person.first and " " not in person.first:
-        pat = _compile(rf"{_BEFORE}{re.escape(person.first)}{_AFTER}")
-        follow = _compile(rf"[ \t]+(?:(?:{INTERFIX_RE})\s+)?\p{{Lu}}\p{{Ll}}")
-        for m in pat.finditer(text):
-            if follow.match(text, m.end()):
+        for a, b in _hits(found, text, person.first):
+            if not _END.match(text, b):
+                continue
+            if _FOLLOWED_BY_NAME.match(text, b):
                 # "Jan Pietersen": another Jan, or the full name (found above); only on the
                 # same line: a sign-off "Jan" above a header "Van:" is this Jan.
                 continue
-            yield Match(m.start(), m.end(), person.full, "first", source)
+            yield Match(a, b, person.full, "first", source)
 
 
 def _unambiguous_first_names(text: str, people: list[PersonName], gaz: Gazetteer) -> set[str]:
@@ -282,21 +337,29 @@ def _unambiguous_first_names(text: str, people: list[PersonName], gaz: Gazetteer
         if p.first and " " not in p.first:
             count[p.first] = count.get(p.first, 0) + 1
     surnames = {p.surname for p in people}
-    ok = set()
+    candidates = []
     for first, n in count.items():
         low = first.lower()
         if n != 1 or first in surnames or low in _NOT_FIRST:
             continue
         if gaz.is_common_word(low) or gaz.is_surname(low):
             continue
+        candidates.append(first)
+    found = find_all(text, candidates)
+    ok = set()
+    for first in candidates:
         own = {p.interfix.split()[0] if p.interfix else p.surname.split()[0]
                for p in people if p.first == first and p.surname}
-        others = _compile(rf"{_BEFORE}{re.escape(first)}[ \t]+(\p{{Lu}}[\p{{L}}'’-]+|\p{{Ll}}+)")
-        if any(m.group(1).lower() not in {o.lower() for o in own}
-               and (m.group(1)[0].isupper() or _INTERFIX_WORD.fullmatch(m.group(1)))
-               for m in others.finditer(text)):
-            continue
-        ok.add(first)
+        own_low = {o.lower() for o in own}
+        ambiguous = False
+        for _a, b in _hits(found, text, first):
+            m = _NEXT_WORD.match(text, b)
+            if m and m.group(1).lower() not in own_low and (
+                    m.group(1)[0].isupper() or _INTERFIX_WORD.fullmatch(m.group(1))):
+                ambiguous = True
+                break
+        if not ambiguous:
+            ok.add(first)
     return ok
 
 
@@ -336,19 +399,21 @@ def find_mentions(text: str, person_spans: list[tuple[int, int, str]],
             local.add(name, gaz)
     people = list(local)
     firsts = _unambiguous_first_names(text, people, gaz)
-    found: list[Match] = []
-    for p in people:
-        found.extend(_matches(text, p, gaz, p.first in firsts))
+    plan = [(p, p.first in firsts, "document") for p in people]
     if dossier is not None:
         folded = text.casefold()
         for p in dossier:
             words = p.surname.split()
             # A dossier name can only match where its surname stands: checking that first
-            # keeps a large dossier from compiling every name's patterns for every document.
+            # keeps a large dossier from looking up every name in every document.
             if not words or words[0].casefold() not in folded:
                 continue
             if p.key not in local.names and not skip(p.full):
-                found.extend(_matches(text, p, gaz, False, "dossier"))
+                plan.append((p, False, "dossier"))
+    hits = find_all(text, [n for p, ok, _src in plan for n in needles(p, ok)])
+    found: list[Match] = []
+    for p, ok, src in plan:
+        found.extend(_matches(text, p, gaz, ok, hits, src))
     covered = SpanIndex({(s, e) for s, e, _ in person_spans} | set(known_spans))
     found.sort(key=lambda m: (m.start, -(m.end - m.start), -m.score))
     out: list[Match] = []
