@@ -28,7 +28,7 @@ import regex as re
 from woo_redact import gazetteer as gazetteer_mod
 from woo_redact.gazetteer import INITIALS_RE, INTERFIX_RE, TITLES, Gazetteer, is_sentence_start
 from woo_redact.spans import SpanIndex
-from woo_redact.textnorm import find_all
+from woo_redact.textnorm import find_all, text_words
 
 if TYPE_CHECKING:
     from woo_redact.model import Document, Finding
@@ -135,19 +135,39 @@ class NameBook:
     """Names found in the documents of one run; plain data, picklable, merged by the caller."""
 
     names: dict[str, PersonName] = field(default_factory=dict)
+    # keys by (surname, interfix): only those can be the same person (see _same_person);
+    # a scan of the whole book per added name made a large dossier quadratic
+    _by_surname: dict[tuple[str, str], list[str]] = field(default_factory=dict, repr=False,
+                                                          compare=False)
+    # keys by the first word of the surname, lower case; built when first needed
+    _by_word: dict[str, list[str]] | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.names and not self._by_surname:
+            for key, p in self.names.items():
+                self._by_surname.setdefault((p.surname, p.interfix), []).append(key)
 
     def add(self, name: str, gaz: Gazetteer | None = None) -> PersonName | None:
         person = parse_person(name, gaz)
         if person is None or not (person.surname or person.first):
             return None
+        same = self._by_surname.setdefault((person.surname, person.interfix), [])
         # a fuller form of the same person wins ("Jan de Vries" over "de Vries")
-        for key, known in list(self.names.items()):
+        for key in list(same) if person.surname else ():
+            known = self.names[key]
             if _same_person(known, person):
                 if len(person.full) > len(known.full):
                     del self.names[key]
+                    same.remove(key)
                     break
                 return known
+        if person.key in self.names:
+            # the same spelling under another surname split: replace it in its own group
+            old = self.names[person.key]
+            self._by_surname[(old.surname, old.interfix)].remove(person.key)
         self.names[person.key] = person
+        same.append(person.key)
+        self._by_word = None
         return person
 
     def add_findings(self, findings: Iterable[Finding], text: str = "") -> None:
@@ -165,11 +185,39 @@ class NameBook:
         for person in other.names.values():
             self.add(person.full)
 
+    def could_occur_in(self, text: str) -> Iterator[PersonName]:
+        """The people whose surname stands in ``text`` as a word (alone or with a genitive
+        s): only they can match there. In book order."""
+        words = text_words(text)
+        if words is None:
+            folded = text.casefold()
+            keys = {k for k, p in self.names.items()
+                    if p.surname and p.surname.split()[0].casefold() in folded}
+        else:
+            if self._by_word is None:
+                self._by_word = {}
+                for key, p in self.names.items():
+                    first = _FIRST_WORD.search(p.surname)
+                    if first:
+                        self._by_word.setdefault(first.group().lower(), []).append(key)
+            index = self._by_word
+            keys = set()
+            for w in words:
+                keys.update(index.get(w, ()))
+                if w.endswith("s"):
+                    keys.update(index.get(w[:-1], ()))
+        for key, p in self.names.items():
+            if key in keys:
+                yield p
+
     def __len__(self) -> int:
         return len(self.names)
 
     def __iter__(self) -> Iterator[PersonName]:
         return iter(self.names.values())
+
+
+_FIRST_WORD = re.compile(r"\w+")
 
 
 def _same_person(a: PersonName, b: PersonName) -> bool:
@@ -401,13 +449,9 @@ def find_mentions(text: str, person_spans: list[tuple[int, int, str]],
     firsts = _unambiguous_first_names(text, people, gaz)
     plan = [(p, p.first in firsts, "document") for p in people]
     if dossier is not None:
-        folded = text.casefold()
-        for p in dossier:
-            words = p.surname.split()
-            # A dossier name can only match where its surname stands: checking that first
-            # keeps a large dossier from looking up every name in every document.
-            if not words or words[0].casefold() not in folded:
-                continue
+        # A dossier name can only match where its surname stands: checking that first
+        # keeps a large dossier from looking up every name in every document.
+        for p in dossier.could_occur_in(text):
             if p.key not in local.names and not skip(p.full):
                 plan.append((p, False, "dossier"))
     hits = find_all(text, [n for p, ok, _src in plan for n in needles(p, ok)])

@@ -150,6 +150,12 @@ def _lower(text: str) -> str:
     return text.lower()
 
 
+def text_words(text: str) -> Iterable[str] | None:
+    """The distinct words of ``text`` in lower case (``\\w+`` runs, as ``find_all`` matches
+    them); None when the text has no word index (see ``_words``)."""
+    return _word_positions(text).keys() if _words(text) is not None else None
+
+
 def count_occurrences(text: str, needle: str) -> int:
     return len(find_occurrences(text, needle))
 
