@@ -13,13 +13,13 @@ the name is removed, as Woo practice does.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 
 import regex as re
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from woo_redact import gazetteer as gazetteer_mod
+from woo_redact.textnorm import find_all
 from woo_redact.gazetteer import (
     INITIALS_RE,
     INTERFIX_RE,
@@ -69,8 +69,6 @@ _SINGLE_INTERFIX_WORDS = frozenset({
     "du", "da", "di", "dos", "del", "della", "d'", "l'", "vd",
 })
 
-# Patterns built per name (from e-mail addresses) recur on every page of a document.
-_compile = lru_cache(maxsize=4096)(re.compile)
 _NEXT_WORD = re.compile(r"[ \t]*(?P<w>[\p{L}]+|[,.;:)!?\n]|$)")
 _LOCAL_SEP = re.compile(r"[._-]+")
 _TRAILING_DIGITS = re.compile(r"\d+$")
@@ -696,22 +694,70 @@ class EmailDerivedNameRecognizer(NameRecognizer):
 
     def _occurrences(self, text: str, first: str, interfix: str,
                      surname: str) -> Iterator[tuple[int, int, float]]:
-        sur = re.escape(surname)
-        ix = r"[ \t]+".join(re.escape(w) for w in interfix.split())
-        ix_pat = rf"(?i:{ix})[ \t]+" if ix else ""
-        lead = (rf"(?:{INITIALS_RE}[ \t]*|(?i:{re.escape(first)})[ \t]+)"
-                if not first.endswith(".") else rf"(?:{INITIALS_RE}[ \t]*)")
-        full = _compile(rf"(?<![\w@.]){lead}?{ix_pat}(?:{sur}|{sur.upper()})(?![\w@])")
-        lead_re = _compile(lead)
+        # The surname is looked up through the text's word index and what stands before
+        # it is checked here: a regex per derived name cost ~0.5 ms to compile.
         distinctive = not self.gaz.is_common_word(surname)
-        for m in full.finditer(text):
-            has_lead = bool(lead_re.match(text, m.start(), m.end()))
-            if has_lead:
-                yield m.start(), m.end(), 0.8
-            elif ix:
-                yield m.start(), m.end(), 0.7
-            elif distinctive or not is_sentence_start(text, m.start()):
-                yield m.start(), m.end(), 0.6 if distinctive else 0.5
+        forms = (surname, surname.upper())
+        for a, b in find_all(text, [surname])[surname]:
+            if text[a:b] not in forms or text.startswith("@", b):
+                continue
+            p = _words_before(text, a, interfix.split()) if interfix else a
+            if p is None:
+                continue
+            lead = _lead_before(text, p, first)
+            if lead is not None:
+                yield lead, b, 0.8
+            elif not _free_start(text, p):
+                continue
+            elif interfix:
+                yield p, b, 0.7
+            elif distinctive or not is_sentence_start(text, p):
+                yield p, b, 0.6 if distinctive else 0.5
+
+
+_INITIALS_BEFORE = re.compile(rf"(?:{INITIALS_RE})[ \t]*\Z")
+_NAME_GLUE = re.compile(r"[\w@.]")
+
+
+def _free_start(text: str, start: int) -> bool:
+    """Nothing glued before a name ("jan.jansen@", "x@jansen")."""
+    return start == 0 or not _NAME_GLUE.match(text, start - 1)
+
+
+def _blanks_before(text: str, end: int) -> int:
+    j = end
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    return j
+
+
+def _words_before(text: str, end: int, words: list[str]) -> int | None:
+    """Start of ``words`` (any case, blanks between) written just before ``end``."""
+    j = end
+    for w in reversed(words):
+        k = _blanks_before(text, j)
+        if k == j or text[k - len(w):k].lower() != w.lower():
+            return None
+        j = k - len(w)
+    return j
+
+
+def _lead_before(text: str, end: int, first: str) -> int | None:
+    """Start of the initials, or of ``first`` (any case) and a blank, right before ``end``;
+    the leftmost that starts free, as a regex scan would find it."""
+    lo = max(0, end - 40)
+    starts = []
+    m = _INITIALS_BEFORE.search(text, lo, end)
+    while m is not None and not _free_start(text, m.start()):
+        m = _INITIALS_BEFORE.search(text, m.start() + 1, end)
+    if m is not None:
+        starts.append(m.start())
+    if first and not first.endswith("."):
+        k = _blanks_before(text, end)
+        s = k - len(first)
+        if k < end and s >= 0 and text[s:k].lower() == first.lower() and _free_start(text, s):
+            starts.append(s)
+    return min(starts) if starts else None
 
 
 # --- capitalised interfix ("Van den Berg stelt ...", "minister De Jonge") -------------------

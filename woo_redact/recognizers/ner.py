@@ -12,9 +12,9 @@ mostly ordinary words. So the NER runs on short windows around *candidate* token
   ("Omtzigt stelt"), except a word alone on its line (a heading);
 * the word after a title ("dhr.", "mevrouw"), whatever its case.
 
-Each candidate gets ±5 tokens of context (the tok2vec sees ±4 around a word: window 1, depth 4;
-wider windows cost model time and gained nothing measurable on CoNLL or the fixtures), clipped at
-paragraph breaks; overlapping windows are merged and tagged in batches with ``nlp.pipe``.
+Each candidate gets ±4 tokens of context, what the tok2vec sees around a word (window 1, depth 4):
+±5 scored the same on CoNLL and the fixtures at 15 % more model time, ±3 lost recall on CoNLL
+(0.888 → 0.885). Windows are clipped at paragraph breaks; overlapping windows are merged and tagged in batches with ``nlp.pipe``.
 Entity offsets map back to the page, and entities are cleaned: titles, function lines, greetings, stray
 symbols are cut off, and organisations, places and streets tagged as persons are dropped.
 """
@@ -94,7 +94,7 @@ class DutchNerRecognizer(EntityRecognizer):
     """spaCy NER (label PER) on candidate windows; entity PERSON."""
 
     def __init__(self, model: str | os.PathLike[str] | None = None, nlp: Language | None = None,
-                 window: int = 5, batch_size: int = 64, score: float = 0.85,
+                 window: int = 4, batch_size: int = 64, score: float = 0.85,
                  gazetteer: Gazetteer | None = None, supported_language: str = "nl",
                  name: str | None = None) -> None:
         # An explicit path must exist now; without one the model is found at first use
