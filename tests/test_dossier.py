@@ -1,4 +1,5 @@
-"""A dossier run reads each input twice (names first, then redaction); scans are OCR'd once."""
+"""A dossier run: names first, then redaction; a document is read once when it fits the
+memory budget, else twice; scans are OCR'd once either way."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from woo_redact import ocr
+from woo_redact import dossier, ocr
 from woo_redact.dossier import run_dossier
 from woo_redact.inputs import InputFile
 from woo_redact.pipeline import Pipeline
@@ -14,7 +15,8 @@ from woo_redact.pipeline import Pipeline
 SCAN = Path(__file__).resolve().parent.parent / "fixtures" / "scanned" / \
     "scan-bereikbaarheidslijst-rbt.pdf"
 
-pytestmark = pytest.mark.skipif(not ocr.tesseract_available(), reason="needs Tesseract")
+DOCS = sorted((Path(__file__).resolve().parent.parent / "fixtures" / "docs").glob("*.pdf"))[:3]
+needs_tesseract = pytest.mark.skipif(not ocr.tesseract_available(), reason="needs Tesseract")
 
 
 @pytest.fixture
@@ -31,6 +33,7 @@ def ocr_calls(monkeypatch) -> list[str]:
     return calls
 
 
+@needs_tesseract
 def test_second_pass_reuses_the_ocr_of_the_first_but_verification_reads_the_output(
         tmp_path, ocr_calls):
     (f, res), = run_dossier(Pipeline(), [InputFile(str(SCAN), SCAN.name)], tmp_path)
@@ -41,6 +44,7 @@ def test_second_pass_reuses_the_ocr_of_the_first_but_verification_reads_the_outp
     assert ocr_calls[0] == str(SCAN) and ocr_calls[1] != str(SCAN)
 
 
+@needs_tesseract
 def test_batch_carries_the_ocr_words_from_phase_one_to_phase_two(tmp_path, ocr_calls):
     """Batch phases run in separate tasks (and processes); the words travel through the
     manifest as JSON, exactly as read."""
@@ -59,3 +63,25 @@ def test_batch_carries_the_ocr_words_from_phase_one_to_phase_two(tmp_path, ocr_c
                            ocr_words=first["ocr_words"]))
     assert done["status"] == "done", done.get("reason")
     assert len(ocr_calls) == 2 and ocr_calls[1] != str(SCAN)  # input once, output once
+
+
+@pytest.mark.parametrize("keep_pages, reads_per_document", [(dossier.KEEP_PAGES, 1), (0, 2)])
+def test_documents_within_the_budget_are_read_once(tmp_path, monkeypatch, keep_pages,
+                                                   reads_per_document):
+    reads: list[str] = []
+    real = Pipeline.extract
+
+    def counting(self, path, *args, **kwargs):
+        reads.append(path)
+        return real(self, path, *args, **kwargs)
+
+    monkeypatch.setattr(Pipeline, "extract", counting)
+    monkeypatch.setattr(dossier, "KEEP_PAGES", keep_pages)
+    inputs = [InputFile(str(p), p.name) for p in DOCS]
+    results = [res for _f, res in run_dossier(Pipeline(), inputs, tmp_path / "out")]
+    assert [r.status for r in results] == ["done"] * len(DOCS)
+    assert sorted(reads) == sorted(str(p) for p in DOCS for _ in range(reads_per_document))
+    # kept or read again, the output is the same file
+    monkeypatch.setattr(dossier, "KEEP_PAGES", dossier.KEEP_PAGES if keep_pages == 0 else 0)
+    again = [res for _f, res in run_dossier(Pipeline(), inputs, tmp_path / "again")]
+    assert [r.sha256_out for r in again] == [r.sha256_out for r in results]

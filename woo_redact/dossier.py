@@ -1,9 +1,10 @@
 """A dossier run: all documents of one run share their names (dossier-wide propagation).
 
 Two passes: the first detects in every document and collects the names found; the second
-re-reads each document (extraction is cheap next to detection), adds every occurrence of a
-dossier name, and redacts. Only proposals are held between passes, never whole documents;
-a proposal keeps the OCR words of its scanned pages, as OCR is not cheap.
+adds every occurrence of a dossier name to each document, and redacts. The documents read in
+the first pass are kept for the second up to ``KEEP_PAGES`` pages in all; the rest are read
+again, so memory does not grow with the dossier. A proposal keeps the OCR words of its
+scanned pages, as OCR is not cheap.
 """
 
 from __future__ import annotations
@@ -16,7 +17,12 @@ from .errors import BadInput
 from .inputs import InputFile
 from .model import sha256_file
 from .pipeline import DocResult, Pipeline, Proposal
+from .model import Document
 from .propagate import NameBook
+
+# Pages of first-pass documents kept in memory for the second pass (about 0.2 MB a page):
+# reading a document again was a sixth of a small document's time.
+KEEP_PAGES = 500
 
 
 def run_dossier(pipeline: Pipeline, files: list[InputFile], out_dir: str | Path, *,
@@ -26,6 +32,8 @@ def run_dossier(pipeline: Pipeline, files: list[InputFile], out_dir: str | Path,
     out_dir = Path(out_dir)
     book = NameBook()
     first: list[tuple[InputFile, Proposal | DocResult]] = []
+    kept: dict[int, Document] = {}
+    kept_pages = 0
     for f in files:
         try:
             sha = sha256_file(f.path)
@@ -35,28 +43,33 @@ def run_dossier(pipeline: Pipeline, files: list[InputFile], out_dir: str | Path,
             _, prop = pipeline.propose(f.path, doc)
             prop.timings["extract"] = took
             book.add_findings(prop.findings, doc.text)
+            if kept_pages + doc.page_count <= KEEP_PAGES:
+                kept[len(first)] = doc
+                kept_pages += doc.page_count
+                prop.ocr_words = {}  # the kept document has them
             first.append((f, prop))
-            del doc  # not kept into the second pass: one document in memory at a time
+            del doc
         except BadInput as e:
             res = DocResult(f.path, f.rel, "quarantined")
             first.append((f, pipeline.quarantine(res, out_dir, e.kind, e.message)))
         except OSError as e:
             res = DocResult(f.path, f.rel, "quarantined")
             first.append((f, pipeline.quarantine(res, out_dir, "unreadable", str(e))))
-    for f, item in first:
+    for i, (f, item) in enumerate(first):
         if isinstance(item, DocResult):
             res = item
         else:
-            res = _second_pass(pipeline, f, item, book, out_dir, dry_run)
+            res = _second_pass(pipeline, f, item, book, out_dir, dry_run, kept.pop(i, None))
         if on_result:
             on_result(f, res)
         yield f, res
 
 
 def _second_pass(pipeline: Pipeline, f: InputFile, prop: Proposal, book: NameBook,
-                 out_dir: Path, dry_run: bool) -> DocResult:
+                 out_dir: Path, dry_run: bool, doc: Document | None) -> DocResult:
     try:
-        doc = pipeline.extract(f.path, prop.sha256, prop.ocr_words)
+        if doc is None:
+            doc = pipeline.extract(f.path, prop.sha256, prop.ocr_words)
         prop.ocr_words = {}
         if doc.sha256 != sha256_file(f.path):
             raise BadInput("changed", "file changed while the run was going on")
