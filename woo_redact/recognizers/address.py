@@ -74,8 +74,13 @@ _MONTHS = (r"(?:jan(?:uari)?|feb(?:ruari)?|maart|mrt|apr(?:il)?|mei|jun[i]?|jul[
 
 
 # The look-ahead for a capital first lets the engine skip every other position quickly.
-_STREET_ADDRESS = cs(r"(?=[A-Z'])(?<![\w'-])" + _STREET + _WRAP + _HOUSE_NUMBER
-                     + r"(?![\w/-]|[.,]\d)")
+# The second one is a cheap test of what every address has: at most seven words, each
+# followed by white space, then a digit 1-9. Most capitalised words fail it, and then skip
+# the costly street alternatives. (The word characters are all those _STREET uses; the
+# range \u00e0-\u017f is listed for its one non-word character, the division sign.)
+_WORDS_THEN_NUMBER = r"(?=(?:[\w'\u2019.\u00e0-\u017f-]++[ \t\n]++){1,7}[1-9])"
+_STREET_ADDRESS = cs(r"(?=[A-Z'])(?<![\w'-])" + _WORDS_THEN_NUMBER + _STREET + _WRAP
+                     + _HOUSE_NUMBER + r"(?![\w/-]|[.,]\d)")
 
 
 _STREET_ADDRESS_RE = re.compile(_STREET_ADDRESS)
@@ -88,6 +93,12 @@ def _street_address_ends(text: str) -> frozenset[int]:
     return frozenset(m.end() for m in _STREET_ADDRESS_RE.finditer(text))
 
 
+# compiled once: the hooks below run for every match (the regex module's own cache costs
+# more per call than the test itself)
+_LAST_NUMBER = re.compile(r"(\d+)\D*$")
+_MONTH_AFTER = re.compile(r"[ \t]*" + _MONTHS + r"\b", re.IGNORECASE)
+
+
 class NlAddressRecognizer(NlPatternRecognizer):
     ENTITY = "NL_ADDRESS"
     PATTERNS = [Pattern("straat + huisnummer", _STREET_ADDRESS, 0.5)]
@@ -96,7 +107,7 @@ class NlAddressRecognizer(NlPatternRecognizer):
     NEGATIVE_CONTEXT = ORGANISATION_ADDRESS_WORDS
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
-        number = re.search(r"(\d+)\D*$", pattern_text)
+        number = _LAST_NUMBER.search(pattern_text)
         if number is None:
             return False
         # A "Woningmarkt 2024" or "Hof 1998" is a year, not a house number.
@@ -108,7 +119,7 @@ class NlAddressRecognizer(NlPatternRecognizer):
     def reject_in_text(self, text: str, start: int, end: int) -> bool:
         # "Gerechtshof 12 maart" is a court and a date.
         after = text[end:end + 12]
-        return bool(re.match(r"[ \t]*" + _MONTHS + r"\b", after, re.IGNORECASE))
+        return bool(_MONTH_AFTER.match(after))
 
 
 # Words that follow a postcode in letterheads but are not part of the place.
@@ -123,6 +134,8 @@ _PLACE = (_PLACE_WORD + r"(?:[ \t]{1,3}(?:(?:aan|op|in|bij|a/d|ad|onder)[ \t]{1,
 # Letters in Dutch postcodes are never SA, SD or SS.
 _POSTCODE = r"[1-9]\d{3}[ \t]?(?!SA|SD|SS)[A-Z]{2}"
 _YEAR_LIKE = r"(?:19|20)\d\d"
+_POSTBUS_BEFORE = re.compile(r"(?i:postbus|antwoordnummer|antwoordnr\.?|p\.?o\.?[ \t]?box)"
+                             r"[ \t]{0,3}\d{1,6}[^\d]{0,25}$")
 
 
 class NlPostcodeRecognizer(NlPatternRecognizer):
@@ -165,6 +178,5 @@ class NlPostcodeRecognizer(NlPatternRecognizer):
         # "Postbus 20011, 2500 EA Den Haag", "Antwoordnummer 123 1000 AB Amsterdam".
         # Also "Postbus 1, postvak 3720 BA", "Postbus 20350 | 2500 EJ" and a line break.
         before = text[max(0, start - 60):start]
-        return bool(re.search(r"(?i:postbus|antwoordnummer|antwoordnr\.?|p\.?o\.?[ \t]?box)"
-                              r"[ \t]{0,3}\d{1,6}[^\d]{0,25}$", before))
+        return bool(_POSTBUS_BEFORE.search(before))
 

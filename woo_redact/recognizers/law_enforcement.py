@@ -51,6 +51,10 @@ _POLICE_TRIGGER = (r"(?i:\b(?:bvh(?:[- ]?registratie)?" + _NR + r"?|"
 _POLICE_CODE = r"(?:[A-Z]{2,4}[- ]?)?\d+(?:[-/.]\d+){0,3}"
 
 
+# compiled once: called for every match
+_DATE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
+
+
 class NlPoliceReferenceRecognizer(NlPatternRecognizer):
     """Police registration numbers (BVH/Basisvoorziening Handhaving, proces-verbaal,
     mutatie)."""
@@ -74,7 +78,7 @@ class NlPoliceReferenceRecognizer(NlPatternRecognizer):
         digits = digits_only(pattern_text)
         if len(digits) < 6:
             return False
-        if re.fullmatch(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}", pattern_text):
+        if _DATE.fullmatch(pattern_text):
             return False  # "proces-verbaal 12-03-2023" is a date
         return None
 
@@ -140,6 +144,10 @@ _INFORMANT_CODE = (r"(?-i:(?=[A-Z0-9]*[-/.][A-Z0-9]|[A-Z]+\d|\d+[A-Z])"
                    r"(?=[A-Z0-9/.-]*\d)[A-Z0-9]+(?:[-/.][A-Z0-9]+){0,3})")
 
 
+_NOT_AN_INFORMANT_CODE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}(?:\.\d{1,2})+|"
+                                    r"(?:19|20)\d\d[-/](?:\d\d|(?:19|20)\d\d)")
+
+
 class NlInformantCodeRecognizer(NlPatternRecognizer):
     ENTITY = "INFORMANT_CODE"
     PATTERNS = [
@@ -151,8 +159,7 @@ class NlInformantCodeRecognizer(NlPatternRecognizer):
 
     def invalidate_result(self, pattern_text: str) -> Optional[bool]:
         # "bron: 12-03-2023" is a date, "bron 2.3" a section, "bron: 2019/20" a year.
-        return bool(re.fullmatch(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}(?:\.\d{1,2})+|"
-                                 r"(?:19|20)\d\d[-/](?:\d\d|(?:19|20)\d\d)", pattern_text))
+        return bool(_NOT_AN_INFORMANT_CODE.fullmatch(pattern_text))
 
 
 # Named tactics. Word forms are listed because a deny list matches whole words.
@@ -183,10 +190,41 @@ METHOD_TERMS = [
 AMBIGUOUS_METHOD_TERMS = ["infiltratie", "undercover"]
 
 
+def _trie(terms: list[str]) -> str:
+    """The terms as a prefix tree: "observatieteam|observatiepost|..." becomes
+    "observatie(?:team|post|...)", so the engine tries one branch per letter instead of
+    every term at every word. A term that ends where a longer one goes on comes after the
+    longer one, as in a longest-first alternation."""
+    root: dict = {}
+    for term in terms:
+        node = root
+        for ch in term:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + emit(node[ch])
+                    for ch in sorted(k for k in node if k)]
+        if "" in node:
+            branches.append("")
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return emit(root)
+
+
 def _terms_regex(terms: list[str]) -> str:
-    alternatives = (cs(re.escape(t)) if t.isupper() else re.escape(t).replace(r"\ ", r"\s+")
-                    for t in sorted(terms, key=len, reverse=True))
-    return r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)"
+    # The same matches as a longest-first alternation of the terms: two terms can only
+    # both match at one position when one is a prefix of the other. The capitals-only
+    # (case-sensitive) terms go last, which is their place longest-first as long as no
+    # other term is a shorter prefix of one of them.
+    upper = sorted((t for t in terms if t.isupper()), key=len, reverse=True)
+    other = sorted({t.lower() for t in terms if not t.isupper()})
+    assert not any(u.lower().startswith(t) and len(t) < len(u) for u in upper for t in other)
+    alternatives = ([_trie(other)] if other else []) + [cs(re.escape(t)) for t in upper]
+    # Every term starts with a word character, so "\b" is the "(?<!\w)" it stands for,
+    # and one the engine checks much faster.
+    assert all(re.match(r"\w", t) for t in terms)
+    return r"\b(?:" + "|".join(alternatives) + r")(?!\w)"
 
 
 class NlInvestigativeMethodRecognizer(NlPatternRecognizer):

@@ -29,7 +29,7 @@ def cs(pattern: str) -> str:
     return f"(?-i:{pattern})"
 
 
-def words_regex(words: Iterable[str]) -> Optional[re.Pattern]:
+def words_regex(words: Iterable[str], leading_boundary: bool = True) -> Optional[re.Pattern]:
     """Compile context words into one case-insensitive regex.
 
     A word must start at a word boundary. ``"tel*"`` matches any word starting with "tel";
@@ -37,6 +37,10 @@ def words_regex(words: Iterable[str]) -> Optional[re.Pattern]:
     "geboren op" also matches across a line break. A word written in capitals is an
     abbreviation and matches only in capitals: "OM" is the Openbaar Ministerie, "om" a
     preposition.
+
+    ``leading_boundary=False`` drops the test before the word: a window cut out of the text
+    may start inside a word, so only this looser regex is sure to match the text wherever
+    the strict one matches a window.
     """
     alternatives = []
     for word in words:
@@ -52,11 +56,13 @@ def words_regex(words: Iterable[str]) -> Optional[re.Pattern]:
         return None
     # Longest first so "geboren op" wins over "geboren" in the explanation.
     alternatives.sort(key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
+    start = r"(?<!\w)" if leading_boundary else ""
+    return re.compile(start + r"(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
 
 
-_WORDCHAR = re.compile(r"\w")
-_NONSPACE = re.compile(r"\S+")
+# A word of the context windows: a run of non-space characters holding a word character
+# (one regex pass instead of a test per run).
+_WORD_TOKEN = re.compile(r"(?<!\S)[^\s\w]*+\w\S*+")
 _LEADING_WORD = re.compile(r"^\S*")
 
 
@@ -80,6 +86,9 @@ class NlPatternRecognizer(PatternRecognizer):
     CONTEXT_REQUIRED_PATTERNS: ClassVar[frozenset[str]] = frozenset()
     #: the words that satisfy the requirement; defaults to CONTEXT
     REQUIRED_CONTEXT: ClassVar[Optional[list[str]]] = None
+    #: a regex (string: case-sensitive) found in every text in which PATTERNS, with CONTEXT,
+    #: yield a result; a page without it is skipped without running the patterns
+    PRECHECK: ClassVar[Optional[str | re.Pattern]] = None
     WORDS_BEFORE: ClassVar[int] = 5
     WORDS_AFTER: ClassVar[int] = 0
     #: context before the last match of this regex is ignored (e.g. an earlier date)
@@ -105,6 +114,9 @@ class NlPatternRecognizer(PatternRecognizer):
             words_regex(self.REQUIRED_CONTEXT) if self.REQUIRED_CONTEXT is not None
             else self._context_re
         )
+        # PRECHECK holds for the class's own patterns and words, not for ones passed in.
+        own = patterns is None and context is None
+        self._precheck = re.compile(self.PRECHECK) if self.PRECHECK and own else None
         self._negative_re = words_regex(self.NEGATIVE_CONTEXT)
         self._window_stop = re.compile(self.WINDOW_STOP) if self.WINDOW_STOP else None
         super().__init__(
@@ -144,7 +156,7 @@ class NlPatternRecognizer(PatternRecognizer):
             stops = list(self._window_stop.finditer(chunk))
             if stops:
                 chunk = chunk[stops[-1].end():]
-        tokens = [m for m in _NONSPACE.finditer(chunk) if _WORDCHAR.search(m.group())]
+        tokens = list(_WORD_TOKEN.finditer(chunk))
         if len(tokens) > n:
             chunk = chunk[tokens[-n].start():]
         return chunk
@@ -154,7 +166,7 @@ class NlPatternRecognizer(PatternRecognizer):
         if n <= 0:
             return ""
         chunk = text[end:end + 30 * n + 30]
-        tokens = [m for m in _NONSPACE.finditer(chunk) if _WORDCHAR.search(m.group())]
+        tokens = list(_WORD_TOKEN.finditer(chunk))
         if len(tokens) > n:
             chunk = chunk[:tokens[n - 1].end()]
         return chunk
@@ -187,6 +199,10 @@ class NlPatternRecognizer(PatternRecognizer):
         nlp_artifacts: Optional[NlpArtifacts] = None,
         regex_flags: Optional[int] = None,
     ) -> list[RecognizerResult]:
+        # The patterns are the costly part, and most pages hold no e-mail address, no IBAN
+        # and no birth word at all.
+        if self._precheck is not None and not self._precheck.search(text):
+            return []
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         kept = []
         for result in results:
