@@ -68,6 +68,9 @@ class Analyzer(AnalyzerEngine):
     def _enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers,
                                context=None):
         key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
+        # the registry hands them over as a set: put them back in registry order
+        order = {id(r): i for i, r in enumerate(self.registry.recognizers)}
+        recognizers = sorted(recognizers, key=lambda r: order.get(id(r), len(order)))
         by_id: dict[str, list[RecognizerResult]] = {}
         for r in raw_results:
             by_id.setdefault(r.recognition_metadata[key], []).append(r)
@@ -80,9 +83,20 @@ class Analyzer(AnalyzerEngine):
             results.extend(recognizer.enhance_using_context(
                 text=text, raw_recognizer_results=own, other_raw_recognizer_results=others,
                 nlp_artifacts=nlp_artifacts, context=context))
-        return self.context_aware_enhancer.enhance_using_context(
+        results = self.context_aware_enhancer.enhance_using_context(
             text=text, raw_results=results, nlp_artifacts=nlp_artifacts,
             recognizers=recognizers, context=context)
+        # Two recognizers with the same span and score: the first in registry order keeps it.
+        # Presidio's duplicate removal goes through sets, so which one it kept (and the
+        # log's detector) changed from process to process.
+        seen: set[tuple[str, int, int, float]] = set()
+        unique = []
+        for r in results:
+            key = (r.entity_type, r.start, r.end, r.score)
+            if key not in seen:
+                seen.add(key)
+                unique.append(r)
+        return unique
 
 
 class Detector:
