@@ -38,7 +38,8 @@ _DEDUCE_PLACES = "data/lookup/src/locations/lst_placename"
 FLEMISH_INTERFIXES = frozenset({"vande", "vanden", "vander"})
 
 
-@dataclass(frozen=True, slots=True)
+# Compared and hashed by identity (one per process): name parsing is cached per gazetteer.
+@dataclass(frozen=True, slots=True, eq=False)
 class Gazetteer:
     """Lower-cased name lists plus the checks the recognizers need."""
 

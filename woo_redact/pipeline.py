@@ -143,7 +143,8 @@ class Pipeline:
     def extend(self, doc: Document, proposal: Proposal, dossier: NameBook) -> None:
         """Add occurrences of names found elsewhere in the dossier, decided by the policy."""
         before = {f.id for f in proposal.findings}
-        merged = self._propagate(doc, proposal.findings, dossier)
+        # the document's own names were spread when it was proposed
+        merged = self._propagate(doc, proposal.findings, dossier, dossier_only=True)
         new = [f for f in merged if f.id not in before]
         for f in self.policy.decide(new, doc.text, self.office_holders):
             self._set_status(f)
@@ -158,11 +159,11 @@ class Pipeline:
             f.status = "proposed"
 
     def _propagate(self, doc: Document, findings: list[Finding],
-                   dossier: NameBook | None) -> list[Finding]:
+                   dossier: NameBook | None, dossier_only: bool = False) -> list[Finding]:
         from .propagate import propagate_findings
         return propagate_findings(doc, findings, dossier,
                                   self.office_holders if self.policy.keep_office_holders
-                                  else None)
+                                  else None, dossier_only=dossier_only)
 
     def apply(self, doc: Document, proposal: Proposal, out_dir: str | Path, rel: str,
               manual: Iterable[Mark] = ()) -> DocResult:

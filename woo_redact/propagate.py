@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import regex as re
@@ -65,6 +66,8 @@ class PersonName:
         return " ".join(self.full.casefold().split())
 
 
+# The same names are parsed for every document of a dossier, in both passes.
+@lru_cache(maxsize=16384)
 def parse_person(name: str, gaz: Gazetteer | None = None) -> PersonName | None:
     """Split a detected name; "Jansen, Jan" and "Vries, J. de" are put in reading order."""
     text = " ".join(name.replace("’", "'").split()).strip(" ,;:.'\"")
@@ -411,6 +414,7 @@ def _unambiguous_first_names(text: str, people: list[PersonName], gaz: Gazetteer
     return ok
 
 
+@lru_cache(maxsize=16384)
 def usable_source(name: str, gaz: Gazetteer) -> bool:
     """Is a found name safe to search for everywhere? A wrongly tagged "Den Haag", "is" or
     "Postbus" would otherwise be removed all over the document."""
@@ -437,8 +441,13 @@ def find_mentions(text: str, person_spans: list[tuple[int, int, str]],
                   dossier: NameBook | None = None, *,
                   is_office_holder: Callable[[str], bool] | None = None,
                   known_spans: Iterable[tuple[int, int]] = (),
-                  gazetteer: Gazetteer | None = None) -> list[Match]:
-    """Every new mention of the found (and dossier) names, non-overlapping, best first."""
+                  gazetteer: Gazetteer | None = None,
+                  dossier_only: bool = False) -> list[Match]:
+    """Every new mention of the found (and dossier) names, non-overlapping, best first.
+
+    ``dossier_only``: the document's own names were propagated before (the first pass of a
+    dossier run); only names from other documents are looked for.
+    """
     gaz = gazetteer if gazetteer is not None else gazetteer_mod.load()
     skip = is_office_holder or (lambda _name: False)
     local = NameBook()
@@ -446,8 +455,10 @@ def find_mentions(text: str, person_spans: list[tuple[int, int, str]],
         if not skip(name) and usable_source(name, gaz):
             local.add(name, gaz)
     people = list(local)
-    firsts = _unambiguous_first_names(text, people, gaz)
-    plan = [(p, p.first in firsts, "document") for p in people]
+    plan = []
+    if not dossier_only:
+        firsts = _unambiguous_first_names(text, people, gaz)
+        plan = [(p, p.first in firsts, "document") for p in people]
     if dossier is not None:
         # A dossier name can only match where its surname stands: checking that first
         # keeps a large dossier from looking up every name in every document.
@@ -480,7 +491,8 @@ def propagate(text: str, person_spans: list[tuple[int, int, str]],
 
 
 def propagate_findings(doc: Document, findings: list[Finding], dossier: NameBook | None,
-                       office_holders: OfficeHolders | None = None) -> list[Finding]:
+                       office_holders: OfficeHolders | None = None, *,
+                       dossier_only: bool = False) -> list[Finding]:
     """``findings`` plus a new PERSON finding for every further mention of a found name.
 
     Existing findings are returned unchanged. A name is not spread when the office-holder
@@ -505,7 +517,8 @@ def propagate_findings(doc: Document, findings: list[Finding], dossier: NameBook
     matches = find_mentions(text, [(f.start, f.end, f.text) for f in sources], dossier,
                             is_office_holder=is_public,
                             known_spans=[(f.start, f.end) for f in persons
-                                         if f.score >= MIN_SOURCE_SCORE])
+                                         if f.score >= MIN_SOURCE_SCORE],
+                            dossier_only=dossier_only)
     out = list(findings)
     for m in matches:
         detector = "NamePropagation" if m.source == "document" else "DossierPropagation"
