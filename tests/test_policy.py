@@ -71,6 +71,18 @@ def test_organisation_address_in_letterhead_stays_citizen_address_goes():
     assert organisation_address(letter, i, i + 32) is None
 
 
+@pytest.mark.parametrize("line", [
+    # the organisation belongs to the sentence before
+    "contact gehad met P. Nowak van de Nationale Politie. Kian Oda woont aan de Dorpsweg 308",
+    # someone lives there, whatever else the sentence names
+    "De gemeente Utrecht meldt dat mevrouw Jansen woonachtig is aan de Dorpsweg 308",
+    "Locatie: kantoor van de advocaat, woonadres cliënt Dorpsweg 308",
+])
+def test_a_citizens_address_after_an_organisation_is_not_the_organisations(line):
+    i = line.index("Dorpsweg")
+    assert organisation_address(line, i, len(line)) is None
+
+
 def test_every_repeat_of_a_found_value_is_found():
     text = "Samenhang met operatie Ravelijn.\nRavelijn richt zich op ... (Ravelijnse)"
     found = [_f("INVESTIGATION_NAME", "Ravelijn", text)]
