@@ -422,3 +422,31 @@ def test_mobile_number_wrapped_over_a_line_break():
     got = [text[r.start:r.end] for r in rec.analyze(text, ["PHONE_NUMBER"])]
     assert "06 5128\n7734" in got
     assert not any("12345678" in g for g in got)  # a year at a line end is no area code
+
+
+@pytest.mark.parametrize("text, number", [
+    ("bereikbaar via 070-136\n4321. Wij adviseren", "070-136\n4321"),
+    ("bereikbaar via +31 6\n3837 9334.", "+31 6\n3837 9334"),
+    ("bereikbaar via 06\n56 87 39 71.", "06\n56 87 39 71"),
+])
+def test_numbers_wrapped_after_the_area_code(text, number):
+    from woo_redact.recognizers.contact import NlPhoneRecognizer
+
+    got = [text[r.start:r.end] for r in NlPhoneRecognizer().analyze(text, ["PHONE_NUMBER"])]
+    assert got == [number]
+
+
+def test_numbers_in_a_column_are_not_joined():
+    from woo_redact.recognizers.contact import NlPhoneRecognizer
+
+    text = "Informatienummer\n0800-8002\n14 030\n1400\n"
+    got = [text[r.start:r.end] for r in NlPhoneRecognizer().analyze(text, ["PHONE_NUMBER"])]
+    assert "0800-8002" in got and not any("\n" in g for g in got)
+
+
+def test_postcode_wrapped_before_its_letters():
+    from woo_redact.recognizers.address import NlPostcodeRecognizer
+
+    text = "mevrouw El Amrani woont aan de Dorpsweg 162, 7673\nSN Zwolle.\nIn 2019\nEU-breed"
+    got = [text[r.start:r.end] for r in NlPostcodeRecognizer().analyze(text, ["NL_POSTCODE"])]
+    assert got == ["7673\nSN Zwolle"]

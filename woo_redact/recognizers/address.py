@@ -133,6 +133,8 @@ _PLACE = (_PLACE_WORD + r"(?:[ \t]{1,3}(?:(?:aan|op|in|bij|a/d|ad|onder)[ \t]{1,
           r"(?:de[nr]?[ \t]{1,3}|het[ \t]{1,3})?)?" + _PLACE_WORD + r"){0,2}")
 # Letters in Dutch postcodes are never SA, SD or SS.
 _POSTCODE = r"[1-9]\d{3}[ \t]?(?!SA|SD|SS)[A-Z]{2}"
+# Followed by its place, a postcode may wrap at a line end ("Dorpsweg 12, 2035\nNS Den Haag").
+_POSTCODE_WRAPPED = r"[1-9]\d{3}(?:[ \t]?|[ \t]*\n[ \t]*)(?!SA|SD|SS)[A-Z]{2}"
 _YEAR_LIKE = r"(?:19|20)\d\d"
 _POSTBUS_BEFORE = re.compile(r"(?i:postbus|antwoordnummer|antwoordnr\.?|p\.?o\.?[ \t]?box)"
                              r"[ \t]{0,3}\d{1,6}[^\d]{0,25}$")
@@ -142,10 +144,10 @@ class NlPostcodeRecognizer(NlPatternRecognizer):
     ENTITY = "NL_POSTCODE"
     PATTERNS = [
         Pattern("postcode + plaats",
-                cs(r"(?<![\w-])(?!" + _YEAR_LIKE + r")" + _POSTCODE + r"[ \t]{1,3}" + _PLACE
+                cs(r"(?<![\w-])(?!" + _YEAR_LIKE + r")" + _POSTCODE_WRAPPED + r"[ \t]{1,3}" + _PLACE
                    + r"(?![\w-])"), 0.6),
         Pattern("postcode als jaartal + plaats",
-                cs(r"(?<![\w-])(?=" + _YEAR_LIKE + r")" + _POSTCODE + r"[ \t]{1,3}" + _PLACE
+                cs(r"(?<![\w-])(?=" + _YEAR_LIKE + r")" + _POSTCODE_WRAPPED + r"[ \t]{1,3}" + _PLACE
                    + r"(?![\w-])"), 0.45),
         Pattern("postcode",
                 cs(r"(?<![\w-])(?!" + _YEAR_LIKE + r")" + _POSTCODE + r"(?![\w-])"), 0.5),

@@ -45,14 +45,19 @@ class NlEmailRecognizer(NlPatternRecognizer):
         return _suffix_extractor()(domain).fqdn != ""
 
 
+# A number may wrap at a line end anywhere, after the area code too ("bereikbaar via 070-136
+# \n4321", "+31 6\n3837 9334"), where prose runs on: the line holds words before the number.
+# Numbers alone on their lines are cells of a column ("0800-8002\n14 030" read down a table
+# of public numbers), and the Dutch numbering plan (validate_result) keeps out the rest.
+_BREAK = r"(?<=\p{L}[^\n]*)[ \t]*\n[ \t]*"
 # Separator between area code and subscriber number: "070-", "070 - ", "070 ", "(070) ".
-_SEP = r"(?:[ \t]*[-\u2013][ \t]*|[ \t]|\.)?"
-_INTL_NL = r"(?:\+[ \t]?31|\b0031)[ \t]?(?:\(0\)[ \t]?)?[ \t-]?"
+_SEP = r"(?:[ \t]*[-\u2013](?:[ \t]*|" + _BREAK + r")|" + _BREAK + r"|[ \t]|\.)?"
+_INTL_NL = (r"(?:\+[ \t]?31|\b0031)[ \t]?(?:\(0\)[ \t]?)?(?:[ \t-]?|" + _BREAK + r")")
 
 
 def _digits(n: int) -> str:
-    """n digits, optionally grouped with single spaces ("123 45 67")."""
-    return r"\d(?:[ \t]?\d){%d}" % (n - 1)
+    """n digits, optionally grouped with single spaces ("123 45 67") or wrapped."""
+    return r"\d(?:(?:[ \t]?|" + _BREAK + r")\d){%d}" % (n - 1)
 
 
 def _national(area_digits: int) -> str:
@@ -60,10 +65,6 @@ def _national(area_digits: int) -> str:
     sub = 9 - area_digits
     area = r"0[1-9]\d{%d}" % (area_digits - 1) if area_digits > 1 else r"06"
     digits = _digits(sub)
-    if area_digits == 1:
-        # a mobile number wrapped at the end of a line ("06 3917\n4820"): 06 and exactly
-        # eight digits are distinctive enough to read across one line break
-        digits = r"\d(?:(?:[ \t]?|[ \t]*\n[ \t]*)\d){%d}" % (sub - 1)
     return (r"(?:\(" + area + r"\)" + _SEP + r"|" + area + _SEP + r")" + digits)
 
 
@@ -88,8 +89,8 @@ class NlPhoneRecognizer(NlPatternRecognizer):
         Pattern("mobiel", _BEFORE + _national(1) + _AFTER, 0.6),
         Pattern("vast, netnummer 3 cijfers", _BEFORE + _national(2) + _AFTER, 0.5),
         Pattern("vast, netnummer 4 cijfers", _BEFORE + _national(3) + _AFTER, 0.5),
-        Pattern("internationaal +31", _INTL_NL + r"[1-9](?:[ \t]?[-.]?[ \t]?\d){8}" + _AFTER,
-                0.6),
+        Pattern("internationaal +31",
+                _INTL_NL + r"[1-9](?:(?:[ \t]?[-.]?[ \t]?|" + _BREAK + r")\d){8}" + _AFTER, 0.6),
         Pattern("servicenummer 0800/0900",
                 _BEFORE + r"0[89]0[069]" + _SEP + r"(?:\d{3}[ \t]?\d{4}|\d{2}[ \t]?\d{2})" + _AFTER,
                 0.5),
