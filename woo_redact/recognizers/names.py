@@ -382,12 +382,21 @@ class SignatureBlockRecognizer(NameRecognizer):
 # --- forms of address --------------------------------------------------------------------
 
 _TITLE_NAME = re.compile(
-    rf"(?<![\w.])(?<!\d[ \t])(?P<title>{TITLE_RE})[ \t]+"
+    rf"(?<![\w.])(?<!\d[ \t])(?P<title>{TITLE_RE})(?P<gap>[ \t]+|[ \t]*\n[ \t]*)"
     rf"(?P<name>(?:{INITIALS_RE}[ \t]*)?(?:{NAMEWORD_RE}[ \t]+(?=(?:{INTERFIX_RE}[ \t]+)?"
     rf"{NAMEWORD_RE}))?{SURNAME_RE})")
 
 
 _TOKEN = re.compile(r"\S+")
+# Functions that follow a form of address ("mevrouw de Voorzitter", "heer Minister").
+ROLE_NOUNS = frozenset({
+    "voorzitter", "voorzitster", "minister", "staatssecretaris", "premier", "directeur",
+    "secretaris", "burgemeester", "wethouder", "president", "commissaris", "griffier",
+    "ambassadeur", "consul", "rector", "decaan", "professor", "dokter", "collega", "collega's",
+    "officier", "rechter", "advocaat", "notaris", "senator", "gedeputeerde", "gouverneur",
+    "inspecteur", "hoofdinspecteur", "ombudsman", "lid", "leden", "kamerleden",
+})
+_ADDRESSING = re.compile(r"(?i:geachte|beste|lieve|hooggeachte)[ \t]+(?:\S+[ \t]+)?$")
 
 
 class TitleNameRecognizer(NameRecognizer):
@@ -409,8 +418,14 @@ class TitleNameRecognizer(NameRecognizer):
                 continue
             if len(words) == 1 and not _INITIAL_TOKEN.match(name):
                 w = words[0].split("-")[0]
-                if self.gaz.zipf(w.lower()) >= 4.0 and not self.gaz.is_name(w):
+                if w.lower() in ROLE_NOUNS or w.lower() in INSTITUTION_NOUNS:
                     continue  # "Geachte mevrouw Voorzitter": a role, not a surname
+                if (self.gaz.zipf(w.lower()) >= 4.0 and not self.gaz.is_name(w)
+                        and ("\n" in m.group("gap") or _ADDRESSING.search(
+                            text, max(0, m.start() - 12), m.start()))):
+                    # an ordinary word on the next line, or in a salutation, is no surname;
+                    # after a title in a sentence it is one ("de heer Moet vond ...")
+                    continue
             yield m.start("name"), end, 0.85, f"after '{title.strip()}'"
 
     def _own_name_length(self, name: str, after: str) -> int:
@@ -594,7 +609,7 @@ class SpeakerRecognizer(NameRecognizer):
 # --- initials + surname --------------------------------------------------------------------
 
 _INITIALS_NAME = re.compile(
-    rf"(?<![\w.])(?P<init>{INITIALS_RE})[ \t]*(?:(?P<ix>{INTERFIX_RE})[ \t]+)?"
+    rf"(?<![\w.])(?P<init>{INITIALS_RE})(?:[ \t]*|[ \t]*\n[ \t]*)(?:(?P<ix>{INTERFIX_RE})[ \t]+)?"
     rf"(?P<sur>{NAMEWORD_RE}(?:-(?:{INTERFIX_RE}[ \t]+)?{NAMEWORD_RE})*)")
 
 
