@@ -34,3 +34,29 @@ def test_a_span_found_by_several_recognizers_names_the_same_one_whatever_the_ord
     names = {HEADER[s:e]: who for s, e, _t, who in runs[0]}
     # three recognizers score "Amalrada" 0.85 here; the first of them in the registry wins
     assert names["Amalrada"] == "EmailHeaderNameRecognizer"
+
+
+def test_a_name_read_from_smudges_is_proposed_not_redacted(detector):
+    """Tesseract reads a black box or a smudge as a "word" with little confidence; the NER
+    may take it for a surname. Its box would cover real text, so it goes to review."""
+    from woo_redact.extract import build_document
+    from woo_redact.model import LOW_OCR, Box, Finding, Page, Word
+
+    read = [("Overleg", 91.0), ("met", 93.0), ("Daer", 10.0), ("en", 90.0), ("Jansen", 92.0),
+            ("Mantes", 6.0)]
+    words, x = [], 10.0
+    for text, conf in read:
+        words.append(Word(text, Box(0, x, 10, x + 8 * len(text), 20), 0, 0, "ocr", conf))
+        x += 8 * len(text) + 6
+    doc = build_document("scan.pdf", "0" * 64, [Page(0, 600, 800, words, [])])
+
+    def ner_finding(text):
+        s = doc.text.index(text)
+        return Finding("PERSON", s, s + len(text), text, 0.85, detector._ner_name)
+
+    assert detector._poorly_read(doc, ner_finding("Daer"))
+    assert not detector._poorly_read(doc, ner_finding("Jansen"))  # read well
+    suspect = ner_finding("Daer")
+    suspect.detector += LOW_OCR
+    decided = load_policy().decide([suspect, ner_finding("Jansen")], doc.text)
+    assert [(f.text, f.action) for f in decided] == [("Daer", "propose"), ("Jansen", "redact")]

@@ -13,8 +13,8 @@ from presidio_analyzer import (AnalyzerEngine, Pattern, PatternRecognizer, Recog
                                RecognizerResult)
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 
-from .extract import boxes_for_span, page_spans
-from .model import Document, Finding
+from .extract import boxes_for_span, page_spans, span_boxes
+from .model import LOW_OCR, Document, Finding
 from .policy import Policy
 from .recognizers import ALL_RECOGNIZERS
 from .recognizers.ner import DutchNerRecognizer
@@ -28,6 +28,9 @@ LANG = "nl"
 LOOKAHEAD_CHARS = 200
 # Pages analysed together (NER windows tagged in one pass); bounds the tokens held at once.
 PAGES_PER_BATCH = 16
+# Tesseract reads clean print at ~90; black boxes and smudges come out as "words" like
+# "Daer" or "Mantes" at 5-60, which the NER may take for surnames.
+LOW_OCR_CONF = 60.0
 
 
 def build_registry(policy: Policy) -> RecognizerRegistry:
@@ -116,6 +119,18 @@ class Detector:
         # the NER tags the windows of all pages of a document in one go (see ``analyze``)
         self._ner = next((r for r in self.registry.recognizers
                           if isinstance(r, DutchNerRecognizer)), None)
+        self._ner_name = self._ner.name if self._ner is not None else None
+
+    def _poorly_read(self, doc: Document, f: Finding) -> bool:
+        """A name only the NER saw, in OCR words read with little confidence, that the name
+        lists do not know: likely OCR of a black box or a smudge, so it is proposed for
+        review rather than redacted (its box would cover the page's real text)."""
+        words = [doc.words[i] for i, _a, _b in span_boxes(doc, f.start, f.end)]
+        if not any(w.conf is not None and w.conf < LOW_OCR_CONF for w in words):
+            return False
+        gaz = self._ner.gaz
+        return not all(gaz.is_name(w.text.strip(".,;:()")) for w in words
+                       if w.conf is not None and w.conf < LOW_OCR_CONF)
 
     def analyze(self, doc: Document) -> list[Finding]:
         """Findings of every enabled recognizer, merged per entity, with boxes."""
@@ -153,6 +168,8 @@ class Detector:
             f.text = doc.text[f.start:f.end]
             f.boxes = boxes_for_span(doc, f.start, f.end)
             f.assign_id(doc.sha256)
+            if f.detector == self._ner_name and self._poorly_read(doc, f):
+                f.detector += LOW_OCR
         if "SIGNATURE" in self.policy.entities:
             persons = [f for f in findings if f.entity_type == "PERSON"]
             findings.extend(find_signatures(doc, persons))

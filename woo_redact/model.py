@@ -49,6 +49,7 @@ class Word:
     block: int
     line: int
     source: str = "text"  # "text" (PDF text layer) or "ocr"
+    conf: float | None = None  # OCR confidence, 0-100; None on the text layer
 
 
 @dataclass(slots=True)
@@ -88,6 +89,11 @@ class Document:
     @property
     def page_count(self) -> int:
         return len(self.pages)
+
+
+# Detector suffix of a name the NER read in poorly OCR'd words: a proposal, never redacted
+# (or spread) unseen.
+LOW_OCR = ":low-ocr"
 
 
 @dataclass(slots=True)

@@ -665,7 +665,7 @@ def ocr_page(page: pymupdf.Page) -> list[Word]:
     raw = join_split_tokens(raw)
     bound = page.rect * page.derotation_matrix
     return [Word(normalise_confusions(r.text), _page_box(r, to_page, bound, page.number),
-                 r.block, r.par * 1000 + r.line, source="ocr") for r in raw]
+                 r.block, r.par * 1000 + r.line, source="ocr", conf=r.conf) for r in raw]
 
 
 def _read(image: Image.Image, dpi: int) -> list[RawWord]:

@@ -15,7 +15,7 @@ from typing import Protocol
 import yaml
 
 from .grounds import is_ground
-from .model import Finding
+from .model import LOW_OCR, Finding
 from .organisations import organisation_address
 
 DEFAULT_POLICY = "default_policy.yaml"
@@ -112,6 +112,8 @@ class Policy:
                   and office_holders is not None
                   and (why := office_holders.reason_to_keep(text, f.start, f.end, f.text))):
                 f.action, f.reason = "keep", why
+            elif f.detector.endswith(LOW_OCR) and f.action == "redact":
+                f.action, f.reason = "propose", "read from a poor scan (low OCR confidence): check"
             else:
                 f.reason = f"policy: {f.entity_type} → {rule.action}"
             out.append(f)

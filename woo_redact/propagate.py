@@ -499,11 +499,12 @@ def propagate_findings(doc: Document, findings: list[Finding], dossier: NameBook
     check keeps any of its found mentions (the person acts in public office here).
     """
     from woo_redact.extract import boxes_for_span
-    from woo_redact.model import Finding
+    from woo_redact.model import LOW_OCR, Finding
 
     text = doc.text
     persons = [f for f in findings if f.entity_type == ENTITY]
-    sources = [f for f in persons if f.score >= MIN_SOURCE_SCORE and f.action != "keep"]
+    sources = [f for f in persons if f.score >= MIN_SOURCE_SCORE and f.action != "keep"
+               and not f.detector.endswith(LOW_OCR)]
     public: set[str] = set()
     if office_holders is not None:
         for f in sources:

@@ -26,15 +26,17 @@ def dump_ocr_words(pages: dict[int, list[Word]]) -> str | None:
     if not pages:
         return None
     return json.dumps({str(p): [[w.text, w.box.x0, w.box.y0, w.box.x1, w.box.y1, w.block,
-                                 w.line, w.source] for w in ws] for p, ws in pages.items()},
+                                 w.line, w.source, w.conf] for w in ws]
+                       for p, ws in pages.items()},
                       ensure_ascii=False, separators=(",", ":"))
 
 
 def load_ocr_words(text: str | None) -> dict[int, list[Word]]:
     if not text:
         return {}
-    return {int(p): [Word(t, Box(int(p), a, b, c, d), blk, ln, src)
-                     for t, a, b, c, d, blk, ln, src in ws]
+    # manifests written before confidences were kept have eight fields a word
+    return {int(p): [Word(t, Box(int(p), a, b, c, d), blk, ln, src, *conf)
+                     for t, a, b, c, d, blk, ln, src, *conf in ws]
             for p, ws in json.loads(text).items()}
 
 
