@@ -15,3 +15,26 @@ from woo_redact.recognizers.names import TitleNameRecognizer
 def test_title_name_stops_before_an_organisation(line, name):
     found = [line[a:b] for a, b, *_ in TitleNameRecognizer().find(line)]
     assert found == [name]
+
+
+@pytest.mark.parametrize("line, names", [
+    # a title in a sentence makes an ordinary word a surname ...
+    ("Het gesprek tussen P. Nowak en de heer Moet vond plaats op 4 maart.", ["Moet"]),
+    ("De melding is door de heer\nOsterhoudt geregistreerd.", ["Osterhoudt"]),
+    # ... but not a role, a salutation, a capitalised "Heer" inside a name, or a word
+    # before an organisation
+    ("Geachte mevrouw Voorzitter,", []),
+    ("contact gehad met Dex\nOude Heer van de Openbaar Ministerie.", []),
+    ("Aanhef: mevrouw\nAdres: Dorpsweg 3", []),
+])
+def test_ordinary_words_after_a_title(line, names):
+    assert [line[a:b] for a, b, *_ in TitleNameRecognizer().find(line)] == names
+
+
+def test_an_ordinary_word_with_an_interfix_is_not_spread_as_a_name():
+    from woo_redact import gazetteer
+    from woo_redact.propagate import usable_source
+
+    gaz = gazetteer.load()
+    assert not usable_source("van de Openbaar", gaz)
+    assert usable_source("van de Berg", gaz) and usable_source("Jan Jansen", gaz)

@@ -426,6 +426,10 @@ def usable_source(name: str, gaz: Gazetteer) -> bool:
         return False
     if gaz.is_place(person.full) or gaz.is_place(f"{person.interfix} {person.surname}".strip()):
         return False
+    if person.surname and not (person.first or person.initials):
+        main = person.surname.split("-")[0].split()[0]
+        if gaz.is_common_word(main) and not gaz.is_surname(main):
+            return False  # "van de Openbaar" (of "... Ministerie"): an ordinary word
     words = person.full.split()
     if len(words) == 1:
         w = words[0]

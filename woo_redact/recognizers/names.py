@@ -421,12 +421,22 @@ class TitleNameRecognizer(NameRecognizer):
                 if w.lower() in ROLE_NOUNS or w.lower() in INSTITUTION_NOUNS:
                     continue  # "Geachte mevrouw Voorzitter": a role, not a surname
                 if (self.gaz.zipf(w.lower()) >= 4.0 and not self.gaz.is_name(w)
-                        and ("\n" in m.group("gap") or _ADDRESSING.search(
-                            text, max(0, m.start() - 12), m.start()))):
-                    # an ordinary word on the next line, or in a salutation, is no surname;
-                    # after a title in a sentence it is one ("de heer Moet vond ...")
-                    continue
+                        and not self._surname_in_prose(text, m, name, end)):
+                    continue  # "Geachte mevrouw Voorzitter", "Oude Heer van de Openbaar"
             yield m.start("name"), end, 0.85, f"after '{title.strip()}'"
+
+    @staticmethod
+    def _surname_in_prose(text: str, m: re.Match, name: str, end: int) -> bool:
+        """An ordinary word is a surname right after a form of address in a sentence ("de
+        heer Moet vond ..."): the title in lower case, the word alone on the title's line,
+        no interfix, no salutation before, and no capitalised word after it."""
+        if "\n" in m.group("gap") or not m.group("title")[:1].islower():
+            return False
+        if len(name.split()) != 1 or _ADDRESSING.search(text, max(0, m.start() - 12),
+                                                        m.start()):
+            return False
+        nxt = _NEXT_WORD.match(text, end)
+        return not (nxt and nxt.group("w")[:1].isupper())
 
     def _own_name_length(self, name: str, after: str) -> int:
         """Where the person's name ends: "de heer Willemsen van de Openbaar Ministerie" is
