@@ -30,11 +30,3 @@ def test_title_name_stops_before_an_organisation(line, name):
 def test_ordinary_words_after_a_title(line, names):
     assert [line[a:b] for a, b, *_ in TitleNameRecognizer().find(line)] == names
 
-
-def test_an_ordinary_word_with_an_interfix_is_not_spread_as_a_name():
-    from woo_redact import gazetteer
-    from woo_redact.propagate import usable_source
-
-    gaz = gazetteer.load()
-    assert not usable_source("van de Openbaar", gaz)
-    assert usable_source("van de Berg", gaz) and usable_source("Jan Jansen", gaz)

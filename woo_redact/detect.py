@@ -95,9 +95,9 @@ class Analyzer(AnalyzerEngine):
         seen: set[tuple[str, int, int, float]] = set()
         unique = []
         for r in results:
-            key = (r.entity_type, r.start, r.end, r.score)
-            if key not in seen:
-                seen.add(key)
+            same = (r.entity_type, r.start, r.end, r.score)
+            if same not in seen:
+                seen.add(same)
                 unique.append(r)
         return unique
 
@@ -111,9 +111,9 @@ class Detector:
         self.policy = policy
         self.registry = build_registry(policy)
         self.analyzer = Analyzer(registry=self.registry,
-                                       nlp_engine=build_nlp_engine(model_path),
-                                       supported_languages=[LANG],
-                                       context_aware_enhancer=OwnContext())
+                                 nlp_engine=build_nlp_engine(model_path),
+                                 supported_languages=[LANG],
+                                 context_aware_enhancer=OwnContext())
         self.entities = sorted({e for r in self.registry.recognizers
                                 for e in r.supported_entities})
         # the NER tags the windows of all pages of a document in one go (see ``analyze``)

@@ -269,13 +269,13 @@ def _free_before(text: str, start: int) -> bool:
     return start == 0 or not _BAD_BEFORE.match(text, start - 1)
 
 
-def _hits(found: dict[str, list[tuple[int, int]]], text: str, needle: str,
-          forms: Iterable[list[str]] | None = None) -> Iterator[tuple[int, int]]:
-    """Where ``needle`` stands with one of ``forms`` (word lists; default: the needle as
-    written, case-sensitive) and nothing name-like right before it."""
-    want = list(forms) if forms is not None else [needle.split()]
+def _hits(found: dict[str, list[tuple[int, int]]], text: str,
+          needle: str) -> Iterator[tuple[int, int]]:
+    """Where ``needle`` stands as written (the lookup ignores case) with nothing name-like
+    right before it."""
+    want = needle.split()
     for a, b in found.get(needle, ()):
-        if text[a:b].split() in want and _free_before(text, a):
+        if text[a:b].split() == want and _free_before(text, a):
             yield a, b
 
 
@@ -426,10 +426,6 @@ def usable_source(name: str, gaz: Gazetteer) -> bool:
         return False
     if gaz.is_place(person.full) or gaz.is_place(f"{person.interfix} {person.surname}".strip()):
         return False
-    if person.surname and not (person.first or person.initials):
-        main = person.surname.split("-")[0].split()[0]
-        if gaz.is_common_word(main) and not gaz.is_surname(main):
-            return False  # "van de Openbaar" (of "... Ministerie"): an ordinary word
     words = person.full.split()
     if len(words) == 1:
         w = words[0]
