@@ -68,11 +68,19 @@ class Analyzer(AnalyzerEngine):
     one pass: the stock step filters all results once per recognizer, twice (a quadratic
     cost on pages with many findings), and calls recognizers that found nothing."""
 
+    def _registry_order(self) -> dict[int, int]:
+        """Position of every registered recognizer, worked out once per registry size."""
+        known = self.registry.recognizers
+        cached = getattr(self, "_order", None)
+        if cached is None or len(cached) != len(known):
+            cached = self._order = {id(r): i for i, r in enumerate(known)}
+        return cached
+
     def _enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers,
                                context=None):
         key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
         # the registry hands them over as a set: put them back in registry order
-        order = {id(r): i for i, r in enumerate(self.registry.recognizers)}
+        order = self._registry_order()
         recognizers = sorted(recognizers, key=lambda r: order.get(id(r), len(order)))
         by_id: dict[str, list[RecognizerResult]] = {}
         for r in raw_results:

@@ -705,25 +705,29 @@ class EmailDerivedNameRecognizer(NameRecognizer):
     EXPLANATION = "name spelled in an e-mail address"
 
     def find(self, text: str) -> Iterator[tuple[int, int, float, str]]:
-        emails = [(m.start(), m.end()) for m in _EMAIL.finditer(text)]
+        emails = []
         derived = {}
         for m in _EMAIL.finditer(text):
+            emails.append((m.start(), m.end()))
             got = names_from_email(m.group("local"), self.gaz)
             if got:
                 derived[got] = None
+        # The surnames are looked up through the text's word index in one pass and what
+        # stands before each is checked here: a regex per derived name cost ~0.5 ms to
+        # compile.
+        found = find_all(text, [surname for _f, _i, surname in derived])
         for first, interfix, surname in derived:
-            for s, e, score in self._occurrences(text, first, interfix, surname):
+            for s, e, score in self._occurrences(text, first, interfix, surname,
+                                                 found[surname]):
                 if any(a <= s < b or a < e <= b for a, b in emails):
                     continue
                 yield s, e, score, "derived from an address in this document"
 
-    def _occurrences(self, text: str, first: str, interfix: str,
-                     surname: str) -> Iterator[tuple[int, int, float]]:
-        # The surname is looked up through the text's word index and what stands before
-        # it is checked here: a regex per derived name cost ~0.5 ms to compile.
+    def _occurrences(self, text: str, first: str, interfix: str, surname: str,
+                     hits: list[tuple[int, int]]) -> Iterator[tuple[int, int, float]]:
         distinctive = not self.gaz.is_common_word(surname)
         forms = (surname, surname.upper())
-        for a, b in find_all(text, [surname])[surname]:
+        for a, b in hits:
             if text[a:b] not in forms or text.startswith("@", b):
                 continue
             p = _words_before(text, a, interfix.split()) if interfix else a
