@@ -24,6 +24,26 @@ def test_hyphenated_wrap_joins_number_and_double_surname(tmp_path: Path):
     assert len(boxes) == 2 and boxes[0].y0 < boxes[1].y0  # both line parts are covered
 
 
+def test_wrap_before_an_interfix_keeps_the_double_surname(tmp_path: Path):
+    pdf = make_pdf(tmp_path / "dubbel.pdf", [[
+        (72, 100, "Contactpersoon is mevrouw A. de Boer-"),
+        (72, 114, "van Dam van de afdeling ver-"),
+        (72, 128, "van de stukken en het over-"),
+        (72, 142, "de pand."),
+    ]])
+    doc = extract(str(pdf))
+    assert "de Boer-van Dam" in doc.text
+    # an ordinary word broken before "van" or "de" is still joined
+    assert "vervan" in doc.text and "overde" in doc.text
+
+
+def test_a_dash_at_a_line_end_does_not_glue_the_next_line(tmp_path: Path):
+    pdf = make_pdf(tmp_path / "dash.pdf", [[(72, 100, "Met vriendelijke groet, --"),
+                                            (72, 114, "Mark Visser")]])
+    doc = extract(str(pdf))
+    assert "--\nMark Visser" in doc.text
+
+
 def test_page_break_split_identifier_maps_to_both_pages(tmp_path: Path):
     pdf = make_pdf(tmp_path / "pb.pdf", [[(72, 780, "Registratienummer PL0900-")],
                                          [(72, 60, "2023123456 is de zaak.")]])

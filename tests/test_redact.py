@@ -162,3 +162,20 @@ def test_labels_on_a_rotated_page_are_readable(tmp_path: Path):
     spans = [s for b in out.get_text("dict")["blocks"] for ln in b.get("lines", [])
              for s in ln["spans"] if s["text"] == "5.1.2e"]
     assert spans and spans[0]["size"] >= 7
+
+
+def test_two_findings_over_the_same_words_print_one_label(tmp_path: Path):
+    src = make_pdf(tmp_path / "in.pdf", [[(72, 100, f"Neem contact op met {SECRET} voor vragen.")]],
+                   fontsize=12)
+    doc = extract(str(src))
+    i = doc.text.index(SECRET)
+    boxes = boxes_for_span(doc, i, i + len(SECRET))
+    # the same words found by two detectors under two grounds
+    marks = [Mark(b, "5.1.2e") for b in boxes] + [Mark(b, "5.1.1e") for b in boxes]
+    pdf = pymupdf.open(src)
+    redact_document(pdf, marks, [SECRET])
+    save_rewritten(pdf, str(tmp_path / "out.pdf"))
+    pdf.close()
+    text = extract(str(tmp_path / "out.pdf")).text
+    assert SECRET not in text
+    assert text.count("5.1.2e") == 1 and "5.1.1e" not in text

@@ -219,13 +219,28 @@ def extract(path: str, *, ocr: OcrFn | None = None, limits: Limits | None = None
     return build_document(path, sha, pages)
 
 
-def _soft_hyphen(prev: str, nxt: str) -> bool:
+# Lower-case name parts that open the second half of a double surname ("De Jong-van
+# Leeuwen"): after a line-end hyphen they start a name, not the rest of a broken word.
+_SURNAME_LEADS = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "het", "in", "op",
+                            "uit", "von", "du", "da", "le", "la", "el", "al"})
+
+
+def _soft_hyphen(prev: str, nxt: str, after: str | None = None) -> bool:
     """A line-wrap hyphen inside a word ("rijks-" + "overheid") that is not part of it.
 
     Before an upper-case letter or a digit the hyphen is kept ("Noord-Holland",
-    "Jansen-El Amrani", "09/123456-23").
+    "Jansen-El Amrani", "09/123456-23"), and so it is before an interfix that a capitalised
+    word follows ("de Jong-" + "van Leeuwen"). ``after`` is the word after ``nxt``.
     """
-    return len(prev) > 1 and prev[-2].isalpha() and nxt[:1].islower()
+    if not (len(prev) > 1 and prev[-2].isalpha() and nxt[:1].islower()):
+        return False
+    return not (nxt in _SURNAME_LEADS and after is not None and after[:1].isupper())
+
+
+def _joins(prev: str) -> bool:
+    """Does a word ending in a hyphen continue on the next line ("09/123456-" + "23")?
+    A dash that stands alone ("--", "–") is no part of a word."""
+    return len(prev) > 1 and prev[-2].isalnum()
 
 
 def build_document(path: str, sha: str, pages: list[Page]) -> Document:
@@ -245,14 +260,16 @@ def build_document(path: str, sha: str, pages: list[Page]) -> Document:
         if prev is not None:
             same_line = (prev.box.page == w.box.page and prev.block == w.block
                          and prev.line == w.line)
-            if not same_line and prev.text.endswith("-") and _soft_hyphen(prev.text, text):
+            wrap = not same_line and prev.text.endswith("-")
+            if wrap and _soft_hyphen(prev.text, text,
+                                     words[i + 1].text if i + 1 < len(words) else None):
                 # drop the wrap hyphen of the previous word: it was already emitted
                 parts[-1] = parts[-1][:-1]
                 char_word.pop()
                 word_len[-1] -= 1
                 pos -= 1
                 sep = ""
-            elif not same_line and prev.text.endswith("-") and len(prev.text) > 1:
+            elif wrap and _joins(prev.text):
                 sep = ""  # hyphen kept, words joined: "09/123456-" + "23"
             else:
                 sep = " " if same_line else "\n"

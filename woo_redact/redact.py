@@ -103,9 +103,11 @@ def _paint(page: pymupdf.Page, rects: list[tuple[float, float, float, float]],
     text = []
     upright = page.derotation_matrix if page.rotation else None
     turn = page.rotation_matrix
+    labelled: list[tuple[float, float, float, float]] = []
     for r, label in zip(rects, labels):
-        if not label:
-            continue
+        if not label or _mostly_under(r, labelled):
+            continue  # two findings over the same words: one label, not two printed over each other
+        labelled.append(r)
         # Upright for the reader, or along the page's own text when that reads larger
         # (text that runs sideways on a rotated page has tall, narrow boxes).
         options = [(label_size(label, r[2] - r[0], r[3] - r[1]) or 0, r, None)]
@@ -132,6 +134,18 @@ def _paint(page: pymupdf.Page, rects: list[tuple[float, float, float, float]],
     doc.update_stream(xref, "\n".join(ops).encode("latin-1"))
     contents = page.get_contents() + [xref]
     doc.xref_set_key(page.xref, "Contents", "[" + " ".join(f"{x} 0 R" for x in contents) + "]")
+
+
+def _mostly_under(r: tuple[float, float, float, float],
+                  others: list[tuple[float, float, float, float]]) -> bool:
+    """Does more than half of ``r`` lie under one of ``others``?"""
+    area = (r[2] - r[0]) * (r[3] - r[1])
+    for o in others:
+        w = min(r[2], o[2]) - max(r[0], o[0])
+        h = min(r[3], o[3]) - max(r[1], o[1])
+        if w > 0 and h > 0 and w * h > area / 2:
+            return True
+    return False
 
 
 def _num(v: float) -> str:
