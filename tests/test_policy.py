@@ -88,3 +88,20 @@ def test_every_repeat_of_a_found_value_is_found():
     found = [_f("INVESTIGATION_NAME", "Ravelijn", text)]
     extra = repeat_occurrences(text, found)
     assert [(text[f.start:f.end], f.start) for f in extra] == [("Ravelijn", 33)]
+
+
+def test_an_organisations_general_number_is_kept_a_persons_number_is_not(tmp_path: Path):
+    text = ("Vragen? Bel het algemene nummer van de gemeente, 030 286 00 00.\n"
+            "Voor spoed: bel mij direct op 030 286 12 34 of mobiel 06 1234 5678.")
+    general, direct, mobile = (_f("PHONE_NUMBER", t, text) for t in (
+        "030 286 00 00", "030 286 12 34", "06 1234 5678"))
+    decided = {f.text: f for f in load_policy().decide([general, direct, mobile], text)}
+    assert decided["030 286 00 00"].action == "keep" and decided["030 286 00 00"].reason
+    assert decided["030 286 12 34"].action == "redact"
+    assert decided["06 1234 5678"].action == "redact"
+    # an organisation that tunes organisation addresses off keeps no numbers either
+    own = tmp_path / "p.yaml"
+    own.write_text("entities:\n  PHONE_NUMBER: {ground: 5.1.2e}\n"
+                   "keep_organisation_addresses: false\n", "utf-8")
+    assert load_policy(own).decide([_f("PHONE_NUMBER", "030 286 00 00", text)],
+                                   text)[0].action == "redact"

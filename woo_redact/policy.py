@@ -16,7 +16,7 @@ import yaml
 
 from .grounds import is_ground
 from .model import LOW_OCR, Finding
-from .organisations import organisation_address
+from .organisations import organisation_address, organisation_phone
 
 DEFAULT_POLICY = "default_policy.yaml"
 ACTIONS = ("redact", "propose", "keep")
@@ -107,6 +107,10 @@ class Policy:
                 f.action, f.reason = "keep", f"allow list {hit}"
             elif (f.entity_type in ADDRESS_TYPES and self.keep_organisation_addresses
                   and (why := organisation_address(text, f.start, f.end))):
+                f.action, f.reason = "keep", why
+            elif (f.entity_type == "PHONE_NUMBER" and self.keep_organisation_addresses
+                  and (why := organisation_phone(text, f.start, f.end))):
+                # a switchboard or service number is the organisation's, not a person's
                 f.action, f.reason = "keep", why
             elif (f.entity_type == "PERSON" and self.keep_office_holders
                   and office_holders is not None

@@ -1,9 +1,10 @@
 """Street + house number, and postcode (+ place).
 
 Street names are recognised by their Dutch suffix ("-straat", "-laan", ...), which covers
-most streets without a street list; suffix-less names ("Korte Voorhout", "Spui") are not
-found. An organisation's postal address (Postbus, Antwoordnummer) is not personal data, so
-a postcode that belongs to one is not reported.
+most streets without a street list; suffix-less names ("Korte Voorhout", "Spui") only where
+the text says they are an address: after "woont op", "Adres:", or before their postcode.
+An organisation's postal address (Postbus, Antwoordnummer) is not personal data, so a
+postcode that belongs to one is not reported.
 """
 
 from __future__ import annotations
@@ -44,8 +45,8 @@ _CAP_WORD = (r"(?:(?:[A-Z]\.){1,3}|(?:St|Sint|Dr|Mr|Prof|Burg|Gen|Kon|Pr|Jhr|Ir|
 _PARTICLE = r"(?:van|de|der|den|het|'t|ten|ter|te|la|le|du|op|aan|in|bij|St\.|Sint)"
 # The whole word first, then a look back at its ending: one suffix test per word instead
 # of one per character.
-_SUFFIX_WORD = (r"[A-Z][\w'\u2019-]*+(?<=(?:" + "|".join(sorted(set(STREET_SUFFIXES), key=len,
-                                                               reverse=True)) + r"))")
+_SUFFIXES = r"(?:" + "|".join(sorted(set(STREET_SUFFIXES), key=len, reverse=True)) + r")"
+_SUFFIX_WORD = r"[A-Z][\w'\u2019-]*+(?<=" + _SUFFIXES + r")"
 # Between street and number, or inside "Laan van ...", a line may wrap.
 _WRAP = r"(?:[ \t]{1,3}|[ \t]?\n[ \t]?)"
 # "Laan van Nieuw Oost-Indië", "Weg naar Rhenen": the suffix noun first, then a name.
@@ -53,9 +54,10 @@ _NOUN_FIRST = (r"(?:Laan|Weg|Plein|Kade|Dijk|Singel|Markt|Gracht|Plantsoen|Park|
                r"Pad|Straat|Burgwal|Boulevard|Oever|Wal)" + _WRAP + r"(?:van|der|de|den|op|ten|"
                r"ter|in|naar|achter|over|bij)(?:" + _WRAP + r"(?:van|der|de|den|het|'t)){0,2}"
                r"(?:" + _WRAP + _CAP_WORD + r"){1,3}")
+# Before a street word, words may also be joined by "en" ("Bos en Lommerweg").
 _STREET = (r"(?:" + _NOUN_FIRST + r"|"
-           r"(?:(?!" + _NOT_STREET_WORDS + r")" + _CAP_WORD + r"[ \t]{1,3}(?:" + _PARTICLE
-           + r"[ \t]{1,3}){0,2}){0,2}" + r"(?!" + _NOT_STREET_WORDS + r")" + _SUFFIX_WORD
+           r"(?:(?!" + _NOT_STREET_WORDS + r")" + _CAP_WORD + r"[ \t]{1,3}(?:(?:" + _PARTICLE
+           + r"|en)[ \t]{1,3}){0,2}){0,2}" + r"(?!" + _NOT_STREET_WORDS + r")" + _SUFFIX_WORD
            + r"|" + r"(?:(?:Grote|Kleine|Oude|Nieuwe|Korte|Lange|Hoge|Lage)[ \t]{1,3})?(?:"
            + "|".join(_NOUN_STREETS) + r"))")
 # House number with an optional addition: 12a, 12-A, 12 A, 12 bis, 12-3hg, 12 II, 12-1.
@@ -85,6 +87,46 @@ _STREET_ADDRESS = cs(r"(?=[A-Z'])(?<![\w'-])" + _WORDS_THEN_NUMBER + _STREET + _
 
 _STREET_ADDRESS_RE = re.compile(_STREET_ADDRESS)
 
+# Many streets carry no street word at all ("Slinge", "Dobbe", "Wolphaertsbocht", "Korte
+# Voorhout"). Any capitalised words before a number would be "Artikel 12" and "Fase 2" as
+# often, so such a street counts only where the text says it is an address (a residence word
+# or an address label just before it, its postcode just after it: reject_in_text), and never
+# with the words that number parts of documents, buildings and meetings.
+_NOT_STREET_NOUNS = (
+    r"(?:Artikel|Art|Kamer|Kamerstuk|Bijlage|Bijlagen|Fase|Zaal|Hoofdstuk|Paragraaf|Lid|"
+    r"Pagina|Blz|Bladzijde|Nummer|Nr|Week|Dag|Jaar|Maand|Kwartaal|Versie|Stap|Punt|Vraag|"
+    r"Antwoord|Agendapunt|Tabel|Figuur|Gebouw|Verdieping|Etage|Lokaal|Ruimte|Blok|Unit|"
+    r"Hal|Toren|Vleugel|Cel|Lijn|Bus|Tram|Spoor|Perron|Uitgang|Afrit|Sectie|Team|Groep|"
+    r"Klas|Ronde|Module|Niveau|Categorie|Klasse|Schaal|Regel|Zaak|Dossier|Besluit|"
+    r"Rapport|Motie|Amendement|Antwoordnummer|Locatie|Afdeling|Code|Box|Editie|Deel|"
+    r"Pand|Kantoor|Verslag|Notitie|Bijeenkomst|Sessie|Overleg|Vergadering|Ingang|Poort|"
+    r"Januari|Februari|Maart|April|Mei|Juni|Juli|Augustus|September|Oktober|November|"
+    r"December|Maandag|Dinsdag|Woensdag|Donderdag|Vrijdag|Zaterdag|Zondag)\b")
+_PLAIN_STREET_WORD = r"(?!" + _NOT_STREET_WORDS + r"|" + _NOT_STREET_NOUNS + r")" + _CAP_WORD
+# 1-3 capitalised words ("Achter de Dom"); the last one without a street word, which the
+# pattern above reports already.
+_PLAIN_STREET = (_PLAIN_STREET_WORD + r"(?:[ \t]{1,3}(?:" + _PARTICLE + r"[ \t]{1,3}){0,2}"
+                 + _PLAIN_STREET_WORD + r"){0,2}(?<!" + _SUFFIXES + r")")
+# The quick test as above, for at most three words and two particles before the number.
+_FEW_WORDS_THEN_NUMBER = r"(?=(?:[\w'\u2019.\u00e0-\u017f-]++[ \t\n]++){1,5}[1-9])"
+_PLAIN_STREET_ADDRESS = cs(r"(?=[A-Z'])(?<![\w'-])" + _FEW_WORDS_THEN_NUMBER + _PLAIN_STREET
+                           + _WRAP + _HOUSE_NUMBER + r"(?![\w/-]|[.,]\d)")
+# What makes such words an address: someone lives there ("woont op", "woonachtig is aan de",
+# "ingeschreven op"), or an address label ("Adres:", "woonadres"; not "Bezoekadres").
+_RESIDENCE_BEFORE = re.compile(
+    r"(?:\b(?:woont|wonen|woonde|woonden|woonachtig|wonende|verblijft|verblijven|verbleef|"
+    r"verblijvende|ingeschreven|verhuisd|verhuist|verhuizen)\b[^.;:!?]{0,40}?\b(?:op|aan|naar)"
+    r"[ \t]*:?|\b(?:woon|huis|thuis|verblijfs?|privé|prive)?adres(?:gegevens)?[ \t]*:?)"
+    r"[ \t\n]+(?:(?:de|het|'t)[ \t\n]+)?$", re.IGNORECASE)
+# ... or its postcode follows ("Dobbe 22, 8032 JE", also on the next line).
+_POSTCODE_AFTER = re.compile(
+    r"[ \t]*,?[ \t]*(?:\n[ \t]*)?(?-i:[1-9]\d{3}(?:[ \t]?|[ \t]*\n[ \t]*)(?!SA|SD|SS)[A-Z]{2})"
+    r"(?![\w-])")
+# "verhuisd naar Zwolle 2 jaar geleden": a count, not a house number.
+_UNIT_AFTER = re.compile(r"[ \t]*(?:jaar|jaren|maanden|maand|weken|week|dagen|dag|uur|minuten|"
+                         r"km|kilometer|meter|procent|personen|mensen|keer|euro)\b",
+                         re.IGNORECASE)
+
 
 @lru_cache(maxsize=2)
 def _street_address_ends(text: str) -> frozenset[int]:
@@ -101,7 +143,8 @@ _MONTH_AFTER = re.compile(r"[ \t]*" + _MONTHS + r"\b", re.IGNORECASE)
 
 class NlAddressRecognizer(NlPatternRecognizer):
     ENTITY = "NL_ADDRESS"
-    PATTERNS = [Pattern("straat + huisnummer", _STREET_ADDRESS, 0.5)]
+    PATTERNS = [Pattern("straat + huisnummer", _STREET_ADDRESS, 0.5),
+                Pattern("straat zonder straatwoord + huisnummer", _PLAIN_STREET_ADDRESS, 0.5)]
     CONTEXT = ["adres*", "woonadres", "woonachtig", "wonende", "woont", "woonde", "wonen",
                "verblijfadres", "verblijfsadres", "ingeschreven", "straat", "huisnummer"]
     NEGATIVE_CONTEXT = ORGANISATION_ADDRESS_WORDS
@@ -119,7 +162,15 @@ class NlAddressRecognizer(NlPatternRecognizer):
     def reject_in_text(self, text: str, start: int, end: int) -> bool:
         # "Gerechtshof 12 maart" is a court and a date.
         after = text[end:end + 12]
-        return bool(_MONTH_AFTER.match(after))
+        if _MONTH_AFTER.match(after):
+            return True
+        if _STREET_ADDRESS_RE.fullmatch(text, start, end):
+            return False  # a street with a street word
+        # A street without one: only where the text says it is an address.
+        if _UNIT_AFTER.match(text, end):
+            return True
+        return not (_RESIDENCE_BEFORE.search(text[max(0, start - 80):start])
+                    or _POSTCODE_AFTER.match(text, end))
 
 
 # Words that follow a postcode in letterheads but are not part of the place.

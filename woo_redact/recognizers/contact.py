@@ -45,13 +45,16 @@ class NlEmailRecognizer(NlPatternRecognizer):
         return _suffix_extractor()(domain).fqdn != ""
 
 
-# A number may wrap at a line end anywhere, after the area code too ("bereikbaar via 070-136
-# \n4321", "+31 6\n3837 9334"), where prose runs on: the line holds words before the number.
-# Numbers alone on their lines are cells of a column ("0800-8002\n14 030" read down a table
-# of public numbers), and the Dutch numbering plan (validate_result) keeps out the rest.
-_BREAK = r"(?<=\p{L}[^\n]*)[ \t]*\n[ \t]*"
+# A number may wrap at a line end anywhere: after the area code ("bereikbaar via 070-136
+# \n4321", "+31 6\n3837 9334"), before its dash ("058\n- 233 45 67") or inside a narrow
+# table cell, where nothing else is on its lines ("06 - 2841\n7733"). What tells a wrap from
+# a column of separate numbers ("0800-8002\n14 030" read down a table) is the first line:
+# a wrapped number is not yet whole there (invalidate_result), and the Dutch numbering plan
+# (validate_result) keeps out the rest.
+_BREAK = r"[ \t]*\n[ \t]*"
 # Separator between area code and subscriber number: "070-", "070 - ", "070 ", "(070) ".
-_SEP = r"(?:[ \t]*[-\u2013](?:[ \t]*|" + _BREAK + r")|" + _BREAK + r"|[ \t]|\.)?"
+_SEP = (r"(?:(?:[ \t]*|" + _BREAK + r")[-\u2013](?:[ \t]*|" + _BREAK + r")|" + _BREAK
+        + r"|[ \t]|\.)?")
 _INTL_NL = (r"(?:\+[ \t]?31|\b0031)[ \t]?(?:\(0\)[ \t]?)?(?:[ \t-]?|" + _BREAK + r")")
 
 
@@ -77,6 +80,32 @@ _SPACED_IBAN_BEFORE = re.compile(r"(?-i:\b[A-Z]{2}\d{2}(?:[ \t]?[A-Z0-9]{4}){1,3
 # Not inside a longer number, code or amount ("12.0612345678", "0612345678-23").
 _BEFORE = r"(?<![\w,+-])(?<!\d[.,])"
 _AFTER = r"(?!\d|[ \t]?-\d|[.,]\d)"
+
+
+def _is_number(text: str) -> bool:
+    """Whether ``text`` holds one whole phone number: a public short number, or a number
+    with a valid length and area code in the numbering plan."""
+    text = text.replace("(0)", "")
+    digits = digits_only(text)
+    if _SHORT_NUMBER.fullmatch(digits):
+        return True  # 1400 and 14 + area code: no subscriber number to check
+    if text.lstrip().startswith("+") or digits.startswith("00"):
+        digits = digits[2:] if digits.startswith("00") else digits
+        # +31 is followed by 9 digits
+        if digits.startswith("31") and len(digits) != 11:
+            return False
+        number_text, region = "+" + digits, None
+    else:
+        # Dutch numbers are 10 digits with the leading 0; 0800/0900 also 8 or 11.
+        if len(digits) != 10 and not (digits[:4] in ("0800", "0900", "0906", "0909")
+                                      and len(digits) in (8, 11)):
+            return False
+        number_text, region = digits, "NL"
+    try:
+        number = phonenumbers.parse(number_text, region)
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.is_valid_number(number)
 
 
 class NlPhoneRecognizer(NlPatternRecognizer):
@@ -115,33 +144,17 @@ class NlPhoneRecognizer(NlPatternRecognizer):
                         "nummer", "via"]
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
-        text = pattern_text.replace("(0)", "")
-        digits = digits_only(text)
-        if _SHORT_NUMBER.fullmatch(digits):
-            return None  # 1400 and 14 + area code: no subscriber number to check
-        international = text.lstrip().startswith("+") or digits.startswith("00")
-        if international:
-            if digits.startswith("00"):
-                digits = digits[2:]
-            if digits.startswith("31") and len(digits) != 11:
-                return False
-            number_text = "+" + digits
-            region = None
-        else:
-            # Dutch numbers are 10 digits with the leading 0; 0800/0900 also 8 or 11.
-            if len(digits) != 10 and not (digits[:4] in ("0800", "0900", "0906", "0909")
-                                          and len(digits) in (8, 11)):
-                return False
-            number_text, region = digits, "NL"
-        try:
-            number = phonenumbers.parse(number_text, region)
-        except phonenumbers.NumberParseException:
-            return False
-        return None if phonenumbers.is_valid_number(number) else False
+        return None if _is_number(pattern_text) else False
 
     def invalidate_result(self, pattern_text: str) -> Optional[bool]:
         # A date with a time or a year range run together ("01-05-2023 12") is no number.
-        return bool(_DATE.search(pattern_text))
+        if _DATE.search(pattern_text):
+            return True
+        # A line that already holds a whole number is a cell of a column, not the start of
+        # a number wrapped onto the next line. (Here, not in reject_in_text: Presidio drops
+        # the whole first line's own match as contained in this one before that runs.)
+        first_line, wrapped, _ = pattern_text.partition("\n")
+        return bool(wrapped) and _is_number(first_line)
 
     def reject_in_text(self, text: str, start: int, end: int) -> bool:
         before = text[max(0, start - 40):start]
