@@ -64,7 +64,8 @@ def test_every_recognizer_constructs_without_arguments():
     assert entities == {
         "EMAIL_ADDRESS", "PHONE_NUMBER", "NL_BSN", "IBAN_CODE", "NL_ADDRESS", "NL_POSTCODE",
         "DATE_OF_BIRTH", "NL_LICENSE_PLATE", "NL_PARKETNUMMER", "NL_POLICE_REFERENCE",
-        "INVESTIGATION_NAME", "INFORMANT_CODE", "INVESTIGATIVE_METHOD"}
+        "INVESTIGATION_NAME", "INFORMANT_CODE", "INVESTIGATIVE_METHOD", "NL_VNUMBER",
+        "NL_ID_DOCUMENT", "NL_PERSONNEL_NUMBER"}
     assert entities <= set(MIN_SCORE), "every entity needs a rule in the default policy"
 
 

@@ -1,14 +1,15 @@
-"""Burgerservicenummer (elfproef) and IBAN (mod-97)."""
+"""Burgerservicenummer (elfproef), IBAN (mod-97), and the numbers a person is known by
+only through their label: V-nummer, identity document, personnel number."""
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import ClassVar, Optional
 
 import regex as re
 from presidio_analyzer import Pattern
 from presidio_analyzer.predefined_recognizers.generic.iban_patterns import regex_per_country
 
-from .checksums import elfproef, iban_is_valid
+from .checksums import digits_only, elfproef, iban_is_valid
 from .pattern_base import NlPatternRecognizer, cs
 
 _BSN_WORDS = r"(?:bsn|burgerservice[- ]?nummer|sofi[- ]?nummer|sofinr\.?)"
@@ -44,7 +45,11 @@ class NlBsnRecognizer(NlPatternRecognizer):
                         "kvk*", "kvk-nummer", "btw*", "ordernummer*", "klantnummer*",
                         "relatienummer*", "parketnummer*", "kamerstuk*", "nr", "nr.",
                         "nummer", "tel", "tel.", "telefoon*", "€", "eur", "euro", "bvh*",
-                        "mutatienummer*", "proces-verbaal*", "pv", "pv-nummer*", "aangifte*"]
+                        "mutatienummer*", "proces-verbaal*", "pv", "pv-nummer*", "aangifte*",
+                        # other numbers a person is known by, each with its own entity
+                        "v-nummer*", "vreemdelingennummer*", "paspoort*", "rijbewijs*",
+                        "identiteitskaart*", "id-kaart*", "personeelsnummer*",
+                        "dienstnummer*", "stamnummer*", "beslagnummer*"]
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
         return elfproef(pattern_text)
@@ -111,3 +116,131 @@ class NlIbanRecognizer(NlPatternRecognizer):
         if layout and not layout.fullmatch(compact):
             return False
         return iban_is_valid(compact)
+
+
+class StemPrecheckRecognizer(NlPatternRecognizer):
+    """A pattern recognizer whose page pre-check is a list of word stems, tested as plain
+    substrings of the lower-cased page. A case-insensitive regex alternation of a dozen
+    words costs the engine more per page than the patterns it guards (it cannot skip ahead
+    to one literal, as it does for "@"); ``str.__contains__`` over the page does."""
+
+    #: lower-case stems, one of which every text with a result holds
+    STEMS: ClassVar[tuple[str, ...]] = ()
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        if self.STEMS:
+            lowered = text.lower()
+            if not any(stem in lowered for stem in self.STEMS):
+                return []
+        return super().analyze(text, entities, nlp_artifacts, regex_flags)
+
+
+# -- numbers that identify a person only by their label -----------------------------------
+#
+# A V-number, a passport number or a personnel number is a plain run of digits (or letters
+# and digits) that looks like a hundred other references, so each is found only right after
+# the word that names it (regex ``\K``: the word is required but not reported). The label
+# and its value may sit on two lines of a form.
+_LABEL_GAP = r"[ \t]*+(?::[ \t]*+)?(?:\n[ \t]*+)?"
+
+
+class NlVNumberRecognizer(NlPatternRecognizer):
+    """The IND's vreemdelingennummer (V-nummer): ten digits that follow a foreign national
+    through every immigration file."""
+
+    ENTITY = "NL_VNUMBER"
+    PATTERNS = [
+        Pattern("V-nummer",
+                r"(?i:\b(?:v[- ]?(?:nummer|nr\.?)|vreemdelingen[- ]?(?:nummer|nr\.?))"
+                r"(?:[ \t]*+\((?-i:IND)\))?)" + _LABEL_GAP
+                + r"\K(?:\d{9,10}|\d{4}[. ]\d{3}[. ]\d{3}|\d{2}[. ]\d{4}[. ]\d{4})" + _AFTER,
+                0.6),
+    ]
+    CONTEXT = ["v-nummer*", "vnummer*", "vreemdelingennummer*", "IND", "vreemdeling*",
+               "verblijfsvergunning*", "asiel*"]
+    PRECHECK = r"(?i:v[- ]?n(?:ummer|r)|vreemdelingen)"
+
+    def validate_result(self, pattern_text: str) -> Optional[bool]:
+        # "0000000000" fills a form field, it numbers no one
+        return False if len(set(digits_only(pattern_text))) == 1 else None
+
+
+_ID_DOCUMENT = (r"(?:paspoort|identiteitskaart|identiteitsbewijs|id[- ]?kaart|id[- ]?bewijs|"
+                r"rijbewijs|reisdocument|verblijfsdocument|verblijfspas|vreemdelingendocument|"
+                r"verblijfsvergunning)")
+_DOC_NUMBER_WORD = r"(?:document)?(?:nummer|nr\.?|no\.?)"
+# compiled once: checked on every match
+_DATE_LIKE = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
+
+
+class NlIdDocumentRecognizer(StemPrecheckRecognizer):
+    """Numbers of passports, identity cards, driving licences and residence documents.
+    A Dutch passport or ID card number is nine letters and digits (no letter O), a driving
+    licence number ten digits; foreign documents differ, so any code of six to twelve
+    capitals and digits with a digit in it is taken after the document's label."""
+
+    ENTITY = "NL_ID_DOCUMENT"
+    PATTERNS = [
+        # "paspoortnummer", "ID-kaart nummer", "rijbewijs nr.", "paspoort met nummer",
+        # "documentnummer paspoort", "nummer van zijn identiteitskaart"
+        Pattern("nummer van een identiteitsdocument",
+                r"(?i:\b(?:" + _ID_DOCUMENT + r"(?:[- ]?" + _DOC_NUMBER_WORD + r"|[ \t]+met"
+                r"[ \t]+(?:het[ \t]+)?" + _DOC_NUMBER_WORD + r")?|" + _DOC_NUMBER_WORD
+                + r"[ \t]+(?:van[ \t]+)?(?:het[ \t]+|de[ \t]+|zijn[ \t]+|haar[ \t]+|"
+                r"diens[ \t]+|uw[ \t]+)?" + _ID_DOCUMENT + r")(?!\w))" + _LABEL_GAP
+                + r"\K" + cs(r"(?=[A-Z]*\d)[A-Z0-9]{6,12}|\d{3}-\d{7}-\d{2}") + _AFTER, 0.6),
+        # "Documentnummer: NW1234K56" alone also heads the Woo inventory list: only with
+        # the kind of document (or the showing of it) nearby.
+        Pattern("documentnummer",
+                r"(?i:\bdocument(?:nummer|nr\.?))" + _LABEL_GAP + r"\K"
+                + cs(r"(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{6,12}|\d{3}-\d{7}-\d{2}") + _AFTER, 0.6),
+    ]
+    CONTEXT = ["paspoort*", "identiteitskaart*", "identiteitsbewijs*", "id-kaart*",
+               "id-bewijs*", "rijbewijs*", "reisdocument*", "verblijfsdocument*",
+               "verblijfspas*", "vreemdelingendocument*", "verblijfsvergunning*",
+               "legitim*", "identificeerde", "geïdentificeerd"]
+    CONTEXT_REQUIRED_PATTERNS = frozenset({"documentnummer"})
+    WORDS_BEFORE = 12
+    WORDS_AFTER = 3
+    # the document words of both patterns and the context words "documentnummer" needs
+    STEMS = ("paspoort", "identiteit", "id-kaart", "id kaart", "idkaart", "id-bewijs",
+             "id bewijs", "rijbewijs", "reisdocument", "verblijfs", "vreemdelingendocument",
+             "legitim", "identificeerd")
+
+    def validate_result(self, pattern_text: str) -> Optional[bool]:
+        # "paspoort 20230101": a date or a year run into a number
+        if _DATE_LIKE.fullmatch(pattern_text):
+            return False
+        return None
+
+
+# Numbers that identify an official or an employee: with the name redacted, a personnel or
+# BOA number would name the officer again to anyone with the staff list. A BIG number finds
+# the care professional in the public BIG register. ("Politienummer" is a phone number.)
+_PERSONNEL_LABEL = (r"(?i:\b(?:personeels|medewerkers|werknemers|dienst|stam|badge|"
+                    r"legitimatie|ambtenaars)(?:nummer|nr\.?)|\bpers\.?[ \t]?nr\.?|"
+                    r"\bboa[- ]?(?:registratie)?(?:nummer|nr\.?)|"
+                    r"\b(?-i:BIG)[- ]?(?:registratie(?:nummer|nr\.?)?|nummer|nr\.?))")
+_PHONE_LIKE = re.compile(r"0\d{2,3}-?\d{4,8}")
+
+
+class NlPersonnelNumberRecognizer(StemPrecheckRecognizer):
+    ENTITY = "NL_PERSONNEL_NUMBER"
+    PATTERNS = [
+        Pattern("nummer na personeelsnummer",
+                _PERSONNEL_LABEL + r"(?:[ \t]*+\([^()\n]{1,12}\))?" + _LABEL_GAP + r"\K"
+                + cs(r"(?=[A-Z-]*\d)[A-Z]{0,4}-?\d[0-9A-Z]{2,11}") + _AFTER, 0.6),
+    ]
+    CONTEXT = ["personeelsnummer*", "dienstnummer*", "stamnummer*", "boa*", "big*",
+               "verbalisant*", "medewerker*", "ambtenaar*", "opsporingsambtenaar*",
+               "toezichthouder*", "handhaver*"]
+    STEMS = ("personeelsn", "werkersn", "werknemersn", "dienstn", "stamn", "badgen",
+             "legitimatien", "ambtenaarsn", "pers.nr", "pers. nr", "pers nr", "persnr", "boa",
+             "big")
+
+    def validate_result(self, pattern_text: str) -> Optional[bool]:
+        # "dienstnummer 0800-1234": a service line, not a person
+        if _PHONE_LIKE.fullmatch(pattern_text):
+            return False
+        return None
+

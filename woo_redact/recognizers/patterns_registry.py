@@ -5,7 +5,13 @@ from __future__ import annotations
 from .address import NlAddressRecognizer, NlPostcodeRecognizer
 from .contact import NlEmailRecognizer, NlPhoneRecognizer
 from .dates import NlDateOfBirthRecognizer
-from .identifiers import NlBsnRecognizer, NlIbanRecognizer
+from .identifiers import (
+    NlBsnRecognizer,
+    NlIbanRecognizer,
+    NlIdDocumentRecognizer,
+    NlPersonnelNumberRecognizer,
+    NlVNumberRecognizer,
+)
 from .law_enforcement import (
     NlInformantCodeRecognizer,
     NlInvestigationNameRecognizer,
@@ -20,6 +26,9 @@ PATTERN_RECOGNIZERS: list[type] = [
     NlPhoneRecognizer,
     NlBsnRecognizer,
     NlIbanRecognizer,
+    NlVNumberRecognizer,
+    NlIdDocumentRecognizer,
+    NlPersonnelNumberRecognizer,
     NlAddressRecognizer,
     NlPostcodeRecognizer,
     NlDateOfBirthRecognizer,
