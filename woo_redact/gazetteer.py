@@ -356,6 +356,59 @@ def looks_like_derived_word(word: str) -> bool:
                             (w.startswith(("ge", "be", "ver", "ont")) and w.endswith(("d", "t"))))
 
 
+def is_compound(word: str, gaz: Gazetteer, strict: bool = False) -> bool:
+    """A Dutch compound of two ordinary words ("Kamerbrief", "Rijksoverheid",
+    "Koninkrijksrelaties"): capitalised as a proper noun, but an institution or a heading.
+    ``strict`` asks for dictionary words as parts, so a foreign surname made of frequent
+    strings ("Armstrong") is no compound."""
+    if len(word) < 8 or not word.isalpha():
+        return False
+    def common_part(part: str) -> bool:
+        # a frequent ordinary word; names are frequent too ("Abdul" + "Aziz") but no parts
+        if strict and not gaz.is_dictionary_word(part):
+            return False
+        return gaz.zipf(part) >= 3.0 and (part in gaz.common_names or not gaz.is_name(part))
+
+    for k in range(len(word) - 4, 2, -1):
+        head, tail = word[:k], word[k:]
+        if not common_part(tail):
+            continue
+        for h in (head, head[:-1] if head.endswith("s") else "", head[:-2] if head.endswith("en") else ""):
+            if len(h) >= 3 and common_part(h):
+                return True
+        # a verb stem as first part: "Vergaderplaats" (vergaderen), "Zoekterm" (zoeken)
+        if len(head) >= 4 and gaz.zipf(head + "en") >= 3.5 and (
+                not strict or gaz.is_dictionary_word(head + "en")):
+            return True
+    return False
+
+
+def looks_like_agent_noun(word: str, gaz: Gazetteer) -> bool:
+    """"Opsteller", "Verslaglegger", "Penvoerder": something + the doer of a frequent verb
+    (stellen, leggen, voeren), the shape of a role label; an unlisted surname rarely is."""
+    w = word.lower()
+    if len(w) < 8 or not w.endswith("er") or not w.isalpha():
+        return False
+    for k in range(2, len(w) - 5):
+        stem = w[k:-2]  # "stell", "legg", "voerd"
+        if gaz.zipf(stem + "en") >= 3.5 or (stem.endswith("d") and gaz.zipf(stem[:-1] + "en") >= 3.5):
+            return True
+    return False
+
+
+# Endings of the names of services, institutes and councils ("Naturalisatiedienst",
+# "Verwey-Jonkerinstituut", "Onderwijsinspectie"); no surname ends so.
+_ORG_ENDINGS = ("dienst", "instituut", "inspectie", "autoriteit", "stichting", "vereniging",
+                "ministerie", "directie", "commissie", "agentschap", "organisatie",
+                "corporatie", "bedrijf", "kantoor", "bureau", "centrum", "fonds", "omroep")
+
+
+def looks_like_organisation(word: str) -> bool:
+    """"Naturalisatiedienst", "Kenniscentrum": a compound that names an organisation."""
+    w = word.lower()
+    return any(w.endswith(suf) and len(w) > len(suf) + 2 for suf in _ORG_ENDINGS)
+
+
 _SENTENCE_END = ".!?:;•·●▪◦*–—-(\"“‘'«"
 
 

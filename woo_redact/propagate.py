@@ -28,6 +28,7 @@ import regex as re
 
 from woo_redact import gazetteer as gazetteer_mod
 from woo_redact.gazetteer import INITIALS_RE, INTERFIX_RE, TITLES, Gazetteer, is_sentence_start
+from woo_redact.recognizers.names import organisation_around
 from woo_redact.spans import SpanIndex
 from woo_redact.textnorm import find_all, text_words
 
@@ -39,7 +40,24 @@ ENTITY = "PERSON"
 # Findings scoring lower than this are evidence only: they do not seed propagation and do
 # not stop a propagated span from being added over them.
 MIN_SOURCE_SCORE = 0.5
-SCORES = {"full": 0.85, "surname+": 0.8, "interfix": 0.75, "surname": 0.7, "first": 0.6}
+SCORES = {"full": 0.85, "surname+": 0.8, "interfix": 0.75, "surname": 0.7, "first": 0.6,
+          "initials": 0.6}
+# Abbreviations that stand for organisations, laws and documents in government text, never
+# for the person whose initials they happen to be ("Peter Verbeek" is no "PV").
+NOT_PERSON_INITIALS = frozenset({
+    "AZ", "BZ", "BZK", "DEF", "EZ", "EZK", "FIN", "IenW", "IenM", "JenV", "LNV", "OCW", "SZW",
+    "VWS", "KGG", "VRO", "AIVD", "MIVD", "NCTV", "NCSC", "OM", "IND", "COA", "DJI", "CJIB", "KMar",
+    "RWS", "RVO", "RIVM", "GGD", "GHOR", "UWV", "SVB", "CBS", "CPB", "SCP", "AP", "ACM", "AFM",
+    "DNB", "NZa", "IGJ", "ILT", "NVWA", "NFI", "VNG", "IPO", "EU", "VN", "VS", "NL", "NAVO", "WHO",
+    "CDA", "VVD", "PVV", "SP", "GL", "PvdA", "PvdD", "CU", "SGP", "DENK", "BBB", "FvD", "NSC",
+    "PV", "BVH", "AVG", "WOO", "Woo", "Wob", "Awb", "Sv", "Sr", "WvSr", "WvSv", "BW", "BSN", "KvK",
+    "BV", "NV", "VOF", "ZZP", "MKB", "CEO", "CFO", "HR", "ICT", "IT", "PR", "PDF", "FAQ", "MT",
+    "DG", "SG", "pSG", "DGA", "MR", "OR", "AO", "TK", "EK", "RvS", "ABRvS", "CRvB", "CBb",
+    "OK", "NB", "PS", "CC", "BCC", "RE", "FW", "ID", "TBS", "OV", "NS", "KLM", "WO",
+})
+# Initials that stand for several people are read only where a document uses the form for
+# more than one person: two capitals alone ("AV", "JV") are too often something else.
+MIN_INITIALS_FOR_TWO_LETTERS = 2
 
 _CAPITALISED = re.compile(r"\p{Lu}\p{Ll}")
 _INITIAL = re.compile(r"(?:(?:Chr|Ch|Th|Ph|IJ|\p{Lu})\.)+")
@@ -242,11 +260,13 @@ def _same_person(a: PersonName, b: PersonName) -> bool:
 # document) than all the searching.
 
 # no name starts right after these ("jan.jansen@", "Bakker-Jansen", "’t")
-_BAD_BEFORE = re.compile(r"[\w@'’-]")
+_BAD_BEFORE = re.compile(r"[\w@'’]|(?<=[\w@'’])-")
 # the genitive ("Mulders eerste klus", "Jansens brief", "De Vries' advies", "Bakker's"),
 # and no name ends in a word, an address or a double name
 _GENITIVE_END = re.compile(r"(?:'s|s(?=\s)|'(?=\s))?(?![\w@]|-\p{L})")
 _END = re.compile(r"(?![\w@]|-\p{L})")
+# "ton.ter.haar@": a part of an address, not the word written in a sentence
+_GLUED_AFTER = re.compile(r"[.@_]\w")
 _INITIALS_LEAD = re.compile(rf"(?<![\w@'’-])(?:{INITIALS_RE})\s*$")
 _FOLLOWED_BY_NAME = re.compile(rf"[ \t]+(?:(?:{INTERFIX_RE})\s+)?\p{{Lu}}\p{{Ll}}")
 _NEXT_WORD = re.compile(r"[ \t]+(\p{Lu}[\p{L}'’-]+|\p{Ll}+)")
@@ -303,7 +323,48 @@ def _surname_forms(person: PersonName) -> tuple[str, list[list[str]]]:
     return core, [words, [w.upper() for w in words]]
 
 
-def needles(person: PersonName, first_name_ok: bool) -> list[str]:
+def initials_forms(person: PersonName) -> list[str]:
+    """How minutes and action lists abbreviate a person: "Jan de Vries" as "JdV" and "JDV",
+    "Pieter-Jan Hoogendijk" as "PJH"; nothing for a name without a first name or initials."""
+    if not person.surname or not (person.first or person.initials):
+        return []
+    lead = [c for c in person.initials if c.isupper()]
+    for word in person.first.replace("-", " ").split():
+        lead.append(word[0].upper())
+    ix = [w[0] for w in person.interfix.split() if w[:1].isalpha()]
+    sur = [w[0].upper() for w in person.surname.replace("-", " ").split()
+           if w[:1].isalpha() and not _INTERFIX_WORD.fullmatch(w)]
+    if not sur or not all(c.isalpha() for c in lead + sur):
+        return []
+    forms = {"".join(lead + ix + sur), "".join(lead + [c.upper() for c in ix] + sur)}
+    return sorted(f for f in forms if 2 <= len(f) <= 5 and f not in NOT_PERSON_INITIALS)
+
+
+def _initials_matches(text: str, people: list[PersonName], gaz: Gazetteer,
+                      found: dict[str, list[tuple[int, int]]]) -> list[Match]:
+    """Mentions of found people by their initials ("Actie: JdV"), written exactly so, as a
+    word of their own, and not a word of the language in capitals ("EN", "OP")."""
+    owners: dict[str, set[str]] = {}
+    for p in people:
+        for f in initials_forms(p):
+            owners.setdefault(f, set()).add(p.full)
+    hits: dict[str, list[tuple[int, int, str]]] = {}
+    for form, names in owners.items():
+        if len(names) > 1 or gaz.is_common_word(form.lower()):
+            continue  # two people with the same initials: which one is meant is unknown
+        for a, b in found.get(form, ()):
+            if (text[a:b] == form and (a == 0 or text[a - 1] not in "-/@._")
+                    and (b >= len(text) or text[b] not in "-/@_")):
+                hits.setdefault(form, []).append((a, b, next(iter(names))))
+    out = []
+    for form, spans in hits.items():
+        if len(form) == 2 and len(hits) < MIN_INITIALS_FOR_TWO_LETTERS:
+            continue
+        out.extend(Match(a, b, name, "initials") for a, b, name in spans)
+    return out
+
+
+def needles(person: PersonName, first_name_ok: bool | str) -> list[str]:
     """The literals ``_matches`` looks up for a person."""
     out = []
     if person.surname:
@@ -340,7 +401,7 @@ def _surname_hits(text: str, person: PersonName,
             yield a, b
 
 
-def _matches(text: str, person: PersonName, gaz: Gazetteer, first_name_ok: bool,
+def _matches(text: str, person: PersonName, gaz: Gazetteer, first_name_ok: bool | str,
              found: dict[str, list[tuple[int, int]]],
              source: str = "document") -> Iterator[Match]:
     """Mentions of a person; ``found`` holds the hits of the person's ``needles``."""
@@ -352,8 +413,8 @@ def _matches(text: str, person: PersonName, gaz: Gazetteer, first_name_ok: bool,
             # the document never uses it as the word ("de bakker"): then it is a name here
             low = main.lower()
             common = (gaz.is_common_word(main) and not gaz.is_distinctive_name(main)
-                      and any(True for needle in (low, low + "s")
-                              for _ in _hits(found, text, needle)))
+                      and any(not _GLUED_AFTER.match(text, b) for needle in (low, low + "s")
+                              for _a, b in _hits(found, text, needle)))
         for a, b in sorted(_surname_hits(text, person, found)):
             lead = _lead_start(text, a, person.first)
             if lead is not None:
@@ -370,6 +431,9 @@ def _matches(text: str, person: PersonName, gaz: Gazetteer, first_name_ok: bool,
         for a, b in _hits(found, text, person.first):
             if not _END.match(text, b):
                 continue
+            if first_name_ok == "vocative" and not (
+                    text.startswith(",", b) and is_sentence_start(text, a)):
+                continue  # "Ton," opening a sentence; "een ton" or "de Mark" is no name
             if _FOLLOWED_BY_NAME.match(text, b):
                 # "Jan Pietersen": another Jan, or the full name (found above); only on the
                 # same line: a sign-off "Jan" above a header "Van:" is this Jan.
@@ -377,28 +441,36 @@ def _matches(text: str, person: PersonName, gaz: Gazetteer, first_name_ok: bool,
             yield Match(a, b, person.full, "first", source)
 
 
-def _unambiguous_first_names(text: str, people: list[PersonName], gaz: Gazetteer) -> set[str]:
-    """First names that one person in the document has and that are no ordinary word.
+def _unambiguous_first_names(text: str, people: list[PersonName],
+                             gaz: Gazetteer) -> dict[str, str]:
+    """First names that one person in the document has, each with where it may be taken:
+    "any" for a name that is no ordinary word, "vocative" for one that is ("Ton", "Mark"):
+    only when it opens a sentence and a comma follows ("Ton, kun jij ...").
 
     Another person with the same first name may have escaped detection, so a first name
     written before a surname other than the found person's makes it ambiguous too.
     """
     count: dict[str, int] = {}
     for p in people:
-        if p.first and " " not in p.first:
+        if p.first and " " not in p.first and p.surname:
             count[p.first] = count.get(p.first, 0) + 1
+    for p in people:
+        # "Ruud" found alone is the Ruud whose full name was found, not another person
+        if p.first and " " not in p.first and not p.surname:
+            count.setdefault(p.first, 1)
     surnames = {p.surname for p in people}
-    candidates = []
+    candidates = {}
     for first, n in count.items():
         low = first.lower()
         if n != 1 or first in surnames or low in _NOT_FIRST:
             continue
-        if gaz.is_common_word(low) or gaz.is_surname(low):
-            continue
-        candidates.append(first)
+        if not (gaz.is_common_word(low) or gaz.is_surname(low)):
+            candidates[first] = "any"
+        elif _CAPITALISED.match(first):
+            candidates[first] = "vocative"
     found = find_all(text, candidates)
-    ok = set()
-    for first in candidates:
+    ok = {}
+    for first, mode in candidates.items():
         own = {p.interfix.split()[0] if p.interfix else p.surname.split()[0]
                for p in people if p.first == first and p.surname}
         own_low = {o.lower() for o in own}
@@ -410,7 +482,7 @@ def _unambiguous_first_names(text: str, people: list[PersonName], gaz: Gazetteer
                 ambiguous = True
                 break
         if not ambiguous:
-            ok.add(first)
+            ok[first] = mode
     return ok
 
 
@@ -458,27 +530,42 @@ def find_mentions(text: str, person_spans: list[tuple[int, int, str]],
     plan = []
     if not dossier_only:
         firsts = _unambiguous_first_names(text, people, gaz)
-        plan = [(p, p.first in firsts, "document") for p in people]
+        plan = [(p, firsts.get(p.first, ""), "document") for p in people]
     if dossier is not None:
         # A dossier name can only match where its surname stands: checking that first
         # keeps a large dossier from looking up every name in every document.
         for p in dossier.could_occur_in(text):
             if p.key not in local.names and not skip(p.full):
-                plan.append((p, False, "dossier"))
-    hits = find_all(text, [n for p, ok, _src in plan for n in needles(p, ok)])
+                plan.append((p, "", "dossier"))
+    abbreviations = [] if dossier_only else [f for p in people for f in initials_forms(p)]
+    hits = find_all(text, [n for p, ok, _src in plan for n in needles(p, ok)] + abbreviations)
     found: list[Match] = []
     for p, ok, src in plan:
         found.extend(_matches(text, p, gaz, ok, hits, src))
+    if abbreviations:
+        found.extend(_initials_matches(text, people, gaz, hits))
     covered = SpanIndex({(s, e) for s, e, _ in person_spans} | set(known_spans))
     found.sort(key=lambda m: (m.start, -(m.end - m.start), -m.score))
     out: list[Match] = []
     for m in found:
         if covered.contains(m.start, m.end):
             continue  # already found by a detector
+        if organisation_around(text, _capitalised_lead(text, m.start), m.end):
+            continue  # "werkt bij Albert Heijn", "Bouwbedrijf Van Wijnen": not the person
         if out and m.start < out[-1].end:
             continue
         out.append(m)
     return out
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?:\p{Lu}[\p{L}'’-]*[ \t]+){1,2}$")
+
+
+def _capitalised_lead(text: str, start: int) -> int:
+    """Start of the capitalised words written right before ``start`` on its line ("Albert"
+    before "Heijn"): the organisation's name a surname may be the end of."""
+    m = _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
+    return m.start() if m else start
 
 
 def propagate(text: str, person_spans: list[tuple[int, int, str]],

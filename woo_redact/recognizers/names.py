@@ -55,6 +55,85 @@ ORG_WORDS = frozenset({
     "centrale", "centraal", "functionaris", "klantcontact", "juridische", "dg", "dgo", "hr",
 })
 
+# Words that name what kind of organisation the next words are ("Bouwbedrijf Van Wijnen",
+# "firma Jansen", "Stichting De Vries"): by their ending, so compounds count too.
+ORG_TYPE_ENDINGS = ("bedrijf", "stichting", "vereniging", "firma", "organisatie", "kantoor",
+                    "bureau", "corporatie", "instelling", "instituut", "fonds", "coöperatie",
+                    "maatschappij", "holding", "supermarkt", "fabriek", "uitgeverij",
+                    "omroep", "federatie", "bond")
+# Words after a name that make it a company's or an institute's: "Verwey-Jonker Instituut",
+# "Jansen B.V.". Not "Advocaten" or "Notarissen": a partnership's name is its partners'.
+ORG_SUFFIX_WORDS = frozenset({
+    "instituut", "institute", "groep", "group", "holding", "b.v.", "bv", "n.v.", "nv",
+    "v.o.f.", "vof", "c.v.", "fonds", "foundation", "bouw",
+    "installatietechniek", "infra", "transport", "logistiek", "consultancy",
+})
+# Capitalised words that make a list's neighbour an organisation: "Aedes en het
+# Interprovinciaal Overleg", "Humanitas en Stichting Schuldhulpmaatje".
+ORG_NAME_WORDS = frozenset({
+    "stichting", "vereniging", "overleg", "raad", "instituut", "inspectie", "ministerie",
+    "gemeente", "gemeenten", "provincie", "provincies", "bond", "federatie", "unie", "college",
+    "commissie", "dienst", "directie", "autoriteit", "agentschap", "bureau", "fonds",
+    "universiteit", "hogeschool", "kamer", "politie", "corporatie", "coöperatie",
+})
+# Where the next words name an employer or a contractor: "werkt 12 uur per week bij",
+# "de gunning aan", "in dienst bij".
+_EMPLOYER_BEFORE = re.compile(
+    r"(?i)(?<!\w)(?:(?:werk(?:t|en|te|ten)?|werkzaam)(?!\w)[^\n.;:!?()]{0,25}?(?<!\w)bij|"
+    r"in[ \t]+dienst[ \t]+bij|(?:gegund|gunning|gegunde[ \t]+opdracht)(?!\w)"
+    r"[^\n.;:!?()]{0,15}?(?<!\w)aan)[ \t]+$")
+_WORD_BEFORE = re.compile(r"(?<![\w-])(?P<w>[\p{L}-]+)[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]*(?:\n[ \t]*)?(?P<w>[\p{L}][\p{L}.&]*)")
+
+
+def organisation_around(text: str, start: int, end: int) -> bool:
+    """Is the name at text[start:end] an organisation's, by the words around it: a type of
+    organisation just before ("Bouwbedrijf Van Wijnen"), a company form or "Instituut" just
+    after ("Verwey-Jonker Instituut"), or an employer's place ("werkt bij Albert Heijn")."""
+    lo = max(0, start - 60)
+    before = _WORD_BEFORE.search(text, lo, start)
+    if before and before.group("w").lower().endswith(ORG_TYPE_ENDINGS):
+        return True
+    after = _WORD_AFTER.match(text, end, min(len(text), end + 40))
+    # "Instituut" on the next line continues a wrapped sentence, not a name alone on its
+    # line: under a signature's name the next line is the employer
+    if after and "\n" in text[end:after.start("w")] and not text[
+            text.rfind("\n", 0, start) + 1:start].strip():
+        after = None
+    if after:
+        w = after.group("w")
+        low = w.lower().rstrip(",")
+        if (w[:1].isupper() or low in ("b.v.", "bv", "n.v.", "nv")) and (
+                low in ORG_SUFFIX_WORDS or low.rstrip(".") in ORG_SUFFIX_WORDS):
+            return True
+    return _EMPLOYER_BEFORE.search(text, lo, start) is not None
+
+
+_NEXT_CONJUNCT = re.compile(
+    r"[ \t]*(?:,|en|of)[ \t\n]+(?:(?:de|het|De|Het)[ \t\n]+)?"
+    r"(?P<c>\p{Lu}[\p{L}-]*(?:[ \t]+\p{Lu}[\p{L}-]*){0,2})")
+_PREV_CONJUNCT = re.compile(r"(?P<c>[^,.;:!?()\n]*?)[ \t]*(?:,|\ben)[ \t]*$")
+
+
+def listed_with_organisation(text: str, start: int, end: int) -> bool:
+    """Does the word at text[start:end] stand in a list next to an organisation's name
+    ("De Vereniging van Nederlandse Gemeenten, Aedes en het Interprovinciaal Overleg")?"""
+    nxt = _NEXT_CONJUNCT.match(text, end, min(len(text), end + 80))
+    if nxt and _names_organisation(nxt.group("c")):
+        return True
+    prev = _PREV_CONJUNCT.search(text, max(0, start - 80), start)
+    if prev:
+        conj = re.split(r"\ben\b", prev.group("c"))[-1]
+        return _names_organisation(conj)
+    return False
+
+
+def _names_organisation(words: str) -> bool:
+    return any(w[:1].isupper() and (w.lower() in ORG_NAME_WORDS
+                                    or gazetteer_mod.looks_like_organisation(w))
+               for w in words.split())
+
+
 # Nouns that follow a capitalised "De" as institutions far more often than as surnames:
 # "De Kamer heeft ..." is the House, not Mr De Kamer.
 INSTITUTION_NOUNS = frozenset({
@@ -115,7 +194,7 @@ class NameRecognizer(EntityRecognizer):
         best: dict[tuple[int, int], tuple[float, str]] = {}
         for start, end, score, why in self.find(text):
             start, end = _trim(text, start, end)
-            if end <= start:
+            if end <= start or organisation_around(text, start, end):
                 continue
             if best.get((start, end), (-1.0, ""))[0] < score:
                 best[(start, end)] = (score, why)
@@ -215,8 +294,8 @@ def parse_name(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[int, in
         after = [k for _, _, _, k in taken[[t[3] for t in taken].index("comma") + 1:]]
         if not after or after[0] not in ("initials", "word"):
             return None
-    if gazetteer_mod.looks_like_street(words[-1]):
-        return None  # "Burgemeester Patijnlaan"
+    if gazetteer_mod.looks_like_street(words[-1]) and not gaz.is_surname(words[-1]):
+        return None  # "Burgemeester Patijnlaan"; but "Hoogendijk", "Kerkhof" are surnames
     s0, e0 = taken[0][0], taken[-1][1]
     phrase = text[s0:e0]
     if gaz.is_place(phrase.replace(",", " ")):
@@ -467,8 +546,9 @@ class TitleNameRecognizer(NameRecognizer):
         return len(name)
 
 
+# at a line's start, or a chat message's: "[12-03 09:14] Sanne: Hoi Mo, ..."
 _SALUTATION = re.compile(
-    rf"(?m)^[ \t]*(?P<greet>Beste|Hoi|Hallo|Hai|Dag|Lieve|Goedemorgen|Goedemiddag|Goedenavond|"
+    rf"(?m)(?:^|(?<=\S:))[ \t]*(?P<greet>Beste|Hoi|Hallo|Hai|Dag|Lieve|Goedemorgen|Goedemiddag|Goedenavond|"
     rf"Geachte)[ \t]+(?P<name>{NAMEWORD_RE}(?:[ \t]+{SURNAME_RE})?)[ \t]*(?:[,!]|$)")
 
 
@@ -613,6 +693,9 @@ class SpeakerRecognizer(NameRecognizer):
                                or gazetteer_mod.looks_like_derived_word(parts[0])
                                or gazetteer_mod.looks_like_street(last)):
                 continue  # a brand, a term or a street, not a person
+            if not listed and (gazetteer_mod.is_compound(parts[0].lower(), gaz, strict=True)
+                               or gazetteer_mod.looks_like_agent_noun(parts[0], gaz)):
+                continue  # "Bezoekadres:", "Opsteller:": a form's field label
             yield m.start("name"), m.end("name"), 0.6, "speaker opening a line"
 
 
@@ -833,9 +916,15 @@ class CapitalisedInterfixRecognizer(NameRecognizer):
 # --- gazetteer: first name + surname -------------------------------------------------------
 
 _PAIR = re.compile(
-    rf"(?<![\w-])(?P<first>{NAMEWORD_RE})(?:-(?P<first2>{NAMEWORD_RE}))?[ \t]+"
+    rf"(?<!\w)(?<!\w-)(?P<first>{NAMEWORD_RE})(?:-(?P<first2>{NAMEWORD_RE}))?[ \t]+"
     rf"(?:(?P<ix>{INTERFIX_RE})[ \t]+)?"
-    rf"(?P<sur>{NAMEWORD_RE}(?:-(?:{INTERFIX_RE}[ \t]+)?{NAMEWORD_RE})*)")
+    rf"(?P<sur>{NAMEWORD_RE}(?:-(?:{INTERFIX_RE}(?:[ \t]+|[ \t]*\n[ \t]*))?{NAMEWORD_RE})*)")
+# A name wrapped in a table cell: the first name (and interfix) on one line, the surname
+# alone on the next ("Kwame\nMensah", "Gerrit van\nBeek").
+_CELL_PAIR = re.compile(
+    rf"(?m)^[ \t]*(?P<first>{NAMEWORD_RE}(?:-{NAMEWORD_RE})?)(?:[ \t]+(?P<ix>{INTERFIX_RE}))?"
+    rf"[ \t]*\n[ \t]*(?P<sur>{NAMEWORD_RE}(?:-(?:{INTERFIX_RE}[ \t]+)?{NAMEWORD_RE})*)[ \t]*$")
+_HOUSE_NUMBER_AFTER = re.compile(r"[ \t]+\d")
 _SINGLE = re.compile(rf"(?<![\w'’-]){NAMEWORD_RE}(?![\w'’-])")
 
 
@@ -850,6 +939,18 @@ class GazetteerNameRecognizer(NameRecognizer):
     SINGLE_SCORE = 0.4  # below the default threshold: evidence, unless a context word
     SINGLE_WITH_CONTEXT = 0.75
 
+    def _cell_name(self, m: re.Match) -> bool:
+        gaz = self.gaz
+        first, sur = m.group("first").split("-")[0], m.group("sur").split("-")[0]
+        low = first.lower()
+        if (not gaz.is_first_name(first) or low in ORG_WORDS or low in NOT_FIRST_NAMES
+                or low in _SINGLE_INTERFIX_WORDS or sur.lower() in ORG_WORDS):
+            return False
+        if gaz.is_place(sur) or gazetteer_mod.looks_like_street(sur):
+            return False
+        # "Anna\nPetra" are two people in a column; "Ruud\nBakker" one
+        return gaz.is_surname(sur) or not (gaz.is_common_word(sur) or gaz.is_first_name(sur))
+
     def find(self, text: str) -> Iterator[tuple[int, int, float, str]]:
         gaz = self.gaz
         taken: list[tuple[int, int]] = []
@@ -862,8 +963,10 @@ class GazetteerNameRecognizer(NameRecognizer):
             if sur.lower() in ORG_WORDS or gaz.is_place(f"{first} {m.group('sur')}"):
                 continue
             listed = gaz.is_surname(sur)
-            if gazetteer_mod.looks_like_street(m.group("sur").split("-")[-1]):
-                continue  # "Antonie van Leeuwenhoeklaan"
+            last = m.group("sur").split("-")[-1].split()[-1]
+            if gazetteer_mod.looks_like_street(last) and (
+                    not gaz.is_surname(last) or _HOUSE_NUMBER_AFTER.match(text, m.end())):
+                continue  # "Antonie van Leeuwenhoeklaan"; "Jan Hoogendijk" is a name
             if not listed and gaz.is_common_word(sur):
                 continue  # an unlisted ordinary word after a first name: "Jan Zegt" is no name
             strong = gaz.is_distinctive_name(first) and (listed and not gaz.is_common_word(sur))
@@ -872,6 +975,10 @@ class GazetteerNameRecognizer(NameRecognizer):
                 continue
             taken.append((m.start(), m.end()))
             yield m.start(), m.end(), score, "first name + surname"
+        for m in _CELL_PAIR.finditer(text, overlapped=True):
+            if not any(s <= m.start("first") < e for s, e in taken) and self._cell_name(m):
+                taken.append((m.start("first"), m.end()))
+                yield m.start("first"), m.end(), 0.65, "first name + surname wrapped in a cell"
         for m in _SINGLE.finditer(text):
             w = m.group()
             if any(s <= m.start() < e for s, e in taken):

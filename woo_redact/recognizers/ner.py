@@ -35,8 +35,14 @@ from spacy.tokens import Doc
 
 from woo_redact import gazetteer as gazetteer_mod
 from woo_redact.gazetteer import TITLES, Gazetteer, looks_like_derived_word, looks_like_street
+from woo_redact.gazetteer import is_compound as _is_compound
 from woo_redact.nlp import LocalSpacyNlpEngine, load_ner_pipeline, model_path
-from woo_redact.recognizers.names import NOT_FIRST_NAMES, ORG_WORDS
+from woo_redact.recognizers.names import (
+    NOT_FIRST_NAMES,
+    ORG_WORDS,
+    listed_with_organisation,
+    organisation_around,
+)
 
 ENTITY = "PERSON"
 PERSON_LABELS = frozenset({"PER", "PERSON"})
@@ -235,7 +241,18 @@ class DutchNerRecognizer(EntityRecognizer):
             if not isinstance(doc, Doc) or not _covers(doc, text):
                 doc = nlp.make_doc(text)
             spans = list(self.entities_in(text, doc, nlp))
-        return [self._result(start, end, label) for start, end, label in spans]
+        return [self._result(start, end, label) for start, end, label in spans
+                if not self._organisation(text, start, end)]
+
+    def _organisation(self, text: str, start: int, end: int) -> bool:
+        """An organisation the model took for a person, told by the words around it; a lone
+        unlisted word also by an organisation next to it in a list ("Aedes en het
+        Interprovinciaal Overleg")."""
+        if organisation_around(text, start, end):
+            return True
+        word = text[start:end]
+        return (" " not in word and "\n" not in word and not self.gaz.is_name(word)
+                and listed_with_organisation(text, start, end))
 
     def prepare(self, docs: list[Doc], nlp_artifacts: NlpArtifacts | None = None) -> None:
         """Tag the windows of several pages at once; ``analyze`` on those pages' tokens then
@@ -341,7 +358,7 @@ class DutchNerRecognizer(EntityRecognizer):
             return None
         if any(_odd_case(w) for w in words):
             return None  # "RAe", "HEt": no name is written so; misread print or debris
-        if self.gaz.is_place(" ".join(words)) or _street_like(doc, toks):
+        if self.gaz.is_place(" ".join(words)) or _street_like(doc, toks, self.gaz):
             return None
         caps = [w for w in words if w[:1].isupper()]
         if len(caps) == 1:
@@ -354,6 +371,7 @@ class DutchNerRecognizer(EntityRecognizer):
                                                or looks_like_derived_word(lone)
                                                or _is_compound(lone.lower(), self.gaz)
                                                or _group_word(lone, self.gaz)
+                                               or gazetteer_mod.looks_like_organisation(lone)
                                                or len(lone) <= 3):
                 # "Colofon", "Curatieve", "Awb": a lone known word or an abbreviation
                 return None
@@ -466,7 +484,8 @@ class DutchNerRecognizer(EntityRecognizer):
         if any(part[:1].islower() and not gaz.is_interfix(part) for part in t.split("-")[1:]):
             return False  # "Fifa-voorzitter": a compound noun
         if (low in FOREIGN_FUNCTION_WORDS or low in ORG_WORDS or low in NOT_FIRST_NAMES
-                or _is_title(doc, k) or gaz.is_place(t) or looks_like_street(t)):
+                or _is_title(doc, k) or gaz.is_place(t)
+                or (looks_like_street(t) and not gaz.is_surname(head))):
             return False
         if first:
             return gaz.is_first_name(low)
@@ -555,9 +574,11 @@ _INITIALS = re.compile(r"(?:(?:Chr|Ch|Th|Ph|IJ|\p{Lu})\.)+")
 _HOUSE_NUMBER = re.compile(r"\d{1,5}[a-zA-Z]?")
 
 
-def _street_like(doc: Doc, toks: list[int]) -> bool:
-    """"Turfmarkt 147", "Burgemeester Patijnlaan": a street, not a person."""
-    if looks_like_street(doc[toks[-1]].text):
+def _street_like(doc: Doc, toks: list[int], gaz: Gazetteer) -> bool:
+    """"Turfmarkt 147", "Burgemeester Patijnlaan": a street, not a person; "Hoogendijk"
+    and "Kerkhof" are listed surnames too, streets only before a house number."""
+    last = doc[toks[-1]].text
+    if looks_like_street(last) and not gaz.is_surname(last.split("-")[-1]):
         return True
     nxt = toks[-1] + 1
     while nxt < len(doc) and doc[nxt].is_space and "\n" not in doc[nxt].text:
@@ -599,33 +620,6 @@ def _alone_on_line(doc: Doc, i: int) -> bool:
     while j < len(doc) and doc[j].is_punct and "\n" not in doc[j].whitespace_:
         j += 1
     return j >= len(doc) or (doc[j].is_space and "\n" in doc[j].text) or "\n" in doc[j - 1].whitespace_
-
-
-def _is_compound(word: str, gaz: Gazetteer, strict: bool = False) -> bool:
-    """A Dutch compound of two ordinary words ("Kamerbrief", "Rijksoverheid",
-    "Koninkrijksrelaties"): capitalised as a proper noun, but an institution or a heading.
-    ``strict`` asks for dictionary words as parts, so a foreign surname made of frequent
-    strings ("Armstrong") is no compound."""
-    if len(word) < 8 or not word.isalpha():
-        return False
-    def common_part(part: str) -> bool:
-        # a frequent ordinary word; names are frequent too ("Abdul" + "Aziz") but no parts
-        if strict and not gaz.is_dictionary_word(part):
-            return False
-        return gaz.zipf(part) >= 3.0 and (part in gaz.common_names or not gaz.is_name(part))
-
-    for k in range(len(word) - 4, 2, -1):
-        head, tail = word[:k], word[k:]
-        if not common_part(tail):
-            continue
-        for h in (head, head[:-1] if head.endswith("s") else "", head[:-2] if head.endswith("en") else ""):
-            if len(h) >= 3 and common_part(h):
-                return True
-        # a verb stem as first part: "Vergaderplaats" (vergaderen), "Zoekterm" (zoeken)
-        if len(head) >= 4 and gaz.zipf(head + "en") >= 3.5 and (
-                not strict or gaz.is_dictionary_word(head + "en")):
-            return True
-    return False
 
 
 _Table = tuple[list[str], list[bool], list[bool]]
