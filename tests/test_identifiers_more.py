@@ -9,14 +9,10 @@ test_recognizers.py; a finding counts when it reaches the default policy's min_s
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
-import spacy
-import yaml
-from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
-from presidio_analyzer.nlp_engine import SpacyNlpEngine
 
+from conftest import found
 from woo_redact.policy import load_policy
 from woo_redact.recognizers.identifiers import (
     NlIdDocumentRecognizer,
@@ -25,27 +21,7 @@ from woo_redact.recognizers.identifiers import (
 )
 from woo_redact.recognizers.patterns_registry import PATTERN_RECOGNIZERS
 
-POLICY = Path(__file__).resolve().parents[1] / "woo_redact" / "data" / "default_policy.yaml"
-MIN_SCORE = {name: float(rule.get("min_score", 0.5))
-             for name, rule in yaml.safe_load(POLICY.read_text())["entities"].items()}
 NEW = ("NL_VNUMBER", "NL_ID_DOCUMENT", "NL_PERSONNEL_NUMBER")
-
-
-@pytest.fixture(scope="module")
-def analyzer(tmp_path_factory) -> AnalyzerEngine:
-    model_dir = tmp_path_factory.mktemp("nl_blank")
-    spacy.blank("nl").to_disk(model_dir)
-    nlp_engine = SpacyNlpEngine(models=[{"lang_code": "nl", "model_name": str(model_dir)}])
-    nlp_engine.load()
-    registry = RecognizerRegistry(supported_languages=["nl"])
-    for cls in PATTERN_RECOGNIZERS:
-        registry.add_recognizer(cls())
-    return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["nl"])
-
-
-def found(analyzer: AnalyzerEngine, text: str, entity: str) -> list[str]:
-    return [text[r.start:r.end] for r in analyzer.analyze(text, language="nl")
-            if r.entity_type == entity and r.score >= MIN_SCORE[entity]]
 
 
 def test_new_entities_are_personal_data_in_the_policy():

@@ -8,15 +8,11 @@ PDF through extraction and the full detector.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
-import spacy
 import yaml
-from conftest import make_pdf
-from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
-from presidio_analyzer.nlp_engine import SpacyNlpEngine
 
+from conftest import POLICY, found, make_pdf
 from woo_redact.recognizers.law_enforcement import (
     AMBIGUOUS_METHOD_TERMS,
     CAMERA_TERMS,
@@ -25,29 +21,8 @@ from woo_redact.recognizers.law_enforcement import (
     TAP_WORDS,
     NlInvestigativeMethodRecognizer,
 )
-from woo_redact.recognizers.patterns_registry import PATTERN_RECOGNIZERS
 
-POLICY = Path(__file__).resolve().parents[1] / "woo_redact" / "data" / "default_policy.yaml"
-MIN_SCORE = {name: float(rule.get("min_score", 0.5))
-             for name, rule in yaml.safe_load(POLICY.read_text())["entities"].items()}
 METHOD = "INVESTIGATIVE_METHOD"
-
-
-@pytest.fixture(scope="module")
-def analyzer(tmp_path_factory) -> AnalyzerEngine:
-    model_dir = tmp_path_factory.mktemp("nl_blank")
-    spacy.blank("nl").to_disk(model_dir)
-    nlp_engine = SpacyNlpEngine(models=[{"lang_code": "nl", "model_name": str(model_dir)}])
-    nlp_engine.load()
-    registry = RecognizerRegistry(supported_languages=["nl"])
-    for cls in PATTERN_RECOGNIZERS:
-        registry.add_recognizer(cls())
-    return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["nl"])
-
-
-def found(analyzer: AnalyzerEngine, text: str, entity: str) -> list[str]:
-    return [text[r.start:r.end] for r in analyzer.analyze(text, language="nl")
-            if r.entity_type == entity and r.score >= MIN_SCORE[entity]]
 
 
 def test_methods_are_proposed_not_redacted():

@@ -8,42 +8,17 @@ decides whether it is redacted.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
-import spacy
-import yaml
-from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
-from presidio_analyzer.nlp_engine import SpacyNlpEngine
+from presidio_analyzer import AnalyzerEngine, RecognizerResult
 
+from conftest import MIN_SCORE, found
 from woo_redact.recognizers.checksums import elfproef, iban_is_valid
 from woo_redact.recognizers.patterns_registry import PATTERN_RECOGNIZERS
-
-POLICY = Path(__file__).resolve().parents[1] / "woo_redact" / "data" / "default_policy.yaml"
-MIN_SCORE = {name: float(rule.get("min_score", 0.5))
-             for name, rule in yaml.safe_load(POLICY.read_text())["entities"].items()}
-
-
-@pytest.fixture(scope="module")
-def analyzer(tmp_path_factory) -> AnalyzerEngine:
-    model_dir = tmp_path_factory.mktemp("nl_blank")
-    spacy.blank("nl").to_disk(model_dir)
-    nlp_engine = SpacyNlpEngine(models=[{"lang_code": "nl", "model_name": str(model_dir)}])
-    nlp_engine.load()
-    registry = RecognizerRegistry(supported_languages=["nl"])
-    for cls in PATTERN_RECOGNIZERS:
-        registry.add_recognizer(cls())
-    return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["nl"])
 
 
 def results(analyzer: AnalyzerEngine, text: str) -> list[RecognizerResult]:
     return analyzer.analyze(text, language="nl")
-
-
-def found(analyzer: AnalyzerEngine, text: str, entity: str) -> list[str]:
-    """Span texts of ``entity`` that the default policy would act on."""
-    return [text[r.start:r.end] for r in results(analyzer, text)
-            if r.entity_type == entity and r.score >= MIN_SCORE[entity]]
 
 
 def assert_found(analyzer: AnalyzerEngine, text: str, entity: str, span: str) -> None:
