@@ -85,3 +85,26 @@ def test_documents_within_the_budget_are_read_once(tmp_path, monkeypatch, keep_p
     monkeypatch.setattr(dossier, "KEEP_PAGES", dossier.KEEP_PAGES if keep_pages == 0 else 0)
     again = [res for _f, res in run_dossier(Pipeline(), inputs, tmp_path / "again")]
     assert [r.sha256_out for r in again] == [r.sha256_out for r in results]
+
+
+@pytest.mark.parametrize("stage", ["propose", "extend"])
+def test_a_fault_on_one_document_quarantines_it_and_the_run_goes_on(tmp_path, monkeypatch,
+                                                                     stage):
+    pipeline = Pipeline(ocr=False)
+    bad = DOCS[1].name
+    real = getattr(Pipeline, stage)
+
+    def failing(self, *args, **kwargs):
+        path = args[0] if stage == "propose" else args[1].path
+        if Path(path).name == bad:
+            raise ValueError("a bug in a detector")
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Pipeline, stage, failing)
+    results = {f.rel: res for f, res in run_dossier(
+        pipeline, [InputFile(str(p), p.name) for p in DOCS], tmp_path)}
+    assert results[bad].status == "quarantined" and results[bad].kind == "error"
+    assert "ValueError: a bug in a detector" in results[bad].reason
+    assert (tmp_path / "quarantine" / bad).is_file()  # the input is kept, nothing is lost
+    assert not (tmp_path / bad).exists()
+    assert all(res.status == "done" for rel, res in results.items() if rel != bad)

@@ -70,6 +70,16 @@ def test_gazetteer_recognizer_needs_more_than_a_common_surname(gaz):
 
 # --- rules: e-mail headers, signatures, titles, lists --------------------------------------
 
+def test_a_name_line_with_a_comma_and_a_function_after_it(gaz):
+    # "J. Jansen, rechercheur": the comma ends the name; it is no "Jansen, Jan" form (this
+    # once raised an error that stopped a whole run)
+    rec = N.SignatureBlockRecognizer(gazetteer=gaz)
+    for text, name in [("Groet,\nJ. Jansen, rechercheur\n", "J. Jansen"),
+                       ("Met vriendelijke groet,\nP. de Vries, adviseur\n", "P. de Vries")]:
+        assert found(rec, text) == [name]
+    assert N.parse_name("Vries, J. de, adviseur", 0, 22, gaz) == (0, 12)
+
+
 def test_email_header_fields(gaz):
     rec = N.EmailHeaderNameRecognizer(gazetteer=gaz)
     text = ("Van: Jansen, Jan <jan.jansen@minvws.nl>\n"

@@ -55,6 +55,9 @@ def run_dossier(pipeline: Pipeline, files: list[InputFile], out_dir: str | Path,
         except OSError as e:
             res = DocResult(f.path, f.rel, "quarantined")
             first.append((f, pipeline.quarantine(res, out_dir, "unreadable", str(e))))
+        except Exception as e:  # a fault of ours on one document must not end the run
+            res = DocResult(f.path, f.rel, "quarantined")
+            first.append((f, pipeline.quarantine(res, out_dir, "error", _fault(e))))
     for i, (f, item) in enumerate(first):
         if isinstance(item, DocResult):
             res = item
@@ -77,8 +80,15 @@ def _second_pass(pipeline: Pipeline, f: InputFile, prop: Proposal, book: NameBoo
     except BadInput as e:
         res = DocResult(f.path, f.rel, "quarantined", sha256_in=prop.sha256)
         return pipeline.quarantine(res, out_dir, e.kind, e.message)
+    except Exception as e:
+        res = DocResult(f.path, f.rel, "quarantined", sha256_in=prop.sha256)
+        return pipeline.quarantine(res, out_dir, "error", _fault(e))
     if dry_run:
         return DocResult(f.path, f.rel, "planned", pages=prop.pages, sha256_in=prop.sha256,
                          findings=prop.findings, ocr_pages=prop.ocr_pages,
                          timings=prop.timings)
     return pipeline.apply(doc, prop, out_dir, f.rel)
+
+
+def _fault(e: Exception) -> str:
+    return f"internal error, please report it: {type(e).__name__}: {e}"

@@ -287,6 +287,9 @@ class Pipeline:
         except BadInput as e:
             res = DocResult(path, rel, "quarantined", sha256_in=sha)
             return self.quarantine(res, Path(out_dir), e.kind, e.message)
+        except Exception as e:  # a fault of ours on one document must not end the run
+            res = DocResult(path, rel, "quarantined", sha256_in=sha)
+            return self.quarantine(res, Path(out_dir), "error", f"{type(e).__name__}: {e}")
         if dry_run:
             return DocResult(path, rel, "planned", pages=prop.pages, sha256_in=sha,
                              findings=prop.findings, ocr_pages=prop.ocr_pages,

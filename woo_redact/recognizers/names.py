@@ -278,7 +278,11 @@ def parse_name(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[int, in
         taken.append((s, e, bare, kind))
         if len(taken) > 8:
             return None
-    # drop what cannot end a name (a dangling comma, or an interfix unless "Vries, J. de")
+    # drop what cannot end a name (a dangling comma, or an interfix unless "Vries, J. de");
+    # a comma after the name ("J. Jansen, rechercheur") is no "Jansen, Jan" form
+    while taken and taken[-1][3] == "comma":
+        taken.pop()
+    comma_seen = any(t[3] == "comma" for t in taken)
     while taken and (taken[-1][3] == "comma" or (taken[-1][3] == "interfix" and not comma_seen)):
         taken.pop()
     if not taken:
