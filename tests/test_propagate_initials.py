@@ -20,7 +20,8 @@ def spans_of(text: str, names: list[str]) -> list[tuple[int, int, str]]:
 
 def test_initials_forms(gaz):
     assert initials_forms(parse_person("Karel van den Heuvel", gaz)) == ["KVDH", "KvdH"]
-    assert initials_forms(parse_person("Anne-Marie Bos", gaz)) == ["AMB"]
+    # a double first name is written with one letter as often as with two
+    assert initials_forms(parse_person("Anne-Marie Bos", gaz)) == ["AB", "AMB"]
     assert initials_forms(parse_person("R.K. Lont", gaz)) == ["RKL"]
     assert initials_forms(parse_person("Smeets", gaz)) == []  # no first name, no initials
 
@@ -56,3 +57,39 @@ def test_two_capitals_alone_are_no_initials_and_abbreviations_stay(gaz):
 def test_initials_shared_by_two_people_are_left(gaz):
     text = "Jan Bakker en Joke Boer kwamen. JB neemt de actie."
     assert propagate(text, spans_of(text, ["Jan Bakker", "Joke Boer"]), gazetteer=gaz) == []
+
+
+def test_an_abbreviation_defined_after_a_name_is_that_persons(gaz):
+    text = ("Aanwezig: Sanne Oosterhuis (SO, gemeente Zwolle), Kees ter Borg (KtB, notulist)\n"
+            "SO meldt dat de cijfers binnen zijn. KtB maakt het verslag. Het SO-overleg volgt.\n"
+            "Ook aanwezig: Pim Smit (BZK).")
+    got = [text[s:e] for s, e, _ in propagate(
+        text, spans_of(text, ["Sanne Oosterhuis", "Kees ter Borg", "Pim Smit"]), gazetteer=gaz)]
+    # the definitions themselves and every later use; "SO-overleg" is a compound, and an
+    # organisation in brackets ("(BZK)") defines nothing
+    assert got == ["SO", "KtB", "SO", "KtB"]
+
+
+def test_a_surname_that_names_an_institution_is_not_spread_alone(gaz):
+    text = ("Marieke de Koning schreef de nota. De commissaris van de Koning kwam langs.\n"
+            "Tot slot: de Koning heeft het woord. M. de Koning tekende.")
+    got = [text[s:e] for s, e, _ in propagate(text, spans_of(text, ["Marieke de Koning"]),
+                                               gazetteer=gaz)]
+    assert got == ["M. de Koning"]
+
+
+def test_a_misread_name_ending_in_a_function_word_is_not_spread(gaz):
+    text = "Aannemer Dredging B.V. Uit het onderzoek blijkt veel. Uit dezelfde bron."
+    assert propagate(text, spans_of(text, ["B.V. Uit"]), gazetteer=gaz) == []
+
+
+def test_a_name_whose_interfix_and_surname_are_also_a_place_is_spread(gaz):
+    # "Ter Haar" and "De Boer" are places too; with a first name they are people
+    text = "Bart ter Haar en Jan de Boer kwamen. Ter Haar vond het goed; De Boer niet."
+    got = [text[s:e] for s, e, _ in propagate(text, spans_of(text, ["Bart ter Haar",
+                                                                     "Jan de Boer"]),
+                                               gazetteer=gaz)]
+    assert got == ["Ter Haar", "De Boer"]
+    # alone they are the places
+    text = "Het gebeurde in De Bilt. Vanuit De Bilt reden ze door."
+    assert propagate(text, spans_of(text, ["De Bilt"]), gazetteer=gaz) == []

@@ -28,7 +28,7 @@ import regex as re
 
 from woo_redact import gazetteer as gazetteer_mod
 from woo_redact.gazetteer import INITIALS_RE, INTERFIX_RE, TITLES, Gazetteer, is_sentence_start
-from woo_redact.recognizers.names import organisation_around
+from woo_redact.recognizers.names import INSTITUTION_NOUNS, organisation_around
 from woo_redact.spans import SpanIndex
 from woo_redact.textnorm import find_all, text_words
 
@@ -329,28 +329,63 @@ def initials_forms(person: PersonName) -> list[str]:
     if not person.surname or not (person.first or person.initials):
         return []
     lead = [c for c in person.initials if c.isupper()]
-    for word in person.first.replace("-", " ").split():
+    for word in person.first.split():
         lead.append(word[0].upper())
+    # "Jan-Willem van den Berg" is "JWvdB" or, as often, "JvdB"
+    leads = {tuple(lead)}
+    if "-" in person.first:
+        leads.add(tuple(c for w in person.first.split() for c in
+                        (w[0].upper(), *(p[0].upper() for p in w.split("-")[1:] if p))))
     ix = [w[0] for w in person.interfix.split() if w[:1].isalpha()]
     sur = [w[0].upper() for w in person.surname.replace("-", " ").split()
            if w[:1].isalpha() and not _INTERFIX_WORD.fullmatch(w)]
-    if not sur or not all(c.isalpha() for c in lead + sur):
+    if not sur or not all(c.isalpha() for c in [*lead, *sur]):
         return []
-    forms = {"".join(lead + ix + sur), "".join(lead + [c.upper() for c in ix] + sur)}
+    forms = set()
+    for lead_letters in leads:
+        forms.add("".join([*lead_letters, *ix, *sur]))
+        forms.add("".join([*lead_letters, *(c.upper() for c in ix), *sur]))
     return sorted(f for f in forms if 2 <= len(f) <= 5 and f not in NOT_PERSON_INITIALS)
 
 
+# "Jan de Vries (JdV)", "Aylin Demir (AD, gemeente Almelo)": the text defines the abbreviation
+_DEFINED_ABBREVIATION = re.compile(r"[ \t]*\((?P<abbr>\p{Lu}[\p{Lu}\p{Ll}]{1,4})[,;)]")
+
+
+def defined_initials(text: str, spans: Iterable[tuple[int, int, str]]) -> dict[str, str]:
+    """Abbreviations written in brackets right after a found name, with that name; only
+    letters that could be the person's initials (capitals first and last, all of the
+    name's initials among them) count, so "Jan Smit (BZK)" defines nothing."""
+    out: dict[str, str] = {}
+    for _s, e, name in spans:
+        m = _DEFINED_ABBREVIATION.match(text, e)
+        if m is None:
+            continue
+        abbr = m.group("abbr")
+        caps = [c for c in abbr if c.isupper()]
+        letters = [w[0].upper() for w in name.replace("-", " ").split() if w[:1].isalpha()
+                   and not _INTERFIX_WORD.fullmatch(w)]
+        if (abbr[-1].isupper() and caps and letters and caps[0] == letters[0]
+                and caps[-1] == letters[-1] and abbr not in NOT_PERSON_INITIALS):
+            out.setdefault(abbr, name)
+    return out
+
+
 def _initials_matches(text: str, people: list[PersonName], gaz: Gazetteer,
-                      found: dict[str, list[tuple[int, int]]]) -> list[Match]:
+                      found: dict[str, list[tuple[int, int]]],
+                      defined: dict[str, str]) -> list[Match]:
     """Mentions of found people by their initials ("Actie: JdV"), written exactly so, as a
-    word of their own, and not a word of the language in capitals ("EN", "OP")."""
+    word of their own; a derived form must not be a word of the language in capitals ("EN",
+    "OP"), a form the text defined ("(AD, gemeente Almelo)") is taken as defined."""
     owners: dict[str, set[str]] = {}
     for p in people:
         for f in initials_forms(p):
             owners.setdefault(f, set()).add(p.full)
+    for abbr, name in defined.items():
+        owners[abbr] = {name}
     hits: dict[str, list[tuple[int, int, str]]] = {}
     for form, names in owners.items():
-        if len(names) > 1 or gaz.is_common_word(form.lower()):
+        if len(names) > 1 or (form not in defined and gaz.is_common_word(form.lower())):
             continue  # two people with the same initials: which one is meant is unknown
         for a, b in found.get(form, ()):
             if (text[a:b] == form and (a == 0 or text[a - 1] not in "-/@._")
@@ -358,7 +393,7 @@ def _initials_matches(text: str, people: list[PersonName], gaz: Gazetteer,
                 hits.setdefault(form, []).append((a, b, next(iter(names))))
     out = []
     for form, spans in hits.items():
-        if len(form) == 2 and len(hits) < MIN_INITIALS_FOR_TWO_LETTERS:
+        if len(form) == 2 and form not in defined and len(hits) < MIN_INITIALS_FOR_TWO_LETTERS:
             continue
         out.extend(Match(a, b, name, "initials") for a, b, name in spans)
     return out
@@ -415,12 +450,15 @@ def _matches(text: str, person: PersonName, gaz: Gazetteer, first_name_ok: bool 
             common = (gaz.is_common_word(main) and not gaz.is_distinctive_name(main)
                       and any(not _GLUED_AFTER.match(text, b) for needle in (low, low + "s")
                               for _a, b in _hits(found, text, needle)))
+        # "de Koning", "De Raad": alone, an institution far more often than this person
+        institution = person.surname.split()[0].lower() in INSTITUTION_NOUNS
         for a, b in sorted(_surname_hits(text, person, found)):
             lead = _lead_start(text, a, person.first)
             if lead is not None:
                 yield Match(lead, b, person.full, "surname+", source)
             elif person.interfix:
-                yield Match(a, b, person.full, "interfix", source)
+                if not institution:
+                    yield Match(a, b, person.full, "interfix", source)
             elif not common or not is_sentence_start(text, a):
                 yield Match(a, b, person.full, "surname", source)
     if len(person.full.split()) > 1:
@@ -496,8 +534,14 @@ def usable_source(name: str, gaz: Gazetteer) -> bool:
     parts = [p for p in (person.first, person.surname) if p]
     if not parts or not any(_CAPITALISED.match(p) for p in parts):
         return False
-    if gaz.is_place(person.full) or gaz.is_place(f"{person.interfix} {person.surname}".strip()):
+    if gaz.is_place(person.full):
         return False
+    if not (person.first or person.initials) and gaz.is_place(
+            f"{person.interfix} {person.surname}".strip()):
+        return False  # "Den Haag" alone; "Bart ter Haar" and "Jan de Boer" are people
+    if (person.surname and not person.interfix
+            and person.surname.lower() in gazetteer_mod.STOP_WORDS):
+        return False  # "B.V. Uit", "J. Van": a misread, and spread it would take every "uit"
     words = person.full.split()
     if len(words) == 1:
         w = words[0]
@@ -523,9 +567,11 @@ def find_mentions(text: str, person_spans: list[tuple[int, int, str]],
     gaz = gazetteer if gazetteer is not None else gazetteer_mod.load()
     skip = is_office_holder or (lambda _name: False)
     local = NameBook()
-    for _s, _e, name in person_spans:
-        if not skip(name) and usable_source(name, gaz):
-            local.add(name, gaz)
+    sources = []
+    for span in person_spans:
+        if not skip(span[2]) and usable_source(span[2], gaz):
+            local.add(span[2], gaz)
+            sources.append(span)
     people = list(local)
     plan = []
     if not dossier_only:
@@ -537,13 +583,17 @@ def find_mentions(text: str, person_spans: list[tuple[int, int, str]],
         for p in dossier.could_occur_in(text):
             if p.key not in local.names and not skip(p.full):
                 plan.append((p, "", "dossier"))
-    abbreviations = [] if dossier_only else [f for p in people for f in initials_forms(p)]
+    defined: dict[str, str] = {}
+    abbreviations: list[str] = []
+    if not dossier_only:
+        defined = defined_initials(text, sources)
+        abbreviations = [f for p in people for f in initials_forms(p)] + list(defined)
     hits = find_all(text, [n for p, ok, _src in plan for n in needles(p, ok)] + abbreviations)
     found: list[Match] = []
     for p, ok, src in plan:
         found.extend(_matches(text, p, gaz, ok, hits, src))
     if abbreviations:
-        found.extend(_initials_matches(text, people, gaz, hits))
+        found.extend(_initials_matches(text, people, gaz, hits, defined))
     covered = SpanIndex({(s, e) for s, e, _ in person_spans} | set(known_spans))
     found.sort(key=lambda m: (m.start, -(m.end - m.start), -m.score))
     out: list[Match] = []
