@@ -8,6 +8,7 @@ block and line numbers it reports.
 from __future__ import annotations
 
 import os
+import re
 from array import array
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -182,6 +183,41 @@ def is_scan(p: pymupdf.Page, page: Page) -> bool:
     return visible < MAX_STAMP_CHARS
 
 
+# Words of a place to sign (a closing, a signature column, an official's signing formula):
+# only such pages have their vector art read, as listing a page's drawings costs more than
+# its words.
+SIGNING_CUE = re.compile(r"(?i)(?:groet|hoogachtend|handtekening|ondertekend|ondertekening|"
+                         r"getekend|paraaf|parafen|w\.g\.|verbalisant|regards)")
+# A stroke drawn like handwriting: this many curves or slanted segments in one path (table
+# rules and boxes are rectangles and straight horizontal or vertical lines), no larger
+# than a signature.
+MIN_HAND_SEGMENTS = 6
+MAX_SKETCH_HEIGHT = 120.0
+MAX_SKETCH_WIDTH = 320.0
+SKETCH_GAP = 12.0  # strokes this close belong to one signature
+
+
+def page_sketches(page: pymupdf.Page) -> list[ImageBlock]:
+    """Groups of hand-drawn-looking vector strokes on the page."""
+    boxes = []
+    for path in page.get_cdrawings():
+        hand = sum(1 for it in path["items"] if it[0] == "c" or (
+            it[0] == "l" and abs(it[1][0] - it[2][0]) > 0.3 and abs(it[1][1] - it[2][1]) > 0.3))
+        if hand >= MIN_HAND_SEGMENTS:
+            boxes.append(list(path["rect"]))
+    groups: list[list[float]] = []
+    for b in sorted(boxes, key=lambda r: (r[1], r[0])):
+        for g in groups:
+            if (b[0] <= g[2] + SKETCH_GAP and g[0] <= b[2] + SKETCH_GAP
+                    and b[1] <= g[3] + SKETCH_GAP and g[1] <= b[3] + SKETCH_GAP):
+                g[:] = [min(g[0], b[0]), min(g[1], b[1]), max(g[2], b[2]), max(g[3], b[3])]
+                break
+        else:
+            groups.append(b)
+    return [ImageBlock(Box(page.number, g[0], g[1], g[2], g[3])) for g in groups
+            if g[3] - g[1] <= MAX_SKETCH_HEIGHT and g[2] - g[0] <= MAX_SKETCH_WIDTH]
+
+
 OcrFn = Callable[[pymupdf.Page], list[Word]]
 
 
@@ -209,6 +245,8 @@ def extract(path: str, *, ocr: OcrFn | None = None, limits: Limits | None = None
                                     or is_scan(p, page)):
                 page.words = ocr(p)
                 page.ocr = True
+            elif any(SIGNING_CUE.search(w.text) for w in page.words):
+                page.sketches = page_sketches(p)
             pages.append(page)
     except BadInput:
         raise

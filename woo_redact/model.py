@@ -66,6 +66,9 @@ class Page:
     words: list[Word] = field(default_factory=list)
     images: list[ImageBlock] = field(default_factory=list)
     ocr: bool = False  # words come from OCR, not from the text layer
+    # vector strokes drawn like handwriting (a signature drawn with a pen tool), read only on
+    # pages that have a place to sign
+    sketches: list[ImageBlock] = field(default_factory=list)
 
 
 @dataclass(slots=True)

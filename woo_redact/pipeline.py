@@ -174,7 +174,8 @@ class Pipeline:
                         sha256_in=proposal.sha256, findings=proposal.findings, manual=manual,
                         ocr_pages=proposal.ocr_pages, timings=dict(proposal.timings))
         accepted = [f for f in proposal.findings if f.status == "accepted"]
-        marks = [Mark(b, f.ground or "") for f in accepted for b in f.boxes] + manual
+        marks = [Mark(b, f.ground or "", line_art=f.entity_type == "SIGNATURE")
+                 for f in accepted for b in f.boxes] + manual
         removed = sorted({f.text for f in accepted if f.text.strip()})
         allowed = expected_left(doc, accepted, removed)
         textnorm.release()  # the input text's index; verification indexes the output's

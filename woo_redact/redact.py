@@ -10,7 +10,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import pymupdf
@@ -25,9 +25,12 @@ REPLACEMENT = "[gelakt]"
 
 @dataclass(frozen=True, slots=True)
 class Mark:
-    """One rectangle to black out, with the Woo ground printed in it."""
+    """One rectangle to black out, with the Woo ground printed in it. ``line_art``: also
+    remove every vector stroke the box touches (a signature drawn with a pen tool; MuPDF
+    keeps a stroke that is not wholly covered, and a pen stroke's path rarely is)."""
     box: Box
     label: str
+    line_art: bool = field(default=False, kw_only=True)
 
 
 def label_size(label: str, width: float, height: float) -> float | None:
@@ -71,6 +74,20 @@ def redact_page(page: pymupdf.Page, marks: list[Mark]) -> None:
     PyMuPDF's per-annotation text boxes cost another ~1 ms each.
     """
     rects = [m.box.rect for m in marks]
+    strokes = [m.box.rect for m in marks if m.line_art]
+    if strokes:
+        _apply(page, strokes, pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_TOUCHED)
+    # Pixels under a box are blanked in images (a name in a scanned signature or a
+    # screenshot); vector art is removed only if wholly covered, so table rules survive.
+    _apply(page, [m.box.rect for m in marks if not m.line_art],
+           pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_COVERED)
+    _paint(page, rects, [m.label for m in marks])
+
+
+def _apply(page: pymupdf.Page, rects: list[tuple[float, float, float, float]],
+           graphics: int) -> None:
+    if not rects:
+        return
     union = (min(r[0] for r in rects), min(r[1] for r in rects),
              max(r[2] for r in rects), max(r[3] for r in rects))
     annot = page.add_redact_annot(union, cross_out=False)
@@ -83,12 +100,8 @@ def redact_page(page: pymupdf.Page, marks: list[Mark]) -> None:
             quads.append(_num(a * x + c * y + e))
             quads.append(_num(b * x + d * y + f))
     page.parent.xref_set_key(annot.xref, "QuadPoints", "[" + " ".join(quads) + "]")
-    # Pixels under a box are blanked in images (a name in a scanned signature or a
-    # screenshot); vector art is removed only if wholly covered, so table rules survive.
-    page.apply_redactions(images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
-                          graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_COVERED,
+    page.apply_redactions(images=pymupdf.PDF_REDACT_IMAGE_PIXELS, graphics=graphics,
                           text=pymupdf.PDF_REDACT_TEXT_REMOVE)
-    _paint(page, rects, [m.label for m in marks])
 
 
 def _paint(page: pymupdf.Page, rects: list[tuple[float, float, float, float]],

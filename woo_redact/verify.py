@@ -30,7 +30,9 @@ def verify_output(path: str, out_doc: Document, allowed: dict[str, int], marks: 
         n = len(found[s])
         if n > limit:
             problems.append(f"removed text still readable {n - limit}x: {_hint(s)}")
+    marks = list(marks)
     problems.extend(_text_under_marks(out_doc, marks, labels))
+    problems.extend(_strokes_under_marks(out_doc, marks))
     problems.extend(_side_channels(path, list(allowed)))
     return problems
 
@@ -38,6 +40,23 @@ def verify_output(path: str, out_doc: Document, allowed: dict[str, int], marks: 
 def _hint(s: str) -> str:
     """Say which string failed without repeating it in full (reasons may be shared)."""
     return f"'{s[:2]}…' ({len(s)} chars)"
+
+
+def _strokes_under_marks(out_doc: Document, marks: list[Mark]) -> list[str]:
+    """Pen strokes (a drawn signature) still drawn where a box should have removed them."""
+    problems = []
+    for page in out_doc.pages:
+        for sk in page.sketches:
+            s = sk.box
+            area = max((s.x1 - s.x0) * (s.y1 - s.y0), 1e-6)
+            for m in marks:
+                b = m.box
+                w = min(s.x1, b.x1) - max(s.x0, b.x0)
+                h = min(s.y1, b.y1) - max(s.y0, b.y0)
+                if b.page == page.index and w > 0 and h > 0 and w * h > area / 2:
+                    problems.append(f"pen strokes still drawn under a box on page {page.index + 1}")
+                    break
+    return problems
 
 
 def _text_under_marks(out_doc: Document, marks: Iterable[Mark], labels: set[str]) -> list[str]:
