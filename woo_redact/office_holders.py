@@ -33,33 +33,62 @@ _INITIALS = re.compile(r"(?:\w\.)+")
 # Roles that make the next name an office holder's. "lid"/"leden" need their article so that
 # "lid van het projectteam Jansen" is not read as a member of parliament.
 _ROLE = (
-    r"(?:oud-|voormalig(?:e)?\s+|demissionair(?:e)?\s+)?"
+    r"(?:oud-|voormalig(?:e)?\s+|demissionair(?:e)?\s+|waarnemend(?:e)?\s+)?"
     r"(?P<role>minister-president|vicepremier|premier|minister|staatssecretaris|"
-    r"(?:tweede-|eerste-)?kamerlid|kamervoorzitter|senator|burgemeester|loco-burgemeester|"
-    r"wethouder|gedeputeerde|commissaris\s+van\s+de\s+koning|europarlementariër|"
-    r"fractievoorzitter|fractieleider|partijleider|statenlid|gemeenteraadslid|raadslid|"
+    r"(?:tweede-|eerste-)?kamerlid|(?:tweede-)?kamervoorzitter|senator|burgemeester|"
+    r"loco-burgemeester|wethouder|gedeputeerde|commissaris\s+van\s+de\s+koning|"
+    r"europarlementari[eë]r|fractievoorzitter|fractieleider|partijleider|statenlid|"
+    r"gemeenteraadslid|raadslid|"
+    # water boards and the Caribbean Netherlands have their own elected or appointed heads
+    r"dijkgraaf|hoogheemraad|heemraad|gezaghebber|"
+    r"(?:nationale\s+|kinder)?ombuds(?:man|vrouw)|"
+    r"(?:vice-?)?president\s+van\s+de\s+(?:algemene\s+rekenkamer|raad\s+van\s+state)|"
     r"(?:het|de)\s+(?:kamer)?lid|(?:de\s+)?(?:kamer)?leden|"
     r"voorzitter\s+van\s+de\s+(?:tweede|eerste)\s+kamer|motie(?:-|\s+van\s+het\s+lid\s+|\s+))"
 )
 # "van Volksgezondheid, Welzijn en Sport" / "voor Rechtsbescherming" after a role.
-_PORTFOLIO = r"(?:\s+(?:van|voor)\s+(?:\p{Lu}[\p{L}'’-]*|BZK|VWS|OCW|SZW|LNV|EZK|JenV|IenW)(?:(?:,\s*|\s+)(?:en\s+|voor\s+|van\s+|de\s+|het\s+)?(?:\p{Lu}[\p{L}'’-]*))*)?"
+_PORTFOLIO = r"(?:\s+(?:van|voor|in)\s+(?:\p{Lu}[\p{L}'’-]*|BZK|VWS|OCW|SZW|LNV|EZK|JenV|IenW)(?:(?:,\s*|\s+)(?:en\s+|voor\s+|van\s+|de\s+|het\s+)?(?:\p{Lu}[\p{L}'’-]*))*)?"
 # Names already listed before this one: "de leden Omtzigt en " / "de leden Van Dijk, Bikker en ".
+# A name's words stay on one line and only initials end in a dot: "gedeputeerde Fokkens.\n
+# Koning, Ruud" (a chat's next message) is not a list of names after the role.
+_NAME_WORD = r"(?:(?:\p{Lu}\p{Ll}{0,2}\.)+|\p{Lu}[\p{L}'’-]*)"
 _PRIOR_NAMES = (
-    rf"(?:(?:(?:{INTERFIX_RE})\s+)?\p{{Lu}}[\p{{L}}'’.-]*(?:\s+(?:(?:{INTERFIX_RE})\s+)?"
-    rf"\p{{Lu}}[\p{{L}}'’.-]*){{0,3}}\s*(?:,|\s+en)\s+)*"
+    rf"(?:(?:(?:{INTERFIX_RE})[ \t]+)?{_NAME_WORD}(?:[ \t]+(?:(?:{INTERFIX_RE})[ \t]+)?"
+    rf"{_NAME_WORD}){{0,3}}[ \t]*(?:,|[ \t]+en)\s+)*"
 )
+# The first part of a double surname a detector split off: "burgemeester Van Dam-te |Strake|".
+_NAME_HEAD = rf"(?:(?:(?:{INTERFIX_RE})[ \t]+)?\p{{Lu}}[\p{{L}}'’]*-(?:(?:{INTERFIX_RE})[ \t]+)?)?"
+# The cell to its left on the signature line: "De burgemeester,\nA. de Vries      |J. Fokkema|"
+# (_same_column then checks the role stands above the name).
+_CELL_BEFORE = r",?[ \t]*\n[^\n]*\S[ \t]{3,}"
+# A signature block: "De burgemeester,\nw.g. J. Fokkema" (w.g. = was getekend).
+_SIGNED = r"(?i:(?:w\.\s?g\.|was\s+getekend)\s*)*"
 _ROLE_BEFORE = re.compile(
-    rf"(?i:\b{_ROLE}){_PORTFOLIO}(?:\s*,\s*|[ \t]*\n?[ \t]*|[ \t]+)(?-i:{_PRIOR_NAMES})$")
+    rf"(?i:\b{_ROLE}){_PORTFOLIO}(?:\s*,\s*|[ \t]*\n?[ \t]*|[ \t]+|{_CELL_BEFORE}){_SIGNED}"
+    rf"(?-i:{_PRIOR_NAMES}){_NAME_HEAD}$")
 _ROLE_AFTER = re.compile(
     r"^\s*(?:,|\(|–|-|—)\s*(?i:(?:oud-)?(?:minister-president|vicepremier|premier|minister|"
     r"staatssecretaris|(?:tweede-|eerste-)?kamerlid|kamervoorzitter|senator|burgemeester|"
     r"wethouder|gedeputeerde|commissaris\s+van\s+de\s+koning|europarlementariër|"
     r"fractievoorzitter|statenlid|raadslid|gemeenteraadslid|lid\s+van\s+de\s+(?:tweede|eerste)"
-    r"\s+kamer))\b")
+    r"\s+kamer|dijkgraaf|hoogheemraad|heemraad|gezaghebber|(?:nationale\s+)?ombuds(?:man|vrouw)|"
+    r"lid\s+van\s+(?:gedeputeerde|provinciale)\s+staten|lid\s+van\s+de\s+gemeenteraad))\b")
 _ROLE_NEARBY = re.compile(
     r"(?i)\b(?:minister-president|premier|minister|staatssecretaris|kamerlid|kamerleden|"
     r"het\s+lid|de\s+leden|kamervoorzitter|senator|burgemeester|wethouder|gedeputeerde|"
-    r"bewindspersoon|bewindslieden|kabinet|motie|fractie)\b")
+    r"bewindspersoon|bewindslieden|kabinet|motie|fractie|dijkgraaf|gezaghebber|ombudsman)\b")
+# A detector that took the role into the name: "|Gezaghebber Rijna|", "|Dijkgraaf Meijer|".
+_ROLE_IN_NAME = re.compile(rf"(?i:{_ROLE})[ \t]+(?=\p{{Lu}})")
+# "Koning" in a title is the head of state, not someone named Koning ("commissaris van de
+# Koning"); propagation brings the surname of a "Koning, Ruud" here from elsewhere. So is
+# "de Koning" in running text, unless a title or first name precedes it ("mevrouw de Koning").
+_KING_TITLE = re.compile(r"(?i:commissaris|kabinet|majesteit|namens)\s+(?:van\s+)?de\s+$")
+_THE_KING = re.compile(r"(?<![\p{L}.])(?:(?P<prev>[\p{L}.]+)[ \t]+)?de[ \t]+$")
+# A chat export's sender line: "Koning, Ruud   09:31" under a message ending in a role word.
+_SENDER_AFTER = re.compile(r"[ \t]*(?:,[ \t]*\p{Lu}[\p{L}'’-]*)?[ \t]*\d{1,2}:\d{2}\b")
+# Columns of a signature block are set apart by long runs of spaces.
+_COLUMN_GAP = re.compile(r"[ \t]{3,}")
+_CELL_END = re.compile(r"\S[ \t]{3,}")
 NEARBY_CHARS = 200
 # A surname this frequent in Dutch text (Jansen, Visser, de Vries, de Jong) is shared by
 # too many civil servants to be taken for the listed politician without a role.
@@ -189,9 +218,15 @@ class OfficeHolders:
     def reason_to_keep(self, text: str, start: int, end: int, name: str) -> str | None:
         before = text[max(0, start - 160):start]
         m = _ROLE_BEFORE.search(before)
-        if m:
+        if (m and _same_column(before, m.start("role"), text, start)
+                and not ("\n" in m.group() and _SENDER_AFTER.match(text, end))):
             role = " ".join(m.group("role").split()).strip(" -")
             return f"office holder: role context '{role.lower()}'"
+        m = _ROLE_IN_NAME.match(name)
+        if m:
+            return f"office holder: role context '{' '.join(m.group('role').split()).lower()}'"
+        if name == "Koning" and _is_the_king(before):
+            return "office holder: head of state"
         after = _ROLE_AFTER.match(text[end:end + 80])
         if after:
             return f"office holder: role context '{after.group().strip(' ,(–-—').lower()}'"
@@ -229,10 +264,45 @@ class OfficeHolders:
         return False
 
 
+def _is_the_king(before: str) -> bool:
+    if _KING_TITLE.search(before):
+        return True
+    m = _THE_KING.search(before)
+    if m is None:
+        return False
+    prev = m.group("prev")
+    if prev is None:
+        return True
+    if prev[0].isupper() and prev not in _NON_FIRST_WORDS:
+        return False  # "Anna de Koning", "J. de Koning"
+    return prev.lower().rstrip(".") not in TITLES  # "mevrouw de Koning"
+
+
+def _same_column(before: str, role_at: int, text: str, start: int) -> bool:
+    """Role and name in the same column when a signature block spans two lines.
+
+    "De secretaris,      De burgemeester,\nA. de Vries      J. Fokkema": the mayor signs in
+    the second column; the secretary's name under the first is no office holder's.
+    """
+    nl = before.find("\n", role_at)
+    if nl < 0:
+        return True
+    role_start = before.rfind("\n", 0, role_at) + 1
+    line_start = text.rfind("\n", 0, start) + 1
+    role_lead, name_lead = before[role_start:role_at], text[line_start:start]
+    role_col = len(_CELL_END.findall(role_lead))
+    name_col = len(_CELL_END.findall(name_lead))
+    if name_col == 0 and role_col > 0 and _COLUMN_GAP.match(name_lead):
+        # the left cell under it is empty: judge by how far the name is indented
+        return len(name_lead) >= len(role_lead) // 2
+    return role_col == name_col
+
+
 # Capitalised words that precede a surname without being someone's first name.
 _NON_FIRST_WORDS = frozenset({
     "Minister", "Staatssecretaris", "Premier", "Kamerlid", "Burgemeester", "Wethouder",
     "Senator", "Mevrouw", "Heer", "Meneer", "Collega", "Motie", "Lid", "Leden", "Gedeputeerde",
     "Volgens", "Ook", "Toen", "Dat", "Want", "Maar", "En", "Zowel", "Door", "Met", "Van",
     "Aan", "Bij", "Namens", "Dan", "Nu", "Zegt", "Aldus", "Beste", "Geachte", "Dag",
+    "Dijkgraaf", "Hoogheemraad", "Heemraad", "Gezaghebber", "Statenlid", "Raadslid",
 })

@@ -1,0 +1,128 @@
+"""Office holders, round 2: more public offices, signature blocks, split double surnames,
+and a role word that belongs to another phrase (a chat's previous message) keeping nobody."""
+
+from __future__ import annotations
+
+import pytest
+
+from woo_redact import gazetteer
+from woo_redact.office_holders import OfficeHolders
+
+
+@pytest.fixture(scope="module")
+def holders():
+    return OfficeHolders(OfficeHolders.from_file().holders, gazetteer=gazetteer.load())
+
+
+def keep(holders, text: str, name: str, nth: int = 0) -> str | None:
+    i = -1
+    for _ in range(nth + 1):
+        i = text.index(name, i + 1)
+    return holders.reason_to_keep(text, i, i + len(name), name)
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Het overleg werd voorgezeten door dijkgraaf Van der Molen.", "Van der Molen", "dijkgraaf"),
+    ("Namens het hoogheemraadschap sprak hoogheemraad Brouwer.", "Brouwer", "hoogheemraad"),
+    ("Op Saba heeft gezaghebber Johnson de noodverordening getekend.", "Johnson",
+     "gezaghebber"),
+    ("De Nationale ombudsman Reinier van Zutphen stuurde een brief.", "Reinier van Zutphen",
+     "nationale ombudsman"),
+    ("De president van de Algemene Rekenkamer, Pieter Duisenberg, gaf een toelichting.",
+     "Pieter Duisenberg", "president van de algemene rekenkamer"),
+    ("Waarnemend burgemeester Schoonhoven opende de vergadering.", "Schoonhoven",
+     "burgemeester"),
+    ("Statenlid Oosterhout diende een motie in.", "Oosterhout", "statenlid"),
+    ("Tweede Kamerlid Westerveld stelde vragen.", "Westerveld", "kamerlid"),
+    ("Volgens europarlementariër Hazekamp is dat te laat.", "Hazekamp", "europarlementariër"),
+])
+def test_more_public_offices(holders, text, name, role):
+    assert keep(holders, text, name) == f"office holder: role context '{role}'"
+
+
+def test_role_after_name_for_new_offices(holders):
+    assert "dijkgraaf" in keep(holders, "Gerrit Bosch, dijkgraaf van Rivierenland, zei", "Gerrit Bosch")
+    assert "gezaghebber" in keep(holders, "Marnella Hooker (gezaghebber) belde", "Marnella Hooker")
+
+
+def test_commissaris_van_de_koning_in_a_province(holders):
+    text = "Ook de commissaris van de Koning in Drenthe, Jetta Klijnsma, was aanwezig."
+    assert "commissaris van de koning" in keep(holders, text, "Jetta Klijnsma")
+    # a surname "Koning" spread from elsewhere does not cut the title in two
+    assert keep(holders, text, "Koning") == "office holder: head of state"
+    assert keep(holders, "Het kabinet van de Koning is geïnformeerd.", "Koning")
+
+
+def test_the_king_is_no_surname(holders):
+    assert keep(holders, "In mei heeft de Koning het opvangcentrum bezocht.", "Koning") == \
+        "office holder: head of state"
+    # written as a surname: title, first name or initial before "de", or a capital "De"
+    for text in ("Mevrouw De Koning belde over haar aanvraag.",
+                 "Ik sprak met mevrouw de Koning over haar aanvraag.",
+                 "Ik sprak met Lotte de Koning over haar aanvraag.",
+                 "Ik sprak met L. de Koning over haar aanvraag."):
+        assert keep(holders, text, "Koning") is None, text
+
+
+def test_listed_provincial_heads_and_councils_of_state(holders):
+    assert "commissaris van de Koning" in keep(
+        holders, "Het overleg met Jetta Klijnsma is verzet.", "Jetta Klijnsma")
+    # "Zutphen" is a frequent word (the town): the list needs a role nearby
+    assert "ombudsman" in keep(holders, "Reinier van Zutphen schreef als ombudsman een rapport.",
+                               "Reinier van Zutphen")
+    assert keep(holders, "Reinier van Zutphen schreef een rapport.", "Reinier van Zutphen") is None
+    # holders with common surnames stay off the list: an initial would match civil servants
+    for name in ("J. Smit", "T. de Graaf", "A. Visser"):
+        assert keep(holders, f"Nota van {name} (DJZ) aan de minister.", name) is None, name
+
+
+def test_role_taken_into_the_name(holders):
+    # the detector may take the capitalised role into the span: the whole span is public
+    assert "gezaghebber" in keep(holders, "Morgen komt Gezaghebber Hooker langs.",
+                                 "Gezaghebber Hooker")
+    assert "dijkgraaf" in keep(holders, "Bel Dijkgraaf Meulenbroek even.",
+                               "Dijkgraaf Meulenbroek")
+    assert keep(holders, "Bel Jan Meulenbroek even.", "Jan Meulenbroek") is None
+
+
+def test_split_double_surname_after_role(holders):
+    # "Van Hees-ter Horst" split by a detector into a head and "Horst": the role still counts
+    text = "De pers wacht. Burgemeester Van Hees-ter Horst is onderweg."
+    assert "burgemeester" in keep(holders, text, "Horst")
+    assert "wethouder" in keep(holders, "Wethouder Smit-Boersma tekende.", "Boersma")
+    assert keep(holders, "Collega Smit-Boersma tekende.", "Boersma") is None
+
+
+def test_signature_block_of_an_office_holder(holders):
+    signed = ("Burgemeester en wethouders van Dantumadiel,\n"
+              "De secretaris,                         De burgemeester,\n"
+              "w.g.                                   w.g. H.J. Wijbenga")
+    assert "burgemeester" in keep(holders, signed, "H.J. Wijbenga")
+    both = ("De secretaris,                         De burgemeester,\n"
+            "R. Talsma                              H.J. Wijbenga")
+    assert "burgemeester" in keep(holders, both, "H.J. Wijbenga")
+    # the secretary signs in the other column: a civil servant, not kept
+    assert keep(holders, both, "R. Talsma") is None
+    alone = "De burgemeester van Dantumadiel,\n\nw.g. H.J. Wijbenga"
+    assert "burgemeester" in keep(holders, alone, "H.J. Wijbenga")
+
+
+def test_role_word_in_the_previous_chat_message_keeps_nobody(holders):
+    chat = ("Bakker, Lotte   10:02\n"
+            "Ik zit vanmiddag op het stadhuis bij wethouder Dijkhuizen.\n"
+            "Visser, Noor   10:05\n"
+            "Prima, dan neem ik het over.")
+    assert "wethouder" in keep(holders, chat, "Dijkhuizen")
+    assert keep(holders, chat, "Noor") is None
+    assert keep(holders, chat, "Visser, Noor") is None
+    # a sender line right under a message that ends in a role word
+    chat2 = ("Bakker, Lotte   10:02\nIk bel zo de burgemeester\nDijkhuizen, Noor   10:05\nGoed.")
+    assert keep(holders, chat2, "Dijkhuizen, Noor") is None
+    assert keep(holders, "Gisteren sprak ik met de wethouder\nKampman over de locatie.",
+                "Kampman")
+    # a sentence ending after the name: the next sentence's name is not in the list
+    assert keep(holders, "Ik sprak gedeputeerde Hofstra. Marieke, bel jij?", "Marieke") is None
+    # ...while real lists after a role still are, also over a line break
+    text = "De leden Van Esch, Bikker en\nKoekkoek dienden de motie in."
+    assert "de leden" in keep(holders, text, "Koekkoek")
+    assert "de leden" in keep(holders, "de leden J.P. Smit en Vermeer", "Vermeer")
