@@ -11,17 +11,43 @@ before it (organisation_phone).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from . import gazetteer
 
 ORG_WORDS = re.compile(
     r"\b(?:ministerie|gemeente|provincie|politie|rechtbank|gerechtshof|openbaar ministerie|"
     r"parket|waterschap|rijkswaterstaat|belastingdienst|inspectie|directie|dienst|agentschap|"
     r"autoriteit|raad van|college|kamer|universiteit|hogeschool|stichting|b\.?v\.?|n\.?v\.?|"
-    r"bezoekadres|postadres|vestiging|kantoor|locatie)\b", re.IGNORECASE)
+    r"bezoekadres|postadres|vestiging|kantoor|locatie|directoraat(?:-generaal)?|\w*bureau|"
+    r"gemeentehuis|stadhuis|stadskantoor|raadhuis|"
+    r"provinciehuis|gerechtsgebouw)\b", re.IGNORECASE)
+# The address as an apposition to the organisation, in a sentence that runs over a line
+# break: "verhoord in het politiebureau Schiedam,\nLange Nieuwstraat 33".
+ORG_APPOSITION = re.compile(ORG_WORDS.pattern + r"(?-i:[ \t]+[A-ZÀ-Þ][\w'-]*){0,3}[ \t]*,\s*$",
+                            re.IGNORECASE)
 # A letterhead line may open with a compound of those words ("Arrondissementsparket
 # Amsterdam", "Belastingdienst", "Regiokantoor Noord", "Raad voor de Kinderbescherming").
 ORG_NAME_START = re.compile(
     r"\w*(?:parket|dienst|kantoor|inspectie|politie|rechtbank|autoriteit|agentschap|raad|"
     r"ministerie|veiligheidsregio|ggd)\b", re.IGNORECASE)
+# Not a firm named after its partners ("Smit & Bos Advocaten" below "mr. A. Smit"): that
+# block addresses a person, and the firm's name is theirs. Its own letterhead line shows it
+# by a functional mailbox (_general_contact_on_line).
+# Lines between the organisation's name and the address line that do not break the block:
+# the street above its postcode line, and "t.a.v. het bestuur" in an addressee block.
+STREET_LINE = re.compile(r"[^\d\n]{2,60}?[ \t]\d{1,5}[ \t]?[A-Za-z]?(?:-\w{1,4})?[ \t]*")
+FOR_ATTENTION = re.compile(r"(?:t\.?[ \t]?a\.?[ \t]?v\.?|ter attentie van|attn?\.?)[ \t:]",
+                           re.IGNORECASE)
+MAX_LINES_UP = 3
+# A PO box is an organisation's post address, never where someone lives; its number may
+# carry a thousands dot ("Postbus 10.000").
+POSTBUS_BEFORE = re.compile(r"\b(?:postbus|antwoordnummer)[ \t]+\d{1,3}(?:\.?\d{3})*[ \t]*[,|]?"
+                            r"[ \t]*$", re.IGNORECASE)
+# The organisation's general contact on the address's own line: a functional mailbox
+# (organisation_mailbox), a public service number, or a number marked "(receptie)".
+POSTCODE_ON_LINE = re.compile(r"(?<!\d)[1-9]\d{3}[ \t]?[A-Z]{2}\b")
+EMAIL_ON_LINE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # The street and number before a postcode on its line ("Parnassusweg 220, 1076 AV").
 STREET_BEFORE_POSTCODE = re.compile(r"[^\d\n]{2,60}?[ \t]\d{1,5}[ \t]?[A-Za-z]?(?:-\w{1,4})?"
                                     r"[ \t]*[,|]?[ \t]*")
@@ -48,21 +74,50 @@ def organisation_address(text: str, start: int, end: int) -> str | None:
         return None
     if ORG_WORDS.search(text, max(line_start, sentence_start), start):
         return "organisation address: organisation named on the same line"
+    if sentence_start < line_start and ORG_APPOSITION.search(text[sentence_start:start]):
+        return "organisation address: the organisation's, named just before it"
     head = text[line_start:start]
+    if POSTBUS_BEFORE.search(head):
+        return "organisation address: a Postbus address"
     if line_start > 0 and (not head.strip() or STREET_BEFORE_POSTCODE.fullmatch(head)):
-        # A letterhead or signature: the line above is the organisation's name itself
-        # ("Ministerie van ...", "Directie ..."), short and starting with it; not prose that
-        # happens to mention an organisation before a citizen's address. The address starts
-        # the line, or its street does and this is the postcode after it.
-        prev_start = text.rfind("\n", 0, line_start - 1) + 1
-        prev = text[prev_start:line_start].strip()
-        if len(prev.split()) <= MAX_ORG_LINE_WORDS and (ORG_WORDS.match(prev)
-                                                        or ORG_NAME_START.match(prev)):
+        # A letterhead, signature or addressee block: the organisation's name itself
+        # ("Ministerie van ...", "Directie ...") above the address, short and starting with
+        # it; not prose that happens to mention an organisation before a citizen's address.
+        # The address starts the line, or its street does and this is the postcode after it.
+        if _below_organisation_name(text, line_start):
             return "organisation address: below the organisation's name"
+    line_end = text.find("\n", end)
+    if _general_contact_on_line(text[line_start:line_end if line_end >= 0 else len(text)]):
+        return "organisation address: on one line with the organisation's general contact"
     after = _next_lines(text, end, LINES_AFTER)
     if POSTBUS.search(after):
         return "organisation address: letterhead (followed by a Postbus address)"
     return None
+
+
+def _below_organisation_name(text: str, line_start: int) -> bool:
+    """The block above the address line opens with an organisation's name: looking up past
+    a street line (above its postcode) and a "t.a.v." line, never past anything else (a
+    person's name above a citizen's address stops the search)."""
+    for _ in range(MAX_LINES_UP):
+        if line_start == 0:
+            return False
+        prev_start = text.rfind("\n", 0, line_start - 1) + 1
+        prev = text[prev_start:line_start].strip()
+        if STREET_LINE.fullmatch(prev) or FOR_ATTENTION.match(prev):
+            line_start = prev_start
+            continue
+        return len(prev.split()) <= MAX_ORG_LINE_WORDS and bool(
+            ORG_WORDS.match(prev) or ORG_NAME_START.match(prev))
+    return False
+
+
+def _general_contact_on_line(line: str) -> bool:
+    mails = EMAIL_ON_LINE.findall(line)
+    if mails:
+        # one person's address on the line makes it a signature, not a letterhead
+        return all(organisation_mailbox(m) for m in mails)
+    return bool(RECEPTION_NUMBER_ON_LINE.search(line) or SERVICE_NUMBER_ON_LINE.search(line))
 
 
 def _sentence_start(text: str, pos: int, reach: int = 300) -> int:
@@ -94,7 +149,8 @@ SWITCHBOARD_WORDS = re.compile(
     r"\b(?:hoofdnummer|(?:algeme(?:en|ne)|centrale)\s+(?:telefoon)?nummer|receptie|"
     r"telefooncentrale|"
     r"meldkamer|klantcontactcentrum|servicenummer|informatienummer|publieksnummer|"
-    r"klantenservice)\b", re.IGNORECASE)
+    r"klantenservice|algemene\s+vragen|(?:telefoon|informatie|info|hulp|meld|tip)lijn|"
+    r"pers(?:voorlichting|dienst|lijn|nummer))\b", re.IGNORECASE)
 # "Neem contact op met het Woo-team", "u kunt contact opnemen met de afdeling", "bel de
 # gemeente": the reader is sent to an organisation or one of its units. Only the request to
 # the reader counts: "melder nam contact op met de politie via 070 ..." may be the melder's
@@ -120,6 +176,18 @@ MAX_WORDS_BETWEEN = 6
 SWITCHBOARD_AFTER = re.compile(
     r"[ \t]*\((?:algemeen|receptie|centrale|hoofdnummer|meldkamer)\)", re.IGNORECASE)
 _MOBILE = re.compile(r"(?:\+|00)?(?:31)?0?6")
+# Public service numbers: 0800/0900/0906/0909, a municipality's 14 + area code, 1400.
+_SERVICE_DIGITS = re.compile(r"(?:0800|0900|0906|0909)\d{4}(?:\d{3})?|140\d{2,3}|1400")
+# ... and written out on a line, however spaced ("0900 - 0388", "14 0515"); not "1400",
+# which is as often a house number.
+SERVICE_NUMBER_ON_LINE = re.compile(
+    r"(?<![\d-])(?:0800|0900|0906|0909)[ \t]*-?[ \t]*\d{2}[ \t]?\d{2}(?:[ \t]?\d{3})?(?!\d)"
+    r"|(?<!\d)14[ \t]+0\d{2,3}(?!\d)")
+RECEPTION_NUMBER_ON_LINE = re.compile(r"\d" + SWITCHBOARD_AFTER.pattern, re.IGNORECASE)
+# A table's label cell holding nothing but a cue that names a number ("Algemeen nummer",
+# "Hoofdnummer"), with at most an empty cell ("-") between it and the number. "Receptie" or
+# "Meldkamer" alone above a number may be the department of the person in the next cell.
+_EMPTY_CELLS = re.compile(r"[\s\-|:\u2013]*")
 _LOWERCASE_WORD = re.compile(r"\b[a-zà-ÿ]{2,}\b")
 
 
@@ -127,6 +195,8 @@ def organisation_phone(text: str, start: int, end: int) -> str | None:
     """Why a phone number is an organisation's general number, or None."""
     if _is_mobile(text[start:end]):
         return None  # a mobile is someone's own phone, never a switchboard
+    if _is_service_number(text[start:end]):
+        return "organisation number: public service number"
     if SWITCHBOARD_AFTER.match(text, end):
         return "organisation number: marked as the general line after the number"
     sentence_start = _sentence_start(text, start)
@@ -138,7 +208,31 @@ def organisation_phone(text: str, start: int, end: int) -> str | None:
             pass  # the cue nearest the number
         if hit is not None and _cue_reaches(text, hit, start):
             return f"{why} ('{' '.join(hit.group().split())}')"
+    if _on_letterhead_line(text, start, end):
+        return "organisation number: on the letterhead line with its address and mailbox"
     return None
+
+
+def _is_service_number(number: str) -> bool:
+    digits = "".join(ch for ch in number.replace("(0)", "") if ch.isdigit())
+    if number.lstrip().startswith("+31") or digits.startswith("0031"):
+        digits = "0" + digits[4 if digits.startswith("00") else 2:]
+    return bool(_SERVICE_DIGITS.fullmatch(digits))
+
+
+def _on_letterhead_line(text: str, start: int, end: int) -> bool:
+    """A firm's or office's letterhead line: "Stationsplein 45 | 3818 LE Amersfoort |
+    033 - 460 12 00 | info@...": an organisation's address and a functional mailbox on the
+    number's line, no person's mailbox and nothing that makes it someone's own line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    rest = text[line_start:start] + " | " + text[end:line_end]
+    mails = EMAIL_ON_LINE.findall(rest)
+    if not mails or PERSONAL_LINE.search(rest) or not all(organisation_mailbox(m) for m in mails):
+        return False
+    return any(organisation_address(text, line_start + m.start(), line_start + m.end())
+               for m in POSTCODE_ON_LINE.finditer(text, line_start, start))
 
 
 def _is_mobile(number: str) -> bool:
@@ -156,4 +250,58 @@ def _cue_reaches(text: str, cue: re.Match, start: int) -> bool:
     if "\n" not in between:
         return True
     line_start = text.rfind("\n", 0, cue.start()) + 1
+    if (_EMPTY_CELLS.fullmatch(between) and cue.group().lower().endswith("nummer")
+            and not text[line_start:cue.start()].strip()):
+        return True  # a label cell: the cue alone on its line, the number in a later cell
     return bool(_LOWERCASE_WORD.search(text, line_start, cue.start()))
+
+
+# -- mailboxes -------------------------------------------------------------------------------
+# A mailbox is the organisation's when its local part names a task, a team or a role rather
+# than a person: "bestuurszaken@", "ssc-crediteuren@", "agenda.minister@". Every part (split
+# at . - _) must be an ordinary word, a compound of ordinary words or an acronym, with at
+# least one word: a first name, a listed surname (also "bakker"), an initial, an interfix
+# or an unknown string ("mdewit", "wjdekker": initials run into a name) is a person's.
+# At a free mail provider even a wordy address is a private person's own choice of name.
+_LOCAL_SPLIT = re.compile(r"[._-]+")
+FREE_MAIL = frozenset({
+    "gmail.com", "googlemail.com", "hotmail.com", "hotmail.nl", "outlook.com", "outlook.nl",
+    "live.nl", "live.com", "msn.com", "yahoo.com", "yahoo.nl", "icloud.com", "me.com",
+    "ziggo.nl", "kpnmail.nl", "kpnplanet.nl", "planet.nl", "home.nl", "hetnet.nl",
+    "chello.nl", "xs4all.nl", "zonnet.nl", "quicknet.nl", "caiway.nl", "upcmail.nl",
+    "protonmail.com", "proton.me", "gmx.com", "gmx.net", "telfort.nl", "tele2.nl"})
+MAX_ACRONYM = 5  # "ssc", "fsv", "dgmi": longer unknown strings are more often names
+# Offices a mailbox is named after ("agenda.burgemeester@"): some are also listed surnames.
+ROLE_WORDS = frozenset({
+    "burgemeester", "wethouder", "minister", "staatssecretaris", "secretaris", "griffier",
+    "voorzitter", "directeur", "gedeputeerde", "dijkgraaf", "gezaghebber", "ombudsman",
+    "commissaris", "bestuurder", "rector"})
+
+
+@lru_cache(maxsize=4096)
+def organisation_mailbox(address: str) -> str | None:
+    """Why an e-mail address is an organisation's functional mailbox, or None."""
+    local, _, domain = address.strip().lower().rpartition("@")
+    if not local or domain in FREE_MAIL:
+        return None
+    gaz = gazetteer.load()
+    kinds = [_local_part_kind(p, gaz) for p in _LOCAL_SPLIT.split(local) if p]
+    if not kinds or "person" in kinds or "word" not in kinds:
+        return None
+    return "organisation mailbox: no name in the address, only words for a task or team"
+
+
+def _local_part_kind(part: str, gaz: gazetteer.Gazetteer) -> str:
+    """"word", "acronym" or "person" for one part of a mailbox's local part."""
+    if part in ROLE_WORDS:
+        return "word"
+    if len(part) < 2 or not part.isalpha():
+        return "person"  # an initial, or digits ("y.benali1989")
+    if gaz.is_first_name(part) or gaz.is_surname(part) or gaz.is_interfix(part):
+        return "person"  # a name wins over the word it also is ("bakker", "koning")
+    if (gaz.is_dictionary_word(part) or gaz.is_common_word(part)
+            or gazetteer.is_compound(part, gaz)):
+        return "word"
+    if len(part) > MAX_ACRONYM or any(gaz.is_interfix(part[k:]) for k in range(1, 4)):
+        return "person"  # initials run into an interfix: "jter.haar", "mvd"
+    return "acronym"

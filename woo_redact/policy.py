@@ -16,7 +16,7 @@ import yaml
 
 from .grounds import is_ground
 from .model import LOW_OCR, Finding
-from .organisations import organisation_address, organisation_phone
+from .organisations import organisation_address, organisation_mailbox, organisation_phone
 
 DEFAULT_POLICY = "default_policy.yaml"
 ACTIONS = ("redact", "propose", "keep")
@@ -111,6 +111,10 @@ class Policy:
             elif (f.entity_type == "PHONE_NUMBER" and self.keep_organisation_addresses
                   and (why := organisation_phone(text, f.start, f.end))):
                 # a switchboard or service number is the organisation's, not a person's
+                f.action, f.reason = "keep", why
+            elif (f.entity_type == "EMAIL_ADDRESS" and self.keep_organisation_addresses
+                  and (why := organisation_mailbox(f.text))):
+                # a team's or a task's mailbox ("bestuurszaken@") names no one
                 f.action, f.reason = "keep", why
             elif (f.entity_type == "PERSON" and self.keep_office_holders
                   and office_holders is not None

@@ -125,6 +125,12 @@ class NlPhoneRecognizer(NlPatternRecognizer):
                 0.5),
         Pattern("gemeente 14 + netnummer", _BEFORE + r"14[ \t]?0\d{2,3}" + _AFTER, 0.4),
         Pattern("Rijksoverheid 1400", _BEFORE + r"1400" + _AFTER, 0.4),
+        # Aruba (+297) and the Caribbean Netherlands and Curaçao (+599): 7 digits, Curaçao
+        # with a 9 before them. Its own pattern, as the general one below may run on over a
+        # line break into the digits of a date ("+599 786 3310\n12/09") and fail as a whole.
+        Pattern("internationaal Caribisch deel Koninkrijk",
+                r"(?<![\w+])\+[ \t]?(?:297|599)[ \t]?(?:9[ \t]?)?\d{3}[ \t.-]?\d{4}" + _AFTER,
+                0.5),
         Pattern("internationaal",
                 r"(?<![\w+])\+[ \t]?(?!31)[1-9]\d{0,2}[ \t]?(?:\(0\)[ \t]?)?[ \t-]?\d"
                 r"(?:[ \t\n]?[-.]?[ \t]?\d){5,12}" + _AFTER,

@@ -1,0 +1,178 @@
+"""Organisations' own mailboxes, general numbers and addresses stay visible; a person's
+mailbox, direct line and a citizen's address stay redacted. Examples written for the
+patterns: functional mailboxes, spaced service numbers, label cells, letterhead lines,
+addressee blocks, PO boxes with a thousands dot, an address as an apposition."""
+
+from __future__ import annotations
+
+import pytest
+
+from woo_redact.model import Finding
+from woo_redact.organisations import (organisation_address, organisation_mailbox,
+                                      organisation_phone)
+from woo_redact.policy import load_policy
+from woo_redact.recognizers.contact import NlPhoneRecognizer
+
+
+def span(text: str, part: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(part, start + 1)
+    return start, start + len(part)
+
+
+# -- 1. functional mailboxes ------------------------------------------------------------------
+
+@pytest.mark.parametrize("address", [
+    "vergunningen@zwolle.nl", "klachtenafhandeling@provincie.nl", "jeugdzorg-aanmelding@ede.nl",
+    "bezwaarschriften@uwv.nl", "griffie.staten@prv.nl", "kcc-meldingen@almere.nl",
+    "omgevingsdienst_meldingen@odnzkg.nl", "agenda.burgemeester@arnhem.nl",
+])
+def test_mailbox_of_a_task_or_team_is_kept(address):
+    assert organisation_mailbox(address)
+
+
+@pytest.mark.parametrize("address", [
+    "p.dekker@zwolle.nl",           # initial + surname
+    "anouk.verbeek@ede.nl",         # first name + surname
+    "visser@advocatenkantoor.nl",   # a surname that is also a word
+    "kdejong@uwv.nl",               # initials run into a name
+    "r.terbeek@almere.nl", "jter.horst@prv.nl",  # initial + interfix
+    "hulpverlening@hotmail.com",    # a private person at a free mail provider
+    "vergunningen2@zwolle.nl",      # digits
+    "dgo@minbzk.nl",                # an acronym alone could be someone's initials
+])
+def test_mailbox_of_a_person_is_not_kept(address):
+    assert organisation_mailbox(address) is None
+
+
+def finding(entity: str, text: str, part: str) -> Finding:
+    s, e = span(text, part)
+    return Finding(entity, s, e, part, 0.9, "test")
+
+
+def test_policy_keeps_a_functional_mailbox_with_a_reason():
+    text = "Stuur uw vragen naar vergunningen@zwolle.nl of naar p.dekker@zwolle.nl."
+    fs = load_policy().decide([finding("EMAIL_ADDRESS", text, "vergunningen@zwolle.nl"),
+                               finding("EMAIL_ADDRESS", text, "p.dekker@zwolle.nl")], text)
+    assert [f.action for f in fs] == ["keep", "redact"]
+    assert "mailbox" in fs[0].reason
+
+
+# -- 2. organisations' numbers ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text,number", [
+    ("Ministerie van Financiën | 0800 - 0543", "0800 - 0543"),
+    ("Bel het landelijke nummer 0900 88 44 voor aangifte.", "0900 88 44"),
+    ("Gemeente Tiel | telefoon 14 0344", "14 0344"),
+])
+def test_spaced_service_numbers_are_kept(text, number):
+    assert organisation_phone(text, *span(text, number))
+
+
+def test_number_in_the_cell_after_its_label_is_kept():
+    text = ("Organisatie\nFunctie\nNaam\nTelefoon\nOmgevingsdienst Rivierenland\n"
+            "Hoofdnummer\n-\n0344 - 57 91 00\nBeleidsadviseur\nM. Claassen\n0344 - 57 91 14\n")
+    assert organisation_phone(text, *span(text, "0344 - 57 91 00"))
+    assert organisation_phone(text, *span(text, "0344 - 57 91 14")) is None
+
+
+@pytest.mark.parametrize("text,number", [
+    ("Voor algemene vragen belt u 030 - 286 00 00.", "030 - 286 00 00"),
+    ("Persvoorlichting: 050 - 367 80 00 (buiten kantooruren).", "050 - 367 80 00"),
+    ("De informatielijn voor omwonenden is open: +297 582 4400.", "+297 582 4400"),
+])
+def test_general_lines_named_before_the_number_are_kept(text, number):
+    assert organisation_phone(text, *span(text, number))
+
+
+@pytest.mark.parametrize("text,number", [
+    ("Voor algemene vragen kunt u mij bellen op 030 - 286 11 52.", "030 - 286 11 52"),
+    ("Persvoorlichting: mevrouw De Groot, 06 - 2284 1190.", "06 - 2284 1190"),
+])
+def test_a_persons_line_after_such_words_stays_redacted(text, number):
+    assert organisation_phone(text, *span(text, number)) is None
+
+
+LAW_FIRM = ("Kuipers Van Dam Advocaten\n"
+            "Wilhelminasingel 12 | 6221 BH Maastricht | 043 - 325 40 00 | info@kuipersvandam.nl\n"
+            "Behandeld door mr. E. Kuipers\nDirect\n043 - 325 40 18\n")
+
+
+def test_letterhead_number_of_a_firm_is_kept_its_lawyers_direct_line_not():
+    assert organisation_phone(LAW_FIRM, *span(LAW_FIRM, "043 - 325 40 00"))
+    assert organisation_phone(LAW_FIRM, *span(LAW_FIRM, "043 - 325 40 18")) is None
+
+
+def test_signature_line_with_a_persons_mailbox_gives_no_organisation_number():
+    text = ("Gemeente Zwolle\nLübeckplein 2 | 8017 JZ Zwolle | 038 - 498 25 17 | "
+            "p.dekker@zwolle.nl\n")
+    assert organisation_phone(text, *span(text, "038 - 498 25 17")) is None
+
+
+@pytest.mark.parametrize("number", ["+599 786 3310", "+599 9 461 2200", "+297 582 4400"])
+def test_caribbean_numbers_are_found_before_a_line_with_a_date(number):
+    text = f"Contact daar: {number}\n14/10/2023, 09:12 - Ook gedeeld."
+    got = [text[r.start:r.end] for r in NlPhoneRecognizer().analyze(text, ["PHONE_NUMBER"])]
+    assert got == [number]
+
+
+# -- 3. organisations' addresses --------------------------------------------------------------
+
+def test_postbus_with_a_thousands_dot():
+    text = "Gemeente Oldambt\nPostbus 20.000, 9670 TA Winschoten | 14 0597\n"
+    assert organisation_address(text, *span(text, "9670 TA Winschoten"))
+
+
+def test_address_on_a_line_with_the_reception_number():
+    text = ("Met vriendelijke groet,\nIris Bos\nAdviseur | Rijksvastgoedbedrijf\n"
+            "Korte Voorhout 7, 2511 CW Den Haag | 070 - 342 72 00 (receptie)\n")
+    assert organisation_address(text, *span(text, "2511 CW Den Haag"))
+    assert organisation_address(text, *span(text, "Korte Voorhout 7"))
+
+
+def test_address_on_a_line_with_a_persons_mailbox_is_not_kept_for_it():
+    text = "Groet,\nIris\nMolenstraat 12, 3901 AB Veenendaal | iris.bos@ziggo.nl\n"
+    assert organisation_address(text, *span(text, "3901 AB Veenendaal")) is None
+
+
+def test_firm_letterhead_line_with_its_mailbox():
+    assert organisation_address(LAW_FIRM, *span(LAW_FIRM, "Wilhelminasingel 12"))
+
+
+@pytest.mark.parametrize("block", [
+    "Gemeente Leeuwarden\nt.a.v. de afdeling Vergunningen\nOldehoofsterkerkhof 2\n8911 DH Leeuwarden\n",
+    "Stichting Wijkbelang Noord\nt.a.v. het bestuur\nDe Hoven 14\n8911 DH Leeuwarden\n",
+    "Directoraat-Generaal Ruimte\nKorte Voorhout 7\n8911 DH Leeuwarden\n",
+])
+def test_addressee_block_of_an_organisation(block):
+    street = block.splitlines()[-2]
+    assert organisation_address(block, *span(block, street))
+    assert organisation_address(block, *span(block, "8911 DH Leeuwarden"))
+
+
+def test_citizen_below_a_letterhead_stays_redacted():
+    text = ("Gemeente Leeuwarden | Postbus 21.000 | 8900 JA Leeuwarden | 14 058\n"
+            "Mevrouw S. de Boer\nt.a.v. mevrouw De Boer\nDe Hoven 14\n8911 DH Leeuwarden\n")
+    assert organisation_address(text, *span(text, "8900 JA Leeuwarden"))
+    assert organisation_address(text, *span(text, "De Hoven 14")) is None
+    assert organisation_address(text, *span(text, "8911 DH Leeuwarden")) is None
+
+
+def test_address_as_apposition_to_the_police_station_over_a_line_break():
+    text = ("Op 3 mei 2024 hoorde ik in het politiebureau Deventer,\n"
+            "Brinkgreverweg 4, de aangever.")
+    assert organisation_address(text, *span(text, "Brinkgreverweg 4"))
+
+
+def test_residence_next_to_a_police_station_stays_redacted():
+    text = ("Zij zei dat zij naast het politiebureau Deventer woont,\n"
+            "Brinkgreverweg 6, al sinds 2010.")
+    assert organisation_address(text, *span(text, "Brinkgreverweg 6")) is None
+
+
+def test_addressee_block_of_a_lawyer_at_a_firm_named_after_partners_stays_redacted():
+    text = ("mr. H. Kuipers\nKuipers Van Dam Advocaten\nWilhelminasingel 12\n"
+            "6221 BH Maastricht\n")
+    assert organisation_address(text, *span(text, "Wilhelminasingel 12")) is None
+    assert organisation_address(text, *span(text, "6221 BH Maastricht")) is None
