@@ -600,8 +600,9 @@ def find_mentions(text: str, person_spans: list[tuple[int, int, str]],
     for m in found:
         if covered.contains(m.start, m.end):
             continue  # already found by a detector
-        if organisation_around(text, _capitalised_lead(text, m.start), m.end):
-            continue  # "werkt bij Albert Heijn", "Bouwbedrijf Van Wijnen": not the person
+        if (organisation_around(text, m.start, m.end)
+                or organisation_around(text, _capitalised_lead(text, m.start), m.end)):
+            continue  # "werkt bij Albert Heijn", "Slachterij Vos & Zn.": not the person
         if out and m.start < out[-1].end:
             continue
         out.append(m)

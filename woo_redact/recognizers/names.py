@@ -56,11 +56,13 @@ ORG_WORDS = frozenset({
 })
 
 # Words that name what kind of organisation the next words are ("Bouwbedrijf Van Wijnen",
-# "firma Jansen", "Stichting De Vries"): by their ending, so compounds count too.
+# "firma Jansen", "Stichting De Vries", "kinderdagverblijf De Kleine Reus", Papiamento
+# "Fundashon Mariadal"): by their ending, so compounds count too.
 ORG_TYPE_ENDINGS = ("bedrijf", "stichting", "vereniging", "firma", "organisatie", "kantoor",
                     "bureau", "corporatie", "instelling", "instituut", "fonds", "coöperatie",
                     "maatschappij", "holding", "supermarkt", "fabriek", "uitgeverij",
-                    "omroep", "federatie", "bond")
+                    "omroep", "federatie", "bond", "fundashon", "ziekenhuis", "dagverblijf",
+                    "kinderopvang", "leverancier", "slachterij", "kliniek")
 # Words after a name that make it a company's or an institute's: "Verwey-Jonker Instituut",
 # "Jansen B.V.". Not "Advocaten" or "Notarissen": a partnership's name is its partners'.
 ORG_SUFFIX_WORDS = frozenset({
@@ -68,6 +70,25 @@ ORG_SUFFIX_WORDS = frozenset({
     "v.o.f.", "vof", "c.v.", "fonds", "foundation", "bouw",
     "installatietechniek", "infra", "transport", "logistiek", "consultancy",
 })
+# Legal forms that close a company's name, dots dropped: "Visser Vastgoed B.V.", "Vos & Zn.".
+COMPANY_FORMS = frozenset({"bv", "nv", "vof", "cv", "zn"})
+# Trades a surname names a firm after ("Koning Catering", "Groen Hoveniers", "Sabbagh
+# Advocatuur"), by their ending. A government department ("Communicatie", "Financiën")
+# is no trade: a name in a table row before one is still a person.
+SECTOR_ENDINGS = ("vastgoed", "vastgoedbeheer", "catering", "hoveniers", "hovenier",
+                  "schoonmaak", "transport", "techniek", "advocatuur", "arbeidsrecht",
+                  "letselschade", "makelaardij", "makelaars", "accountants", "logistiek",
+                  "consultancy", "installaties", "verhuur", "bouw", "infra", "dredging",
+                  "medical", "detachering", "uitzendbureau", "schilders", "loodgieters")
+# A name's run of capitalised words up to a company form: " Sport & Spel B.V.", " & Zn.".
+_COMPANY_TAIL = re.compile(
+    r"(?:[ \t]+(?:\p{Lu}[\p{L}'-]*|&)){0,3}[ \t]*(?:&[ \t]*)?"
+    r"(?P<form>B\.?V\.?|N\.?V\.?|V\.?O\.?F\.?|Zn\.?)(?![\p{L}\d])")
+_LONE_SURNAME = re.compile(r"(?:(?:Van|De|Den|Der|Ter|Ten|Te)[ \t]+)*\p{Lu}[\p{L}'’-]*")
+# Capitalised words that name an organisation the model may take for a person in Dutch
+# texts: a Papiamento foundation, a legal form.
+ORG_NAME_WORDS_INSIDE = frozenset({"fundashon", "stichting", "b.v.", "n.v.", "v.o.f.", "bv",
+                                   "nv", "zn."})
 # Capitalised words that make a list's neighbour an organisation: "Aedes en het
 # Interprovinciaal Overleg", "Humanitas en Stichting Schuldhulpmaatje".
 ORG_NAME_WORDS = frozenset({
@@ -86,14 +107,26 @@ _WORD_BEFORE = re.compile(r"(?<![\w-])(?P<w>[\p{L}-]+)[ \t]+$")
 _WORD_AFTER = re.compile(r"[ \t]*(?:\n[ \t]*)?(?P<w>[\p{L}][\p{L}.&]*)")
 
 
-def organisation_around(text: str, start: int, end: int) -> bool:
-    """Is the name at text[start:end] an organisation's, by the words around it: a type of
-    organisation just before ("Bouwbedrijf Van Wijnen"), a company form or "Instituut" just
-    after ("Verwey-Jonker Instituut"), or an employer's place ("werkt bij Albert Heijn")."""
+def _is_sector(word: str) -> bool:
+    return word[:1].isupper() and word.lower().endswith(SECTOR_ENDINGS)
+
+
+def company_around(text: str, start: int, end: int) -> bool:
+    """Is the name at text[start:end] a company's or institution's by its own words and the
+    words right around it (a type of organisation before it, a legal form or a trade after
+    a lone surname)? Unlike an employer's place, this says the words are a firm's name
+    wherever they recur."""
     lo = max(0, start - 60)
     before = _WORD_BEFORE.search(text, lo, start)
     if before and before.group("w").lower().endswith(ORG_TYPE_ENDINGS):
         return True
+    words = text[start:end].split()
+    if any(w.lower() in ORG_NAME_WORDS_INSIDE for w in words):
+        return True  # "Visser Vastgoed B.V.", "Fundashon Mariadal" tagged whole
+    lone = _LONE_SURNAME.fullmatch(text, start, end) is not None
+    if len(words) > 1 and _is_sector(words[-1]) and _LONE_SURNAME.fullmatch(
+            " ".join(words[:-1])):
+        return True  # "Koning Catering" tagged whole
     after = _WORD_AFTER.match(text, end, min(len(text), end + 40))
     # "Instituut" on the next line continues a wrapped sentence, not a name alone on its
     # line: under a signature's name the next line is the employer
@@ -104,9 +137,26 @@ def organisation_around(text: str, start: int, end: int) -> bool:
         w = after.group("w")
         low = w.lower().rstrip(",")
         if (w[:1].isupper() or low in ("b.v.", "bv", "n.v.", "nv")) and (
-                low in ORG_SUFFIX_WORDS or low.rstrip(".") in ORG_SUFFIX_WORDS):
+                low in ORG_SUFFIX_WORDS or low.rstrip(".") in ORG_SUFFIX_WORDS
+                or low.replace(".", "") in COMPANY_FORMS):
             return True
-    return _EMPLOYER_BEFORE.search(text, lo, start) is not None
+        if lone and "\n" not in text[end:after.start("w")] and _is_sector(w):
+            return True  # "Groen Hoveniers"; not "Jan Groen\nAdviseur"
+    if lone:
+        # a surname that opens a firm's name up to its legal form: "Bakker Sport & Spel B.V."
+        tail = _COMPANY_TAIL.match(text, end, min(len(text), end + 60))
+        if tail and "\n" not in tail.group():
+            return True
+    return False
+
+
+def organisation_around(text: str, start: int, end: int) -> bool:
+    """Is the name at text[start:end] an organisation's, by the words around it: a type of
+    organisation just before ("Bouwbedrijf Van Wijnen"), a company form or "Instituut" just
+    after ("Verwey-Jonker Instituut"), or an employer's place ("werkt bij Albert Heijn")."""
+    if company_around(text, start, end):
+        return True
+    return _EMPLOYER_BEFORE.search(text, max(0, start - 60), start) is not None
 
 
 _NEXT_CONJUNCT = re.compile(
@@ -130,7 +180,8 @@ def listed_with_organisation(text: str, start: int, end: int) -> bool:
 
 def _names_organisation(words: str) -> bool:
     return any(w[:1].isupper() and (w.lower() in ORG_NAME_WORDS
-                                    or gazetteer_mod.looks_like_organisation(w))
+                                    or gazetteer_mod.looks_like_organisation(w)
+                                    or w.lower().endswith(ORG_TYPE_ENDINGS))
                for w in words.split())
 
 
@@ -541,7 +592,9 @@ class TitleNameRecognizer(NameRecognizer):
             rest = (tokens[j:] + tail)[:2]
             if not rest:
                 continue
-            org = any(w.lower() in ORG_WORDS for w in rest)
+            # "mr. Vermeulen van Vermeulen Arbeidsrecht": the firm he is of
+            org = any(w.lower() in ORG_WORDS for w in rest) or any(
+                _is_sector(w) or w.lower().replace(".", "") in COMPANY_FORMS for w in rest[1:])
             nxt = rest[0]
             ordinary = (self.gaz.is_dictionary_word(nxt) or self.gaz.is_common_word(nxt)) \
                 and not self.gaz.is_surname(nxt)
@@ -559,12 +612,23 @@ _SALUTATION = re.compile(
 _BARE_SALUTATION = re.compile(rf"(?m)^[ \t]*(?P<name>{NAMEWORD_RE})[ \t]*,[ \t]*$")
 
 
+# A person called by name in a chat: "@Fatima kun jij ..." (not an address: no domain after)
+_MENTION = re.compile(rf"(?<![\w@.])@(?P<name>{NAMEWORD_RE})(?![\w@-]|\.\w)")
+
+
 class SalutationRecognizer(NameRecognizer):
-    """The addressee in an opening line: "Beste Jan," / "Hoi Fatima," / "Annelies,"."""
+    """The addressee in an opening line: "Beste Jan," / "Hoi Fatima," / "Annelies,"; and
+    a person called by name in a chat: "@Fatima"."""
 
     EXPLANATION = "salutation"
 
     def find(self, text: str) -> Iterator[tuple[int, int, float, str]]:
+        if "@" in text:
+            for m in _MENTION.finditer(text):
+                w = m.group("name")
+                if (self.gaz.is_first_name(w) or self.gaz.is_surname(w)) and \
+                        w.lower() not in NOT_FIRST_NAMES and w.lower() not in ORG_WORDS:
+                    yield m.start("name"), m.end("name"), 0.75, "called by name in a chat"
         for m in _BARE_SALUTATION.finditer(text):
             w = m.group("name")
             # a first name alone on a line, closed by a comma, opens a mail
@@ -670,6 +734,17 @@ _LINE_LABELS = frozenset({
 })
 
 
+def _plural_label(word: str, gaz: Gazetteer) -> bool:
+    """"Verbalisanten:", "Getuigen:": the plural of a word or a role opens a form's field."""
+    low = word.lower()
+    for cut in (2, 1):
+        stem = low[:-cut] if low.endswith(("en", "s")[2 - cut]) else ""
+        if len(stem) >= 4 and (gaz.is_dictionary_word(stem) or stem.endswith(
+                ("ant", "ent", "eur", "ist", "aar", "er"))):
+            return True
+    return False
+
+
 class SpeakerRecognizer(NameRecognizer):
     """The speaker who opens a line of minutes or a chat log: "Jansen: dat klopt.",
     "De Vries: ...". Labels that open lines ("Onderwerp:", "Datum:") are ordinary words;
@@ -698,16 +773,25 @@ class SpeakerRecognizer(NameRecognizer):
                                or gazetteer_mod.looks_like_street(last)):
                 continue  # a brand, a term or a street, not a person
             if not listed and (gazetteer_mod.is_compound(parts[0].lower(), gaz, strict=True)
-                               or gazetteer_mod.looks_like_agent_noun(parts[0], gaz)):
+                               or gazetteer_mod.looks_like_agent_noun(parts[0], gaz)
+                               or _plural_label(parts[0], gaz)):
                 continue  # "Bezoekadres:", "Opsteller:": a form's field label
             yield m.start("name"), m.end("name"), 0.6, "speaker opening a line"
 
 
 # --- initials + surname --------------------------------------------------------------------
 
+# "W.J. (Wim) Wouters": the name someone goes by may stand in brackets after the initials
 _INITIALS_NAME = re.compile(
-    rf"(?<![\w.])(?P<init>{INITIALS_RE})(?:[ \t]*|[ \t]*\n[ \t]*)(?:(?P<ix>{INTERFIX_RE})[ \t]+)?"
-    rf"(?P<sur>{NAMEWORD_RE}(?:-(?:{INTERFIX_RE}[ \t]+)?{NAMEWORD_RE})*)")
+    rf"(?<![\w.])(?P<init>{INITIALS_RE})(?:[ \t]*|[ \t]*\n[ \t]*)"
+    rf"(?:\([ \t]*{NAMEWORD_RE}[ \t]*\)[ \t]+)?(?:(?P<ix>{INTERFIX_RE})[ \t]+)?"
+    rf"(?P<sur>{NAMEWORD_RE}(?:-(?:{INTERFIX_RE}[ \t]+)?{NAMEWORD_RE})*)(?![\p{{L}}\d])")
+# Surname first, as registers and judgments write it in running text: "Berg, A.M. van den
+# (hierna: eiseres)". Not when a capitalised word follows the initials: "Utrecht, C. Jansen"
+# is a place and then the name.
+_SURNAME_FIRST = re.compile(
+    rf"(?<![\w.-])(?P<sur>{NAMEWORD_RE}(?:-{NAMEWORD_RE})*),[ \t]+(?P<init>{INITIALS_RE})"
+    rf"(?:[ \t]+(?P<ix>{INTERFIX_RE}))?(?![ \t]*\p{{Lu}})(?![\p{{L}}\d])")
 
 
 class InitialsNameRecognizer(NameRecognizer):
@@ -717,6 +801,8 @@ class InitialsNameRecognizer(NameRecognizer):
 
     def find(self, text: str) -> Iterator[tuple[int, int, float, str]]:
         for m in _INITIALS_NAME.finditer(text):
+            if m.group("init").replace(".", "").replace(" ", "").lower() in COMPANY_FORMS:
+                continue  # "B.V. KvK", "N.V. Nederlandse": a legal form, not initials
             n_init = m.group("init").count(".")
             sur = m.group("sur").split("-")[0]
             if sur.lower() in ORG_WORDS:
@@ -729,6 +815,17 @@ class InitialsNameRecognizer(NameRecognizer):
             else:
                 score = 0.85
             yield m.start(), m.end(), score, "initials"
+        for m in _SURNAME_FIRST.finditer(text):
+            sur = m.group("sur")
+            low = sur.split("-")[0].lower()
+            if m.group("init").replace(".", "").lower() in COMPANY_FORMS or low in ORG_WORDS:
+                continue
+            # "Berg, A.M. van den": the trailing interfix makes even a word or a village a
+            # surname; without it, "Utrecht, A." or "Markt, B." are no names
+            if not m.group("ix") and (self.gaz.is_place(sur) or (
+                    self.gaz.is_common_word(low) and not self.gaz.is_surname(low))):
+                continue
+            yield m.start(), m.end(), 0.8, "surname, initials"
 
 
 # --- names spelled out in e-mail addresses -------------------------------------------------

@@ -40,6 +40,7 @@ from woo_redact.nlp import LocalSpacyNlpEngine, load_ner_pipeline, model_path
 from woo_redact.recognizers.names import (
     NOT_FIRST_NAMES,
     ORG_WORDS,
+    company_around,
     listed_with_organisation,
     organisation_around,
 )
@@ -77,6 +78,17 @@ MAIL_HEADER_LABELS = frozenset({
     "categories", "organizer", "organiser", "required", "optional", "location", "when",
     "where", "forwarded", "message-id",
 })
+# A function held at an organisation, then "van": "teamleider van Roteb", "de directeur van
+# Aedes". Not "advocaat" or "vriendin": a person has those too.
+_FUNCTION_OF = re.compile(
+    r"(?<![\p{L}])\p{Ll}*(?:leider|directeur|directrice|manager|voorzitter|woordvoerder|"
+    r"woordvoerster|bestuurder|afdelingshoofd|teamhoofd)[ \t]+van[ \t]+$")
+# English weekdays open a mail header's date ("Sent: Thursday, 30 November"), never a name;
+# compass points name a part of a place or region ("Maastricht-Oost", "Regiomanager Oost").
+DATE_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                        "sunday"})
+COMPASS_WORDS = frozenset({"noord", "oost", "zuid", "west", "noordoost", "noordwest",
+                           "zuidoost", "zuidwest", "midden"})
 _ROMAN = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})")
 # Inhabitants of a country or region written before a name ("de Marokkaan Hicham ...");
 # the lists know them as neither names nor ordinary words.
@@ -241,18 +253,24 @@ class DutchNerRecognizer(EntityRecognizer):
             if not isinstance(doc, Doc) or not _covers(doc, text):
                 doc = nlp.make_doc(text)
             spans = list(self.entities_in(text, doc, nlp))
+        firms = {text[s:e] for s, e, _l in spans if self._firm(text, s, e)}
         return [self._result(start, end, label) for start, end, label in spans
-                if not self._organisation(text, start, end)]
+                if text[start:end] not in firms and not organisation_around(text, start, end)]
 
-    def _organisation(self, text: str, start: int, end: int) -> bool:
-        """An organisation the model took for a person, told by the words around it; a lone
+    def _firm(self, text: str, start: int, end: int) -> bool:
+        """An organisation the model took for a person, told by its own words and the words
+        around it ("Visser Vastgoed B.V.", "kinderdagverblijf De Kleine Reus"); a lone
         unlisted word also by an organisation next to it in a list ("Aedes en het
-        Interprovinciaal Overleg")."""
-        if organisation_around(text, start, end):
+        Interprovinciaal Overleg") or a function before it ("teamleider van Roteb"). Such a
+        name is the firm's wherever else the page has it ("Aedes heeft laten weten")."""
+        if company_around(text, start, end):
             return True
         word = text[start:end]
-        return (" " not in word and "\n" not in word and not self.gaz.is_name(word)
-                and listed_with_organisation(text, start, end))
+        if " " in word or "\n" in word or self.gaz.is_name(word):
+            return False
+        return any(listed_with_organisation(text, s, s + len(word))
+                   or _FUNCTION_OF.search(text, max(0, s - 40), s) is not None
+                   for s in _occurrences(text, word))
 
     def prepare(self, docs: list[Doc], nlp_artifacts: NlpArtifacts | None = None) -> None:
         """Tag the windows of several pages at once; ``analyze`` on those pages' tokens then
@@ -352,6 +370,8 @@ class DutchNerRecognizer(EntityRecognizer):
         words = [doc[k].text for k in toks]
         if any(w.lower() in ORG_WORDS for w in words):
             return None  # "Stichting Buurtkracht", "Directie Wetgeving"
+        if len(toks) == 1 and words[0].lower() in COMPASS_WORDS:
+            return None  # "Regiomanager Oost": a region, not Mr Oost
         if len(toks) == 1 and sum(c.isalpha() for c in words[0]) <= 2:
             # "Ee", "Wu" alone: OCR debris or a fragment; a title or first name with a short
             # surname ("mevrouw Wu") is the title and first-name rules' to find
@@ -404,7 +424,8 @@ class DutchNerRecognizer(EntityRecognizer):
             if t[:1].islower() and not _INITIALS.fullmatch(t):
                 return True  # "keizer", "minister": a role before the name, not part of it
             return (_is_title(doc, k) or t.lower() in NOT_FIRST_NAMES
-                    or t.lower().rstrip(":") in MAIL_HEADER_LABELS or self._ordinary(t))
+                    or t.lower().rstrip(":") in MAIL_HEADER_LABELS
+                    or t.lower() in DATE_WORDS or self._ordinary(t))
 
         while toks and ((junk(toks[0]) and not (
                 len(toks) > 1 and doc[toks[0]].text[:1].isupper()
@@ -520,7 +541,8 @@ class DutchNerRecognizer(EntityRecognizer):
         head = pieces[0].strip("'’")
         low = head.lower()
         tail = pieces[-1]
-        if "-" in w and tail[:1].isupper() and (gaz.is_place(tail) or self._ordinary(tail)):
+        if "-" in w and tail[:1].isupper() and (gaz.is_place(tail) or tail.lower() in COMPASS_WORDS
+                                                 or self._ordinary(tail)):
             return True  # "West-Nederland", "Noord-Holland"
         if "-" in w and tail[:1].islower() and not gaz.is_interfix(tail) and \
                 (gaz.is_common_word(tail) or _is_compound(tail, gaz)):
@@ -584,6 +606,17 @@ def _street_like(doc: Doc, toks: list[int], gaz: Gazetteer) -> bool:
     while nxt < len(doc) and doc[nxt].is_space and "\n" not in doc[nxt].text:
         nxt += 1
     return nxt < len(doc) and _HOUSE_NUMBER.fullmatch(doc[nxt].text) is not None
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Starts of ``word`` as a whole word on the page: "Aedes heeft laten weten" is the
+    organisation the page lists as "de Woonbond en Aedes" further on."""
+    k = text.find(word)
+    while k >= 0:
+        end = k + len(word)
+        if (k == 0 or not text[k - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            yield k
+        k = text.find(word, end)
 
 
 def _is_demonym(word: str) -> bool:

@@ -1,0 +1,119 @@
+"""Round two of PERSON detection: firms named after their owner, words the NER took for
+names (a weekday in an English mail header, a compass point, a form's plural label), and
+legal forms read as initials. Examples are written for the pattern, not copied."""
+
+from __future__ import annotations
+
+import pytest
+
+from woo_redact import gazetteer
+from woo_redact.recognizers import names as N
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return gazetteer.load()
+
+
+def found(recognizer, text: str) -> list[str]:
+    return [text[r.start:r.end] for r in recognizer.analyze(text, ["PERSON"], None)]
+
+
+def around(text: str, name: str) -> bool:
+    s = text.index(name)
+    return N.organisation_around(text, s, s + len(name))
+
+
+@pytest.mark.parametrize("text,name", [
+    ("De aannemer is Dekker Bouw & Infra B.V. uit Zwolle.", "Dekker"),
+    ("Het pand is van Smit Vastgoed B.V., KvK 12345678.", "Smit Vastgoed B.V."),
+    ("Leverancier: Jansen & Zn. te Deventer.", "Jansen"),
+    ("De lunch werd verzorgd door Mulder Catering uit Breda.", "Mulder"),
+    ("Het onderhoud doet Hendriks Hoveniers sinds 2019.", "Hendriks Hoveniers"),
+    ("Zij wordt bijgestaan door Postma Letselschade Advocaten.", "Postma"),
+    ("Zie de factuur van De Graaf Schoonmaak B.V. van maart.", "De Graaf"),
+    ("Het kind ging naar kinderdagverblijf Het Vrolijke Vosje.", "Het Vrolijke Vosje"),
+    ("Patiënten gaan naar Fundashon Salú di Kòrsou.", "Fundashon Salú"),
+])
+def test_firms_named_after_people(text, name):
+    assert around(text, name)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Jan Smit, beleidsmedewerker, stuurt de stukken.", "Jan Smit"),
+    ("Met vriendelijke groet,\n\nKarin Mulder\nAdviseur Transport\n", "Karin Mulder"),
+    ("Aanwezig: Piet Dekker (gemeente), Anna Smit (provincie).", "Piet Dekker"),
+    ("Dit is besproken met Mulder en zijn collega.", "Mulder"),
+])
+def test_people_stay_people(text, name):
+    assert not around(text, name)
+
+
+def test_legal_form_is_no_initials(gaz):
+    rec = N.InitialsNameRecognizer(gazetteer=gaz)
+    assert found(rec, "Opdrachtnemer Techniek Nederland B.V. KvK 87654321") == []
+    assert found(rec, "Geleverd door Brouwer N.V. Nederland") == []
+    assert found(rec, "Getekend door J.P. Brouwer namens de directie.") == ["J.P. Brouwer"]
+
+
+def test_lawyer_of_his_own_firm(gaz):
+    rec = N.TitleNameRecognizer(gazetteer=gaz)
+    text = "De gemachtigde, mr. K. Dijkstra van Dijkstra Advocatuur, reageerde op tijd."
+    assert found(rec, text) == ["K. Dijkstra"]
+
+
+def test_plural_field_label_is_no_speaker(gaz):
+    rec = N.SpeakerRecognizer(gazetteer=gaz)
+    text = "Rapporteurs: K. Smit en L. Bos\nGetuigen: twee buurtbewoners\nKowalski: akkoord.\n"
+    assert found(rec, text) == ["Kowalski"]
+
+
+@pytest.fixture(scope="module")
+def ner(gaz):
+    from woo_redact.recognizers.ner import DutchNerRecognizer
+    return DutchNerRecognizer(gazetteer=gaz)
+
+
+def test_ner_drops_firms_weekdays_and_compass_points(ner):
+    text = ("From: Ingrid Bos <i.bos@example.nl> Sent: Tuesday, 5 March 2024 09:12\n"
+            "Melding van een woninginbraak in Tilburg-West, Ringbaan.\n"
+            "Wij kochten de apparatuur bij Hendriks Koeltechniek B.V. in Oss.\n")
+    got = found(ner, text)
+    assert "Tuesday" not in got and "Tilburg-West" not in got
+    assert not any("Hendriks" in g for g in got)
+
+
+def test_ner_firm_is_a_firm_across_the_page(ner):
+    text = ("Wij spraken met de Woonbond en Vestia over de huren.\n"
+            "Vestia heeft laten weten dat het de plannen steunt.\n"
+            "Ik heb dit voorgelegd aan de directeur van Woonzorgo, mevrouw Bos.\n")
+    got = found(ner, text)
+    assert "Vestia" not in got and "Woonzorgo" not in got
+
+
+def test_a_surname_inside_a_company_name_is_not_spread_there():
+    from woo_redact.propagate import propagate
+
+    text = ("Anna Vos en Jan Visser kwamen. De opdracht ging naar Visser Vastgoed B.V. en "
+            "Slachterij Vos & Zn. B.V. leverde. Vos belde later.")
+    spans = [(text.index(n), text.index(n) + len(n), n) for n in ("Anna Vos", "Jan Visser")]
+    got = [(text[s:e], s) for s, e, _ in propagate(text, spans)]
+    assert got == [("Vos", text.rindex("Vos belde"))]
+
+
+def test_surname_first_in_running_text_and_a_name_in_brackets(gaz):
+    rec = N.InitialsNameRecognizer(gazetteer=gaz)
+    text = ("Ter zitting verscheen Dijk, H.J. van (hierna: appellant). Bakker, J. tekende. "
+            "In Utrecht, C. Jansen kwam. Zie Bijlage, B. en Markt, A. Aanwezig: "
+            "R. (Ruben) de Graaf en mevrouw T.M. (Tineke) Smits.")
+    got = [text[r.start:r.end] for r in rec.analyze(text, ["PERSON"], None)]
+    assert got == ["Dijk, H.J. van", "Bakker, J.", "C. Jansen", "R. (Ruben) de Graaf",
+                   "T.M. (Tineke) Smits"]
+
+
+def test_a_person_called_by_name_in_a_chat(gaz):
+    rec = N.SalutationRecognizer(gazetteer=gaz)
+    text = ("[10:02] Sanne: @Joris kun jij de cijfers checken?\n"
+            "[10:04] Joris: ja. Mail ze naar planning@gemeente.nl of @gemeente op X.")
+    got = [text[r.start:r.end] for r in rec.analyze(text, ["PERSON"], None)]
+    assert "Joris" in got and "gemeente" not in got and "planning" not in got
