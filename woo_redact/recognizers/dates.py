@@ -1,7 +1,9 @@
-"""Date of birth: a date right after "geboren", "geb.", "geboortedatum".
+"""Date of birth: a date right after "geboren", "geb.", "geboortedatum", or in a row of
+a person table that opens with the person's role ("Verdachte | De Boer, H. | 02-11-1979").
 
 Dates as such (of a letter, a meeting, a decision) are no personal data and stay visible,
-so a date is reported only with a birth word a few words before it.
+so a date is reported only with a birth word a few words before it, or as the first date
+after a role label with nothing but a name in between.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Optional
 import regex as re
 from presidio_analyzer import Pattern
 
+from .identifiers import adopt_results
 from .pattern_base import NlPatternRecognizer, words_regex
 
 MONTHS = {
@@ -30,9 +33,88 @@ _WRITTEN = (r"(?=\d)(?<![\w])(?:0?[1-9]|[12]\d|3[01])(?:e|ste|de)?" + _WS + _MON
             + _WS + r"\d{4}(?!\w)")
 _ISO = r"(?<![\w/.-])(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\w/-])"
 
+# a four-digit year only: "02-11-79" after a role is as often a short event date
+_NUMERIC_4 = (r"(?=\d)(?<![\w/.-])(?:0?[1-9]|[12]\d|3[01])([-/.])(?:0?[1-9]|1[0-2])\1"
+              r"\d{4}(?![\w/-]|[.,]\d)")
+
 BIRTH_WORDS = ["geboren", "geboren op", "geb.", "geb", "geboortedatum", "geboorte datum",
                "geboorte-datum", "geb.datum", "geb. datum", "d.d. geboorte", "geboortedag",
                "geboortejaar", "date of birth", "DOB"]
+
+# -- a date in a row of a person table -----------------------------------------------------
+#
+# Police and case files list people in tables: "Verdachte | DE BOER, Hendrik | 02-11-1979",
+# flattened by extraction to one cell a line. The role opens the row (at a line start); the
+# first date after it, with only name words between, is the person's date of birth. An
+# event in the row is written with its word ("aangifte 12-03-2024", "Melding 12-05-2023"),
+# and "Melding" is no role.
+ROLE_WORDS = ("verdachte", "medeverdachte", "slachtoffer", "getuige", "melder", "meldster",
+              "aangever", "aangeefster", "betrokkene", "benadeelde",
+              "cliënt", "client", "cliente", "aanvrager", "aanvraagster", "bewoner",
+              "bewoonster", "huurder", "werknemer", "klager", "klaagster", "verzoeker",
+              "verzoekster", "belanghebbende", "minderjarige", "vermiste", "overledene",
+              "gedetineerde", "patiënt", "patient", "eiser", "eiseres",
+              "gedaagde", "vreemdeling", "bezwaarmaker", "kind", "moeder", "vader")
+_ROLE = (r"(?i:" + "|".join(re.escape(w) for w in sorted(ROLE_WORDS, key=len, reverse=True))
+         + r")(?:[ \t]*+\d{1,2}\b)?")  # "Betrokkene 2"
+# between cells: spaces, a cell rule or comma, at most one line break
+_CELL_GAP = r"[ \t]*+[|,;:/]?[ \t]*+(?:\n[ \t]*+)?"
+# A word of a name: capitalised ("DE", "Boer", "Hendrik", "P.", "El-Idrissi") or a particle;
+# not an event word, which dates the row's event instead.
+_EVENT_WORD = (r"(?i:aangifte|melding|datum|d\.d\.?|dd|op|per|sinds|vanaf|tot|tussen|na|voor|"
+               r"verhoor\w*|aanhouding|aangehouden|overleden|ingeschreven|vertrokken|"
+               r"registratie|mutatie|incident|pleegdatum|tijdstip)(?![\w.])")
+_NAME_WORD = (r"(?!" + _EVENT_WORD + r")"
+              r"(?:(?-i:[A-Z\u00c0-\u00de\u0100-\u017f][\w'\u2019\u00c0-\u017f.-]*)|"
+              r"(?-i:van|de|der|den|ter|ten|te|het|'t|el|al|von|du|da|le|la|bin|ben|del|dos|di|"
+              r"mevrouw|heer|mevr\.|mw\.|dhr\.|mr\.|dr\.|drs\.|ir\.)(?![\w.]))")
+_ROLE_ROW = (r"\n[ \t|\u2022*-]*+" + _ROLE + r"(?![\w-])(?:" + _CELL_GAP + _NAME_WORD
+             + r"){0,8}" + _CELL_GAP + r"\K")
+_ROLE_LINE = re.compile(r"\n[ \t|\u2022*-]*+" + _ROLE + r"(?![\w-])")
+# Without a birth column above the row, only a date that makes the person at least this old:
+# a more recent one is as likely the row's event as a young child's birth.
+_MIN_AGE = 12
+_BIRTH_HEADER = 400
+
+
+class _RoleRowDateOfBirthRecognizer(NlPatternRecognizer):
+    """The role-row part of NlDateOfBirthRecognizer (run by it, not registered itself)."""
+
+    ENTITY = "DATE_OF_BIRTH"
+    PATTERNS = [
+        Pattern("geboortedatum in persoonsrij dd-mm-jjjj", _ROLE_ROW + _NUMERIC_4, 0.6),
+        Pattern("geboortedatum in persoonsrij d maand jjjj", _ROLE_ROW + _WRITTEN, 0.6),
+        Pattern("geboortedatum in persoonsrij jjjj-mm-dd", _ROLE_ROW + _ISO, 0.6),
+    ]
+    CONTEXT = ROLE_WORDS
+    WORDS_BEFORE = 0
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        # The patterns open with a literal line break, so the engine skips from line to
+        # line instead of trying a line start at every position (five times the cost); the
+        # text gets one in front for its first line.
+        if not (_ROLE_LINE.search(text) or _ROLE_LINE.match("\n" + text[:40])):
+            return []
+        results = super().analyze("\n" + text, entities, nlp_artifacts, regex_flags)
+        for result in results:
+            result.start -= 1
+            result.end -= 1
+        return results
+
+    def validate_result(self, pattern_text: str) -> Optional[bool]:
+        parsed = parse_date(pattern_text)
+        if parsed is None or parsed > dt.date.today() or parsed.year < 1900:
+            return False
+        return None
+
+    def reject_in_text(self, text: str, start: int, end: int) -> bool:
+        parsed = parse_date(text[start:end])
+        if parsed is None:
+            return True
+        if parsed.year <= dt.date.today().year - _MIN_AGE:
+            return False
+        # a young child's row, or the date of an event: only under a birth column
+        return not _BIRTH_HEADER_RE.search(text, max(0, start - _BIRTH_HEADER), start)
 
 
 class NlDateOfBirthRecognizer(NlPatternRecognizer):
@@ -54,12 +136,25 @@ class NlDateOfBirthRecognizer(NlPatternRecognizer):
     WINDOW_STOP = (r"\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}(?:e|ste|de)?\s+" + _MONTH_NAME
                    + r"\s+\d{4}")
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._role_rows = _RoleRowDateOfBirthRecognizer()
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        found = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        seen = {(r.start, r.end) for r in found}
+        rows = [r for r in self._role_rows.analyze(text, entities, nlp_artifacts, regex_flags)
+                if (r.start, r.end) not in seen]
+        # scored by the role row itself; the birth words must not judge it again
+        return found + adopt_results(self, rows)
+
     def validate_result(self, pattern_text: str) -> Optional[bool]:
         parsed = parse_date(pattern_text)
         if parsed is None or parsed > dt.date.today() or parsed.year < 1880:
             return False
         return None
 
+_BIRTH_HEADER_RE = NlDateOfBirthRecognizer.PRECHECK
 
 # compiled once: every candidate date on every page is parsed
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")

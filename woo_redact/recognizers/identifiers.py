@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import ClassVar, Optional
 
 import regex as re
-from presidio_analyzer import Pattern
+from presidio_analyzer import Pattern, RecognizerResult
 from presidio_analyzer.predefined_recognizers.generic.iban_patterns import regex_per_country
 
 from .checksums import digits_only, elfproef, iban_is_valid
-from .pattern_base import NlPatternRecognizer, cs
+from .pattern_base import ENHANCED, NlPatternRecognizer, cs
 
 _BSN_WORDS = r"(?:bsn|burgerservice[- ]?nummer|sofi[- ]?nummer|sofinr\.?)"
 # Not a piece of a longer number, code, date or amount; a number grouped with spaces also
@@ -167,7 +167,7 @@ class NlVNumberRecognizer(NlPatternRecognizer):
 
 _ID_DOCUMENT = (r"(?:paspoort|identiteitskaart|identiteitsbewijs|id[- ]?kaart|id[- ]?bewijs|"
                 r"rijbewijs|reisdocument|verblijfsdocument|verblijfspas|vreemdelingendocument|"
-                r"verblijfsvergunning)")
+                r"verblijfsvergunning|militaire?[ \t]+(?:boekje|paspoort))")
 _DOC_NUMBER_WORD = r"(?:document)?(?:nummer|nr\.?|no\.?)"
 # compiled once: checked on every match
 _DATE_LIKE = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
@@ -182,9 +182,11 @@ class NlIdDocumentRecognizer(StemPrecheckRecognizer):
     ENTITY = "NL_ID_DOCUMENT"
     PATTERNS = [
         # "paspoortnummer", "ID-kaart nummer", "rijbewijs nr.", "paspoort met nummer",
-        # "documentnummer paspoort", "nummer van zijn identiteitskaart"
+        # "documentnummer paspoort", "nummer van zijn identiteitskaart",
+        # "rijbewijs, nummer ...", "het verblijfsdocument heeft nummer ..."
         Pattern("nummer van een identiteitsdocument",
-                r"(?i:\b(?:" + _ID_DOCUMENT + r"(?:[- ]?" + _DOC_NUMBER_WORD + r"|[ \t]+met"
+                r"(?i:\b(?:" + _ID_DOCUMENT + r"(?:[- ]?" + _DOC_NUMBER_WORD + r"|[ \t]*,[ \t]*"
+                + _DOC_NUMBER_WORD + r"|[ \t]+(?:met|heeft|had|draagt|onder)"
                 r"[ \t]+(?:het[ \t]+)?" + _DOC_NUMBER_WORD + r")?|" + _DOC_NUMBER_WORD
                 + r"[ \t]+(?:van[ \t]+)?(?:het[ \t]+|de[ \t]+|zijn[ \t]+|haar[ \t]+|"
                 r"diens[ \t]+|uw[ \t]+)?" + _ID_DOCUMENT + r")(?!\w))" + _LABEL_GAP
@@ -205,7 +207,7 @@ class NlIdDocumentRecognizer(StemPrecheckRecognizer):
     # the document words of both patterns and the context words "documentnummer" needs
     STEMS = ("paspoort", "identiteit", "id-kaart", "id kaart", "idkaart", "id-bewijs",
              "id bewijs", "rijbewijs", "reisdocument", "verblijfs", "vreemdelingendocument",
-             "legitim", "identificeerd")
+             "legitim", "identificeerd", "militair")
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
         # "paspoort 20230101": a date or a year run into a number
@@ -214,14 +216,41 @@ class NlIdDocumentRecognizer(StemPrecheckRecognizer):
         return None
 
 
+# Functions of officers and staff who sign with a number
+_OFFICER_FUNCTION = (r"(?:(?:hoofd)?agent|(?:hoofd)?inspecteur|(?:hoofd)?commissaris|"
+                     r"rechercheur|brigadier|verbalisant|opsporingsambtenaar|surveillant|"
+                     r"wachtmeester|adjudant|boa|handhaver|toezichthouder|medewerker|tolk|"
+                     r"teamleider|chef|coördinator|coordinator|operator|centralist)")
+
 # Numbers that identify an official or an employee: with the name redacted, a personnel or
 # BOA number would name the officer again to anyone with the staff list. A BIG number finds
 # the care professional in the public BIG register. ("Politienummer" is a phone number.)
-_PERSONNEL_LABEL = (r"(?i:\b(?:personeels|medewerkers|werknemers|dienst|stam|badge|"
-                    r"legitimatie|ambtenaars)(?:nummer|nr\.?)|\bpers\.?[ \t]?nr\.?|"
+_PERSONNEL_LABEL = (r"(?i:\b(?:personeels|medewerkers?|werknemers?|dienst|stam|badge|"
+                    r"legitimatie|ambtenaars|tolk|student|leerling)(?:nummer|nr\.?)|"
+                    r"\bpers\.?[ \t]?nr\.?|"
+                    # "rechercheur ID-nummer 1720339": only after an officer's function
+                    # (see reject_in_text)
+                    r"\b(?-i:ID|Id|id)[- ]?(?:nummer|nr\.?)|"
                     r"\bboa[- ]?(?:registratie)?(?:nummer|nr\.?)|"
                     r"\b(?-i:BIG)[- ]?(?:registratie(?:nummer|nr\.?)?|nummer|nr\.?))")
 _PHONE_LIKE = re.compile(r"0\d{2,3}-?\d{4,8}")
+# "rechercheur ID-nummer", "M. Bakker, rechercheur" / "ID-nummer" (the function ending the
+# signature line above): an officer's ID, not a client's or a document's
+_ID_LABEL_BEFORE = re.compile(r"(?i:\bid[- ]?(?:nummer|nr\.?))" + _LABEL_GAP + r"$")
+_OFFICER_ID_LABEL_BEFORE = re.compile(
+    r"(?i:\b[\w-]*?" + _OFFICER_FUNCTION + r"(?:[ \t,]{1,3}|,?[ \t]*\n[ \t]*)(?:met[ \t]+)?"
+    r"id[- ]?(?:nummer|nr\.?))" + _LABEL_GAP + r"$")
+# What stands right before an officer's bracketed number: an initial ("MOL, P."), a
+# capitalised name ("P. Mol", "El Idrissi") or a function ("CIE-chef"); not a label
+# ("Registratienummer", "Tel.") and not a lower-case word of a sentence.
+_OFFICER_BEFORE = re.compile(
+    r"(?:(?-i:\b[A-Z]\.)|(?-i:\b(?!(?:Nr|Nummer|Tel|Telefoon|Fax|Kenmerk|Zaak|Artikel|Art|"
+    r"Pagina|Bijlage|Registratie|Mutatie|Dossier|Team|Eenheid|District|Politie|Bureau)"
+    r"\b)[A-Z][\w'\u2019\u00c0-\u017f-]*(?<!nummer)(?<!nr))|"
+    r"(?i:\b[\w-]*?" + _OFFICER_FUNCTION + r"))[ \t]*$")  # "CIE-chef", "teamchef"
+_POLICE_RECORD = re.compile(
+    r"(?i:\b(?:politie\w*|proces-verbaal|verbalisant\w*|bvh|basisvoorziening handhaving|"
+    r"mutatie\w*|recherche\w*|cie|criminele inlichtingen|opsporing\w*)\b)")
 
 
 class NlPersonnelNumberRecognizer(StemPrecheckRecognizer):
@@ -229,18 +258,61 @@ class NlPersonnelNumberRecognizer(StemPrecheckRecognizer):
     PATTERNS = [
         Pattern("nummer na personeelsnummer",
                 _PERSONNEL_LABEL + r"(?:[ \t]*+\([^()\n]{1,12}\))?" + _LABEL_GAP + r"\K"
-                + cs(r"(?=[A-Z-]*\d)[A-Z]{0,4}-?\d[0-9A-Z]{2,11}") + _AFTER, 0.6),
+                + cs(r"(?=[A-Z-]*\d)[A-Z]{0,4}-?\d[0-9A-Z]{2,11}(?:-\d{2,8})?") + _AFTER, 0.6),
     ]
     CONTEXT = ["personeelsnummer*", "dienstnummer*", "stamnummer*", "boa*", "big*",
                "verbalisant*", "medewerker*", "ambtenaar*", "opsporingsambtenaar*",
                "toezichthouder*", "handhaver*"]
-    STEMS = ("personeelsn", "werkersn", "werknemersn", "dienstn", "stamn", "badgen",
-             "legitimatien", "ambtenaarsn", "pers.nr", "pers. nr", "pers nr", "persnr", "boa",
-             "big")
+    STEMS = ("personeelsn", "werkersn", "werkern", "werknemersn", "werknemern", "dienstn",
+             "stamn", "badgen", "legitimatien", "ambtenaarsn", "pers.nr", "pers. nr", "pers nr",
+             "persnr", "boa", "big", "tolkn", "studentn", "leerlingn", "id-n", "id n", "idn")
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._in_brackets = _OfficerNumberInBracketsRecognizer()
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        found = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        return found + adopt_results(
+            self, self._in_brackets.analyze(text, entities, nlp_artifacts, regex_flags))
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
         # "dienstnummer 0800-1234": a service line, not a person
         if _PHONE_LIKE.fullmatch(pattern_text):
             return False
         return None
+
+    def reject_in_text(self, text: str, start: int, end: int) -> bool:
+        before = text[max(0, start - 60):start]
+        return bool(_ID_LABEL_BEFORE.search(before)) and not _OFFICER_ID_LABEL_BEFORE.search(before)
+
+
+class _OfficerNumberInBracketsRecognizer(NlPatternRecognizer):
+    """"Verbalisanten: P. Mol (1432876)", "Afdruk door: MOL, P. (1432876)", "CIE-chef
+    (1388201)": in a police record the number in brackets right after an officer's name or
+    function is their registration number. Run by NlPersonnelNumberRecognizer."""
+
+    ENTITY = "NL_PERSONNEL_NUMBER"
+    PATTERNS = [Pattern("nummer tussen haakjes na een verbalisant", r"\(\K\d{6,8}(?=\))", 0.6)]
+    CONTEXT = ["verbalisant*", "politie*"]
+    WORDS_BEFORE = 0
+    # starts with a literal: the engine skips from bracket to bracket
+    PRECHECK = r"\(\d{6,8}\)"
+
+    def reject_in_text(self, text: str, start: int, end: int) -> bool:
+        if not _OFFICER_BEFORE.search(text, max(0, start - 40), start - 1):
+            return True
+        return not _POLICE_RECORD.search(text, max(0, start - 3000), min(len(text), end + 3000))
+
+
+def adopt_results(owner: NlPatternRecognizer, results: list) -> list:
+    """Results of a helper recognizer, reported as the registered ``owner``'s (the engine
+    keeps only results that carry a registered recognizer's id) and already scored."""
+    for result in results:
+        metadata = result.recognition_metadata or {}
+        metadata[ENHANCED] = True
+        metadata[RecognizerResult.RECOGNIZER_NAME_KEY] = owner.name
+        metadata[RecognizerResult.RECOGNIZER_IDENTIFIER_KEY] = owner.id
+        result.recognition_metadata = metadata
+    return results
 

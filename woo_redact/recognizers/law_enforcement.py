@@ -141,7 +141,11 @@ _NAME_STOP = (r"(?:De|Het|Een|Naar|Van|In|Door|Op|Bij|Met|Over|Voor|Is|Wordt|Wer
               # offences in a header "Onderzoek: Moord ..." describe, they do not name
               r"Moord|Doodslag|Diefstal|Inbraak|Fraude|Witwassen|Drugshandel|Mensenhandel|"
               r"Overval|Brand|Brandstichting|Mishandeling|Bedreiging|Oplichting|Poging|"
-              r"Liquidatie|Schietpartij|Ontvoering|Afpersing|Verkrachting|Zedenmisdrijf)\b")
+              r"Liquidatie|Schietpartij|Ontvoering|Afpersing|Verkrachting|Zedenmisdrijf|"
+              # headings under a heading "Onderzoek" in a report
+              r"Aanleiding|Inleiding|Achtergrond|Samenvatting|Conclusie|Conclusies|Resultaten|"
+              r"Bevindingen|Methode|Werkwijze|Doel|Opzet|Uitkomsten|Aanbevelingen|Vervolg|"
+              r"Status|Stand|Planning|Verslag|Rapport|Feit|Feiten|Datum|Betreft)\b")
 # A code name: capitalised ("Tandem", "Vliegenvanger") or starting with digits ("26Lemon");
 # all-capital short words are organisations ("WODC", "OM") and not names.
 _CODE_NAME = (r"(?-i:(?!" + _NAME_STOP + r")(?![A-Z]{2,6}\b)"
@@ -154,6 +158,9 @@ _GAP = (r"(?:[ \t]{0,2}:[ \t]{0,3}(?:\n[ \t]{0,3})?|[ \t]{1,3}|[ \t]?-[ \t]?|[ \
 # The cue word and the line break before a name (no colon: a label may stand alone)
 _WRAPPED = re.compile(r"""(\w+)[ \t]{0,3}\n[ \t]{0,3}['"\u2018\u201c\u201e]?$""")
 _LETTER = re.compile(r"[^\W\d_]")
+# the value of a form field stands alone on its line ("Onderzoek" / "Ravelijn")
+_REST_OF_LINE_EMPTY = re.compile(r"[ \t]*(?:\n|$)")
+_SHORT_LABEL_WORDS = 3
 # a line that wrapped holds at least this many characters, and nearly as many as the
 # widest line around it
 _MIN_WRAPPED_LINE = 30
@@ -199,8 +206,15 @@ class NlInvestigationNameRecognizer(NlPatternRecognizer):
         wrapped = _WRAPPED.search(text, max(0, start - 80), start)
         if wrapped is None:
             return False
+        if text[start].isdigit():
+            return False  # "26Lemon" is a code name wherever it stands
         line_start = text.rfind("\n", 0, wrapped.start()) + 1
         line = text[line_start:wrapped.end(1)].strip()
+        # A form's label and its value, each on a line of its own: "Onderzoek" / "Ravelijn",
+        # "Betreft onderzoek" / "Ravelijn" (a heading is followed by a sentence).
+        if (len(line.split()) <= _SHORT_LABEL_WORDS
+                and _REST_OF_LINE_EMPTY.match(text, end)):
+            return False
         if not _LETTER.search(line[:-len(wrapped.group(1))] if wrapped.group(1) else line):
             return True  # the word alone on its line
         lo, hi = max(0, line_start - 400), min(len(text), start + 400)
@@ -217,7 +231,9 @@ _INFORMANT_TRIGGER = (r"(?i:\b(?:cie[- ]?bron|cie[- ]?informant|cie[- ]?(?:code|
                       r"registratie(?:nummer)?)|informant(?:code|nummer)?|bron(?:code|nummer)?|"
                       r"ci[- ]?code|ci[- ]?nummer|tci[- ]?(?:registratie(?:nummer)?|code|nummer)|"
                       r"informatiebron)"
-                      r")[ \t]{0,3}(?:(?i:nummer|nr\.?|code)[ \t]{0,3})?:?[ \t]{0,3}")
+                      # a form's value on the next line; "een andere bron (CI-2023-041)"
+                      r")[ \t]{0,3}(?:(?i:nummer|nr\.?|code)[ \t]{0,3})?:?[ \t]{0,3}"
+                      r"(?:\n[ \t]{0,3})?\(?")
 # A code with a digit, and either a separator or letters: "12-345", "NN-0231", "CIE-2023-017"
 # (a plain year after "bron" is a citation: "bron: 2023").
 _INFORMANT_CODE = (r"(?-i:(?=[A-Z0-9]*[-/.][A-Z0-9]|[A-Z]+\d|\d+[A-Z])"
