@@ -154,9 +154,16 @@ def organisation_around(text: str, start: int, end: int) -> bool:
     """Is the name at text[start:end] an organisation's, by the words around it: a type of
     organisation just before ("Bouwbedrijf Van Wijnen"), a company form or "Instituut" just
     after ("Verwey-Jonker Instituut"), or an employer's place ("werkt bij Albert Heijn")."""
-    if company_around(text, start, end):
-        return True
-    return _EMPLOYER_BEFORE.search(text, max(0, start - 60), start) is not None
+    return company_around(text, start, end) or employer_before(text, start)
+
+
+def employer_before(text: str, start: int) -> bool:
+    """Do the words before ``start`` name an employer's or contractor's place?"""
+    lo = max(0, start - 60)
+    window = text[lo:start].lower()
+    if "bij" not in window and "aan" not in window:
+        return False  # every form ends in one of these: skip the slower pattern
+    return _EMPLOYER_BEFORE.search(text, lo, start) is not None
 
 
 _NEXT_CONJUNCT = re.compile(
@@ -245,11 +252,13 @@ class NameRecognizer(EntityRecognizer):
         best: dict[tuple[int, int], tuple[float, str]] = {}
         for start, end, score, why in self.find(text):
             start, end = _trim(text, start, end)
-            if end <= start or organisation_around(text, start, end):
+            if end <= start:
                 continue
             if best.get((start, end), (-1.0, ""))[0] < score:
                 best[(start, end)] = (score, why)
-        return [self._result(s, e, sc, why) for (s, e), (sc, why) in sorted(best.items())]
+        # judged once per span: rules find the same name many times
+        return [self._result(s, e, sc, why) for (s, e), (sc, why) in sorted(best.items())
+                if not organisation_around(text, s, e)]
 
     def _result(self, start: int, end: int, score: float, why: str) -> RecognizerResult:
         explanation = AnalysisExplanation(

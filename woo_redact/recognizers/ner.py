@@ -41,8 +41,8 @@ from woo_redact.recognizers.names import (
     NOT_FIRST_NAMES,
     ORG_WORDS,
     company_around,
+    employer_before,
     listed_with_organisation,
-    organisation_around,
 )
 
 ENTITY = "PERSON"
@@ -253,18 +253,20 @@ class DutchNerRecognizer(EntityRecognizer):
             if not isinstance(doc, Doc) or not _covers(doc, text):
                 doc = nlp.make_doc(text)
             spans = list(self.entities_in(text, doc, nlp))
-        firms = {text[s:e] for s, e, _l in spans if self._firm(text, s, e)}
-        return [self._result(start, end, label) for start, end, label in spans
-                if text[start:end] not in firms and not organisation_around(text, start, end)]
+        company = [company_around(text, s, e) for s, e, _l in spans]
+        firms = {text[s:e] for (s, e, _l), c in zip(spans, company, strict=True)
+                 if c or self._lone_firm(text, s, e)}
+        return [self._result(start, end, label)
+                for (start, end, label), c in zip(spans, company, strict=True)
+                if text[start:end] not in firms and not c and not employer_before(text, start)]
 
-    def _firm(self, text: str, start: int, end: int) -> bool:
-        """An organisation the model took for a person, told by its own words and the words
-        around it ("Visser Vastgoed B.V.", "kinderdagverblijf De Kleine Reus"); a lone
-        unlisted word also by an organisation next to it in a list ("Aedes en het
-        Interprovinciaal Overleg") or a function before it ("teamleider van Roteb"). Such a
-        name is the firm's wherever else the page has it ("Aedes heeft laten weten")."""
-        if company_around(text, start, end):
-            return True
+    def _lone_firm(self, text: str, start: int, end: int) -> bool:
+        """An organisation the model took for a person: besides its own words and the words
+        around it ("Visser Vastgoed B.V.", "kinderdagverblijf De Kleine Reus", see
+        ``company_around``), a lone unlisted word by an organisation next to it in a list
+        ("Aedes en het Interprovinciaal Overleg") or a function before it ("teamleider van
+        Roteb"). Such a name is the firm's wherever else the page has it ("Aedes heeft
+        laten weten")."""
         word = text[start:end]
         if " " in word or "\n" in word or self.gaz.is_name(word):
             return False
