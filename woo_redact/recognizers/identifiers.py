@@ -3,7 +3,7 @@ only through their label: V-nummer, identity document, personnel number."""
 
 from __future__ import annotations
 
-from typing import ClassVar, Optional
+from typing import Optional
 
 import regex as re
 from presidio_analyzer import Pattern, RecognizerResult
@@ -118,23 +118,6 @@ class NlIbanRecognizer(NlPatternRecognizer):
         return iban_is_valid(compact)
 
 
-class StemPrecheckRecognizer(NlPatternRecognizer):
-    """A pattern recognizer whose page pre-check is a list of word stems, tested as plain
-    substrings of the lower-cased page. A case-insensitive regex alternation of a dozen
-    words costs the engine more per page than the patterns it guards (it cannot skip ahead
-    to one literal, as it does for "@"); ``str.__contains__`` over the page does."""
-
-    #: lower-case stems, one of which every text with a result holds
-    STEMS: ClassVar[tuple[str, ...]] = ()
-
-    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        if self.STEMS:
-            lowered = text.lower()
-            if not any(stem in lowered for stem in self.STEMS):
-                return []
-        return super().analyze(text, entities, nlp_artifacts, regex_flags)
-
-
 # -- numbers that identify a person only by their label -----------------------------------
 #
 # A V-number, a passport number or a personnel number is a plain run of digits (or letters
@@ -173,7 +156,7 @@ _DOC_NUMBER_WORD = r"(?:document)?(?:nummer|nr\.?|no\.?)"
 _DATE_LIKE = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
 
 
-class NlIdDocumentRecognizer(StemPrecheckRecognizer):
+class NlIdDocumentRecognizer(NlPatternRecognizer):
     """Numbers of passports, identity cards, driving licences and residence documents.
     A Dutch passport or ID card number is nine letters and digits (no letter O), a driving
     licence number ten digits; foreign documents differ, so any code of six to twelve
@@ -253,7 +236,7 @@ _POLICE_RECORD = re.compile(
     r"mutatie\w*|recherche\w*|cie|criminele inlichtingen|opsporing\w*)\b)")
 
 
-class NlPersonnelNumberRecognizer(StemPrecheckRecognizer):
+class NlPersonnelNumberRecognizer(NlPatternRecognizer):
     ENTITY = "NL_PERSONNEL_NUMBER"
     PATTERNS = [
         Pattern("nummer na personeelsnummer",

@@ -15,7 +15,6 @@ import regex as re
 from presidio_analyzer import Pattern
 
 from .checksums import digits_only
-from .identifiers import StemPrecheckRecognizer
 from .pattern_base import NlPatternRecognizer, cs
 
 _END = r"(?![\w/-]|[.,]\d)"
@@ -429,7 +428,7 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
-class NlInvestigativeMethodRecognizer(StemPrecheckRecognizer):
+class NlInvestigativeMethodRecognizer(NlPatternRecognizer):
     """Named investigative tactics. A keyword says nothing about whether the method was
     used in this case, so the score stays low and the default policy only proposes them.
 
@@ -472,14 +471,11 @@ class NlInvestigativeMethodRecognizer(StemPrecheckRecognizer):
                    "kaart", "teruggekeken", "nagekeken", "uitgelezen", "gesignaleerd",
                    "waargenomen")
 
-    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        lowered = "\n" + text.lower()  # a page may open with "Tapgesprek"
-        if not any(stem in lowered for stem in self.STEMS) and not (
-                any(stem in lowered for stem in self.CAMERA_STEMS)
-                and any(stem in lowered for stem in self.TRACE_STEMS)):
-            return []
-        # the stems held; the parent's own test would lower the page a second time
-        return NlPatternRecognizer.analyze(self, text, entities, nlp_artifacts, regex_flags)
+    def has_stem(self, lowered: str) -> bool:
+        lowered = "\n" + lowered  # a page may open with "Tapgesprek"
+        return any(stem in lowered for stem in self.STEMS) or (
+            any(stem in lowered for stem in self.CAMERA_STEMS)
+            and any(stem in lowered for stem in self.TRACE_STEMS))
 
     def reject_in_text(self, text: str, start: int, end: int) -> bool:
         found = text[start:end]

@@ -89,6 +89,11 @@ class NlPatternRecognizer(PatternRecognizer):
     #: a regex (string: case-sensitive) found in every text in which PATTERNS, with CONTEXT,
     #: yield a result; a page without it is skipped without running the patterns
     PRECHECK: ClassVar[Optional[str | re.Pattern]] = None
+    #: lower-case word stems, one of which every text with a result holds, tested as plain
+    #: substrings of the lower-cased page: a case-insensitive alternation of a dozen words
+    #: costs the engine more per page than the patterns it guards (it cannot skip ahead to
+    #: one literal, as it does for "@"); ``str.__contains__`` over the page does not
+    STEMS: ClassVar[tuple[str, ...]] = ()
     WORDS_BEFORE: ClassVar[int] = 5
     WORDS_AFTER: ClassVar[int] = 0
     #: context before the last match of this regex is ignored (e.g. an earlier date)
@@ -203,6 +208,18 @@ class NlPatternRecognizer(PatternRecognizer):
         # and no birth word at all.
         if self._precheck is not None and not self._precheck.search(text):
             return []
+        if self.STEMS and not self.has_stem(text.lower()):
+            return []
+        return self._analyze_page(text, entities, nlp_artifacts, regex_flags)
+
+    def has_stem(self, lowered: str) -> bool:
+        return any(stem in lowered for stem in self.STEMS)
+
+    def _analyze_page(self, text: str, entities: list[str],
+                      nlp_artifacts: Optional[NlpArtifacts],
+                      regex_flags: Optional[int]) -> list[RecognizerResult]:
+        """The patterns, the rejections and the required context, once a page passed the
+        pre-checks."""
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         kept = []
         for result in results:
