@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from . import gazetteer
+from .recognizers.checksums import digits_only
 
 ORG_WORDS = re.compile(
     r"\b(?:ministerie|gemeente|provincie|politie|rechtbank|gerechtshof|openbaar ministerie|"
@@ -36,7 +37,8 @@ ORG_NAME_START = re.compile(
 # by a functional mailbox (_general_contact_on_line).
 # Lines between the organisation's name and the address line that do not break the block:
 # the street above its postcode line, and "t.a.v. het bestuur" in an addressee block.
-STREET_LINE = re.compile(r"[^\d\n]{2,60}?[ \t]\d{1,5}[ \t]?[A-Za-z]?(?:-\w{1,4})?[ \t]*")
+_STREET_AND_NUMBER = r"[^\d\n]{2,60}?[ \t]\d{1,5}[ \t]?[A-Za-z]?(?:-\w{1,4})?[ \t]*"
+STREET_LINE = re.compile(_STREET_AND_NUMBER)
 FOR_ATTENTION = re.compile(r"(?:t\.?[ \t]?a\.?[ \t]?v\.?|ter attentie van|attn?\.?)[ \t:]",
                            re.IGNORECASE)
 MAX_LINES_UP = 3
@@ -49,8 +51,7 @@ POSTBUS_BEFORE = re.compile(r"\b(?:postbus|antwoordnummer)[ \t]+\d{1,3}(?:\.?\d{
 POSTCODE_ON_LINE = re.compile(r"(?<!\d)[1-9]\d{3}[ \t]?[A-Z]{2}\b")
 EMAIL_ON_LINE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # The street and number before a postcode on its line ("Parnassusweg 220, 1076 AV").
-STREET_BEFORE_POSTCODE = re.compile(r"[^\d\n]{2,60}?[ \t]\d{1,5}[ \t]?[A-Za-z]?(?:-\w{1,4})?"
-                                    r"[ \t]*[,|]?[ \t]*")
+STREET_BEFORE_POSTCODE = re.compile(_STREET_AND_NUMBER + r"[,|]?[ \t]*")
 POSTBUS = re.compile(r"\b(?:postbus|antwoordnummer)\b", re.IGNORECASE)
 # Where someone lives is personal whatever organisation the sentence or line also names.
 RESIDENCE_WORDS = re.compile(
@@ -214,7 +215,7 @@ def organisation_phone(text: str, start: int, end: int) -> str | None:
 
 
 def _is_service_number(number: str) -> bool:
-    digits = "".join(ch for ch in number.replace("(0)", "") if ch.isdigit())
+    digits = digits_only(number.replace("(0)", ""))
     if number.lstrip().startswith("+31") or digits.startswith("0031"):
         digits = "0" + digits[4 if digits.startswith("00") else 2:]
     return bool(_SERVICE_DIGITS.fullmatch(digits))
