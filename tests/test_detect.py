@@ -60,3 +60,29 @@ def test_a_name_read_from_smudges_is_proposed_not_redacted(detector):
     suspect.detector += LOW_OCR
     decided = load_policy().decide([suspect, ner_finding("Jansen")], doc.text)
     assert [(f.text, f.action) for f in decided] == [("Daer", "propose"), ("Jansen", "redact")]
+
+
+def test_the_windows_of_a_page_tagged_as_one_doc_give_each_name_its_own_place(detector):
+    """The NER tags a page's windows joined into one Doc; every name must come back at its
+    own place on the page, and never run on into the next window."""
+    ner = detector._ner
+    nlp = ner.pipeline(None)
+    text = ("Het overleg over de begroting duurde lang en werd in de middag voortgezet.\n"
+            "Daarna heeft Pieternel Zwanikken de stukken aan de commissie toegelicht.\n\n"
+            "In de volgende vergadering worden de cijfers van het eerste kwartaal besproken.\n"
+            "Over de uitkomst is contact geweest met Joost Hoogerwerf van het team.\n\n"
+            "Verder zijn er geen bijzonderheden te melden over de planning van dit jaar.\n"
+            "Aanwezig namens de afdeling was Fatima Bouzerda als vaste vertegenwoordiger.")
+    doc = nlp.make_doc(text)
+    windows = ner.windows(doc)
+    assert len(windows) >= 3  # three names far apart: several windows joined
+    spans = ner._tag([doc], nlp)[0]
+    assert {text[s:e] for s, e, _label in spans} == {
+        "Pieternel Zwanikken", "Joost Hoogerwerf", "Fatima Bouzerda"}
+    # the same page tagged window by window finds the same places
+    alone = set()
+    for s, e in windows:
+        sub = doc[s:e].as_doc()
+        for a, b, _label in ner._tag([sub], nlp)[0]:
+            alone.add((doc[s].idx + a, doc[s].idx + b))
+    assert alone == {(s, e) for s, e, _label in spans}
