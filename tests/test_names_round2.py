@@ -117,3 +117,31 @@ def test_a_person_called_by_name_in_a_chat(gaz):
             "[10:04] Joris: ja. Mail ze naar planning@gemeente.nl of @gemeente op X.")
     got = [text[r.start:r.end] for r in rec.analyze(text, ["PERSON"], None)]
     assert "Joris" in got and "gemeente" not in got and "planning" not in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Opsteller: WB      Beleidsmedewerker   12-03-2024", ["WB"]),
+    ("Paraaf MT: KdJ     Afdelingshoofd", ["KdJ"]),
+    ("Behandeld door: JvdB", ["JvdB"]),
+    # an organisation, a role or a law is no one's paraph
+    ("Paraaf DG: DG", []),
+    ("Opsteller: BZK", []),
+    ("Paraaf: akkoord", []),
+])
+def test_initials_in_a_paraph_block(gaz, text, expected):
+    assert found(N.ParaphInitialsRecognizer(gazetteer=gaz), text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Notulist: pieter de groot\n", ["pieter de groot"]),
+    ("Aanwezig: P. Verbeek (BZK), jan smit (secretaris)\n", ["P. Verbeek", "jan smit"]),
+    # lower case words that are no first name and surname stay
+    ("Aanwezig: de voorzitter, het secretariaat\n", []),
+])
+def test_names_in_lower_case_in_an_attendee_list(gaz, text, expected):
+    assert found(N.AttendeeListRecognizer(gazetteer=gaz), text) == expected
+
+
+@pytest.mark.parametrize("text", ["Notulist: pieter de groot\n", "Paraaf: KdJ\n"])
+def test_a_role_label_opening_a_line_is_no_speaker(gaz, text):
+    assert found(N.SpeakerRecognizer(gazetteer=gaz), text) == []

@@ -28,7 +28,8 @@ import regex as re
 
 from woo_redact import gazetteer as gazetteer_mod
 from woo_redact.gazetteer import INITIALS_RE, INTERFIX_RE, TITLES, Gazetteer, is_sentence_start
-from woo_redact.recognizers.names import INSTITUTION_NOUNS, organisation_around
+from woo_redact.recognizers.names import (INSTITUTION_NOUNS, NOT_PERSON_INITIALS,
+                                          organisation_around)
 from woo_redact.spans import SpanIndex
 from woo_redact.textnorm import find_all, text_words
 
@@ -42,19 +43,6 @@ ENTITY = "PERSON"
 MIN_SOURCE_SCORE = 0.5
 SCORES = {"full": 0.85, "surname+": 0.8, "interfix": 0.75, "surname": 0.7, "first": 0.6,
           "initials": 0.6}
-# Abbreviations that stand for organisations, laws and documents in government text, never
-# for the person whose initials they happen to be ("Peter Verbeek" is no "PV").
-NOT_PERSON_INITIALS = frozenset({
-    "AZ", "BZ", "BZK", "DEF", "EZ", "EZK", "FIN", "IenW", "IenM", "JenV", "LNV", "OCW", "SZW",
-    "VWS", "KGG", "VRO", "AIVD", "MIVD", "NCTV", "NCSC", "OM", "IND", "COA", "DJI", "CJIB", "KMar",
-    "RWS", "RVO", "RIVM", "GGD", "GHOR", "UWV", "SVB", "CBS", "CPB", "SCP", "AP", "ACM", "AFM",
-    "DNB", "NZa", "IGJ", "ILT", "NVWA", "NFI", "VNG", "IPO", "EU", "VN", "VS", "NL", "NAVO", "WHO",
-    "CDA", "VVD", "PVV", "SP", "GL", "PvdA", "PvdD", "CU", "SGP", "DENK", "BBB", "FvD", "NSC",
-    "PV", "BVH", "AVG", "WOO", "Woo", "Wob", "Awb", "Sv", "Sr", "WvSr", "WvSv", "BW", "BSN", "KvK",
-    "BV", "NV", "VOF", "ZZP", "MKB", "CEO", "CFO", "HR", "ICT", "IT", "PR", "PDF", "FAQ", "MT",
-    "DG", "SG", "pSG", "DGA", "MR", "OR", "AO", "TK", "EK", "RvS", "ABRvS", "CRvB", "CBb",
-    "OK", "NB", "PS", "CC", "BCC", "RE", "FW", "ID", "TBS", "OV", "NS", "KLM", "WO",
-})
 # Initials that stand for several people are read only where a document uses the form for
 # more than one person: two capitals alone ("AV", "JV") are too often something else.
 MIN_INITIALS_FOR_TWO_LETTERS = 2

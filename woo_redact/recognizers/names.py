@@ -653,6 +653,40 @@ class SalutationRecognizer(NameRecognizer):
             yield m.start("name"), m.end("name"), 0.8, f"after '{m.group('greet')}'"
 
 
+# Abbreviations that stand for organisations, laws and documents in government text, never
+# for the person whose initials they happen to be ("Peter Verbeek" is no "PV").
+NOT_PERSON_INITIALS = frozenset({
+    "AZ", "BZ", "BZK", "DEF", "EZ", "EZK", "FIN", "IenW", "IenM", "JenV", "LNV", "OCW", "SZW",
+    "VWS", "KGG", "VRO", "AIVD", "MIVD", "NCTV", "NCSC", "OM", "IND", "COA", "DJI", "CJIB", "KMar",
+    "RWS", "RVO", "RIVM", "GGD", "GHOR", "UWV", "SVB", "CBS", "CPB", "SCP", "AP", "ACM", "AFM",
+    "DNB", "NZa", "IGJ", "ILT", "NVWA", "NFI", "VNG", "IPO", "EU", "VN", "VS", "NL", "NAVO", "WHO",
+    "CDA", "VVD", "PVV", "SP", "GL", "PvdA", "PvdD", "CU", "SGP", "DENK", "BBB", "FvD", "NSC",
+    "PV", "BVH", "AVG", "WOO", "Woo", "Wob", "Awb", "Sv", "Sr", "WvSr", "WvSv", "BW", "BSN", "KvK",
+    "BV", "NV", "VOF", "ZZP", "MKB", "CEO", "CFO", "HR", "ICT", "IT", "PR", "PDF", "FAQ", "MT",
+    "DG", "SG", "pSG", "DGA", "MR", "OR", "AO", "TK", "EK", "RvS", "ABRvS", "CRvB", "CBb",
+    "OK", "NB", "PS", "CC", "BCC", "RE", "FW", "ID", "TBS", "OV", "NS", "KLM", "WO",
+})
+
+# "Paraaf MT: KdJ", "Opsteller: WB": the initials of whoever wrote or initialled a note
+_PARAPH = re.compile(
+    r"(?im)(?<![\w])(?P<label>paraaf|parafen|parafering|geparafeerd|opsteller|steller|"
+    r"behandelaar|behandeld[ \t]+door|initialen)(?:[ \t]+[\p{L}.]{1,12})?[ \t]*:[ \t]*"
+    r"(?P<ini>(?-i:\p{Lu}(?:\p{Ll}{0,3}\p{Lu}){1,3}))(?![\p{L}\d.])")
+
+
+class ParaphInitialsRecognizer(NameRecognizer):
+    """Initials in a paraph block: "Opsteller: WB", "Paraaf MT: KdJ". Abbreviations of
+    organisations, roles and laws ("Paraaf: DG") are not someone's initials."""
+
+    EXPLANATION = "initials in a paraph block"
+
+    def find(self, text: str) -> Iterator[tuple[int, int, float, str]]:
+        for m in _PARAPH.finditer(text):
+            if m.group("ini") in NOT_PERSON_INITIALS:
+                continue
+            yield m.start("ini"), m.end("ini"), 0.75, f"after '{m.group('label')}:'"
+
+
 # --- attendee lists ------------------------------------------------------------------------
 
 _ATTENDEE_LABEL = re.compile(
@@ -662,6 +696,34 @@ _ATTENDEE_LABEL = re.compile(
     r"[ \t]*:[ \t]*")
 _BULLET = re.compile(r"(?m)^[ \t]*(?:[-–—•·●▪◦*o°]|\d{1,2}[.)])[ \t]+")
 _LIST_SEP = re.compile(r"[,;]|[ \t]+en[ \t]+|[ \t]+/[ \t]+|[ \t]+[-–][ \t]+")
+
+
+_LOWER_WORD = re.compile(r"[\p{Ll}][\p{Ll}'’-]*")
+
+
+def lower_case_name(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[int, int] | None:
+    """A name typed in lower case at the start of a list item ("jan smit (secretaris)",
+    "pieter de groot"): a listed first name, interfixes, and a listed surname; nothing else
+    in the item may come between them."""
+    words = []
+    pos = start
+    while pos < end:
+        while pos < end and text[pos] in " \t":
+            pos += 1
+        m = _LOWER_WORD.match(text, pos, end)
+        if not m:
+            break
+        words.append((m.start(), m.end(), m.group()))
+        pos = m.end()
+    if len(words) < 2 or not gaz.is_first_name(words[0][2]) or words[0][2] in NOT_FIRST_NAMES:
+        return None
+    k = 1
+    while k < len(words) - 1 and gaz.is_interfix(words[k][2]):
+        k += 1
+    last = words[k][2]
+    if not gaz.is_surname(last) or gaz.is_interfix(last) or last in ORG_WORDS:
+        return None
+    return words[0][0], words[k][1]
 
 
 class AttendeeListRecognizer(NameRecognizer):
@@ -677,7 +739,8 @@ class AttendeeListRecognizer(NameRecognizer):
                 b = _BULLET.match(text, ls, le)
                 s = b.end() if b else ls
                 for part_s, part_e in self._parts(text, s, le):
-                    span = parse_name(text, part_s, part_e, self.gaz)
+                    span = (parse_name(text, part_s, part_e, self.gaz)
+                            or lower_case_name(text, part_s, part_e, self.gaz))
                     if span:
                         yield span[0], span[1], 0.8, f"'{label}:'"
 
@@ -740,6 +803,9 @@ _LINE_LABELS = frozenset({
     # headers of forwarded mail and calendar items
     "received", "attachment", "priority", "sensitivity", "reply-to", "return-path",
     "organizer", "location", "required", "optional",
+    # roles at a meeting that word lists lack
+    "notulist", "notulisten", "notulant", "notulering", "verslaglegging", "gespreksleider",
+    "paraaf", "parafen", "parafering", "akkoord", "gezien",
 })
 
 
