@@ -86,3 +86,11 @@ def test_the_windows_of_a_page_tagged_as_one_doc_give_each_name_its_own_place(de
         for a, b, _label in ner._tag([sub], nlp)[0]:
             alone.add((doc[s].idx + a, doc[s].idx + b))
     assert alone == {(s, e) for s, e, _label in spans}
+
+
+def test_the_name_of_a_law_is_no_person(detector):
+    ner = detector._ner
+    nlp = ner.pipeline(None)
+    text = ("Het advies is gegeven ex artikel 9 Wet Bibob aan de burgemeester. De gemeente is "
+            "op grond van de Jeugdwet verantwoordelijk. Geheimhouding: artikel 28 Wet Bibob.")
+    assert [text[s:e] for s, e, _l in ner._tag([nlp.make_doc(text)], nlp)[0]] == []

@@ -145,3 +145,11 @@ def test_names_in_lower_case_in_an_attendee_list(gaz, text, expected):
 @pytest.mark.parametrize("text", ["Notulist: pieter de groot\n", "Paraaf: KdJ\n"])
 def test_a_role_label_opening_a_line_is_no_speaker(gaz, text):
     assert found(N.SpeakerRecognizer(gazetteer=gaz), text) == []
+
+
+@pytest.mark.parametrize("word, law", [
+    ("Jeugdwet", True), ("Kaderwet", True), ("Bouwbesluit", True), ("IJsselbrug", True),
+    ("Wetering", False), ("Hoogendijk", False), ("Brugman", False),
+])
+def test_laws_and_works_are_not_people(word, law):
+    assert gazetteer.looks_like_law_or_work(word) == law

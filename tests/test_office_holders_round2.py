@@ -126,3 +126,51 @@ def test_role_word_in_the_previous_chat_message_keeps_nobody(holders):
     text = "De leden Van Esch, Bikker en\nKoekkoek dienden de motie in."
     assert "de leden" in keep(holders, text, "Koekkoek")
     assert "de leden" in keep(holders, "de leden J.P. Smit en Vermeer", "Vermeer")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Aanwezig: de heer Rutten (VVD), mevrouw Klazes (PvdA).", "Rutten"),
+    ("Aanwezig: de heer Aynan (D66, voorzitter).", "Aynan"),
+    ("Mevrouw Van der Smagt (GroenLinks-PvdA) vraagt naar de privacytoets.", "Van der Smagt"),
+    ("Het woord is aan de heer Visser (Leefbaar Rotterdam).", "Visser"),
+])
+def test_a_party_after_the_name_marks_an_elected_member(holders, text, name):
+    assert keep(holders, text, name).startswith("office holder: elected member")
+
+
+def test_a_party_in_brackets_is_needed_not_any_bracket(holders):
+    assert keep(holders, "Insprekers: de heer Bakker (bewoner).", "Bakker") is None
+
+
+@pytest.mark.parametrize("text, name, kept", [
+    ("Aan de burgemeester van Den Helder, de heer J. Kompier.", "J. Kompier", True),
+    ("Voorzitter: wethouder Jan\nTiemens.", "Tiemens", True),
+    # the role is someone else's
+    ("Een dreigbrief kreeg de partner van een wethouder, Marjan Kuipers.", "Marjan Kuipers",
+     False),
+    # the previous line ends in a word that is no first name: the next name is another
+    ("Aanwezig: wethouder Roduner\nAnnemiek.", "Annemiek", False),
+])
+def test_role_with_title_wrap_or_someone_elses(holders, text, name, kept):
+    assert (keep(holders, text, name) is not None) == kept
+
+
+def test_an_elected_member_named_again_by_surname_stays(holders):
+    from woo_redact.model import Finding
+    from woo_redact.policy import load_policy
+
+    text = ("Aanwezig: de heer Rutten (VVD), mevrouw Van der Smagt (GL).\n"
+            "De heer Rutten vraagt naar de camera's. Mevrouw Van der Smagt sluit aan.\n"
+            "Inspreker de heer Ouwerkerk vraagt hetzelfde.")
+
+    def person(name, nth=0):
+        i = -1
+        for _ in range(nth + 1):
+            i = text.index(name, i + 1)
+        return Finding("PERSON", i, i + len(name), name, 0.85, "TitleNameRecognizer")
+
+    findings = [person("Rutten"), person("Van der Smagt"), person("Rutten", 1),
+                person("Van der Smagt", 1), person("Ouwerkerk")]
+    decided = load_policy().decide(findings, text, holders)
+    assert [f.action for f in decided] == ["keep", "keep", "keep", "keep", "redact"]
+    assert decided[2].reason.endswith("named so earlier in the document")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from woo_redact.model import Finding
-from woo_redact.organisations import (organisation_address, organisation_mailbox,
+from woo_redact.organisations import (acronym_mailbox, organisation_address, organisation_mailbox,
                                       organisation_phone)
 from woo_redact.policy import load_policy
 from woo_redact.recognizers.contact import NlPhoneRecognizer
@@ -44,6 +44,23 @@ def test_mailbox_of_a_task_or_team_is_kept(address):
 ])
 def test_mailbox_of_a_person_is_not_kept(address):
     assert organisation_mailbox(address) is None
+
+
+@pytest.mark.parametrize("address, text, kept", [
+    ("adr@minfin.nl", "Dit rapport is van de Auditdienst Rijk (ADR).", True),
+    ("ghor@vrh.nl", "kun je haar doorzetten naar GHOR?", True),
+    ("ncc@nctv.minjenv.nl", "NCC-bereikbaarheid: zie hieronder", True),
+    # initials are not written as an acronym in capitals
+    ("jvd@minbzk.nl", "Afgestemd met JvD en de directie.", False),
+    ("dgo@minbzk.nl", "Afgestemd met de directie.", False),
+    ("adr@gmail.com", "de Auditdienst Rijk (ADR)", False),
+])
+def test_an_acronym_mailbox_the_text_spells_out(address, text, kept):
+    assert (acronym_mailbox(address, text) is not None) == kept
+
+
+def test_a_place_in_a_mailbox_is_a_word_not_a_name():
+    assert organisation_mailbox("woo.tenboer@groningen.nl")
 
 
 def finding(entity: str, text: str, part: str) -> Finding:

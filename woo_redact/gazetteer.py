@@ -349,6 +349,18 @@ def looks_like_street(word: str) -> bool:
     return any(w.endswith(suf) and len(w) > len(suf) + 2 for suf in _STREET_SUFFIXES)
 
 
+# Endings of the names of laws, decrees and works ("Jeugdwet", "Kaderwet", "Opiumwet",
+# "Bouwbesluit", "IJsselbrug"); no surname ends so.
+_LAW_AND_WORKS_ENDINGS = ("wet", "besluit", "regeling", "verordening", "brug", "tunnel",
+                          "viaduct", "sluis")
+
+
+def looks_like_law_or_work(word: str) -> bool:
+    """"Jeugdwet", "Kaderwet", "IJsselbrug": a law or a structure, not a person."""
+    w = word.lower()
+    return any(w.endswith(suf) and len(w) > len(suf) + 2 for suf in _LAW_AND_WORKS_ENDINGS)
+
+
 def looks_like_derived_word(word: str) -> bool:
     """"Dierenbeschermers", "Curatieve", "Geactualiseerd": shaped like a Dutch word."""
     w = word.lower()

@@ -63,9 +63,22 @@ _NAME_HEAD = rf"(?:(?:(?:{INTERFIX_RE})[ \t]+)?\p{{Lu}}[\p{{L}}'’]*-(?:(?:{INT
 _CELL_BEFORE = r",?[ \t]*\n[^\n]*\S[ \t]{3,}"
 # A signature block: "De burgemeester,\nw.g. J. Fokkema" (w.g. = was getekend).
 _SIGNED = r"(?i:(?:w\.\s?g\.|was\s+getekend)\s*)*"
+# "Aan de burgemeester van Den Helder, de heer J. Kompier": a courtesy title after the role
+_TITLE_AFTER_ROLE = r"(?i:(?:de\s+heer|mevrouw|mevr\.|mw\.|dhr\.)\s+)?"
 _ROLE_BEFORE = re.compile(
     rf"(?i:\b{_ROLE}){_PORTFOLIO}(?:\s*,\s*|[ \t]*\n?[ \t]*|[ \t]+|{_CELL_BEFORE}){_SIGNED}"
-    rf"(?-i:{_PRIOR_NAMES}){_NAME_HEAD}$")
+    rf"{_TITLE_AFTER_ROLE}(?-i:{_PRIOR_NAMES}){_NAME_HEAD}$")
+# "wethouder Jan\nTiemens": the name wraps after its first name
+_ROLE_FIRST_NAME_WRAP = re.compile(
+    rf"(?i:\b{_ROLE}){_PORTFOLIO}[ \t]+(?P<first>\p{{Lu}}\p{{Ll}}+)[ \t]*\n[ \t]*$")
+# "de partner van een wethouder, Marjan Kuipers": the role is someone else's
+_SOMEONE_ELSES_ROLE = re.compile(r"(?i)\b(?:een|geen|elke|iedere)\s+$")
+# "de heer Rutten (VVD)", "mevrouw Klazes (PvdA, fractievoorzitter)": a party after a name
+# marks an elected member speaking in office (council, states, parliament)
+_PARTY_AFTER = re.compile(
+    r"[ \t]*\((?:VVD|CDA|PvdA|D66|GL|GroenLinks|GL-PvdA|GroenLinks-PvdA|SP|PVV|CU|"
+    r"ChristenUnie|SGP|PvdD|Partij voor de Dieren|DENK|JA21|FvD|Volt|BBB|NSC|50PLUS|BIJ1|"
+    r"Leefbaar [\p{L} ]{2,30}|Lokaal [\p{L} ]{2,30}|Stadspartij[\p{L} ]{0,30})[,)]")
 _ROLE_AFTER = re.compile(
     r"^\s*(?:,|\(|–|-|—)\s*(?i:(?:oud-)?(?:minister-president|vicepremier|premier|minister|"
     r"staatssecretaris|(?:tweede-|eerste-)?kamerlid|kamervoorzitter|senator|burgemeester|"
@@ -90,6 +103,8 @@ _SENDER_AFTER = re.compile(r"[ \t]*(?:,[ \t]*\p{Lu}[\p{L}'’-]*)?[ \t]*\d{1,2}:
 _COLUMN_GAP = re.compile(r"[ \t]{3,}")
 _CELL_END = re.compile(r"\S[ \t]{3,}")
 NEARBY_CHARS = 200
+# Reasons that tie a name to an office in the text itself (not the list of names)
+_ROLE_REASONS = ("office holder: role context", "office holder: elected member")
 # A surname this frequent in Dutch text (Jansen, Visser, de Vries, de Jong) is shared by
 # too many civil servants to be taken for the listed politician without a role.
 FREQUENT_SURNAME_ZIPF = 3.9
@@ -219,9 +234,16 @@ class OfficeHolders:
         before = text[max(0, start - 160):start]
         m = _ROLE_BEFORE.search(before)
         if (m and _same_column(before, m.start("role"), text, start)
-                and not ("\n" in m.group() and _SENDER_AFTER.match(text, end))):
+                and not ("\n" in m.group() and _SENDER_AFTER.match(text, end))
+                and not _SOMEONE_ELSES_ROLE.search(before, 0, m.start())):
             role = " ".join(m.group("role").split()).strip(" -")
             return f"office holder: role context '{role.lower()}'"
+        m = _ROLE_FIRST_NAME_WRAP.search(before)
+        if m and " " not in name.strip() and self.gaz.is_first_name(m.group("first")):
+            return f"office holder: role context '{' '.join(m.group('role').split()).lower()}'"
+        party = _PARTY_AFTER.match(text, end, min(len(text), end + 60))
+        if party:
+            return f"office holder: elected member ({party.group().strip(' (,)')})"
         m = _ROLE_IN_NAME.match(name)
         if m:
             return f"office holder: role context '{' '.join(m.group('role').split()).lower()}'"
@@ -244,6 +266,32 @@ class OfficeHolders:
             if _ROLE_NEARBY.search(text, lo, hi) and not self._other_bearer(text, candidates[0]):
                 return f"office holder: list ({candidates[0].role}, role nearby)"
         return None
+
+    def keep_later_mentions(self, findings: list, text: str) -> None:
+        """A person kept by role or party ("de heer Rutten (VVD)", "wethouder Roduner")
+        stays visible where the document names them again by surname alone ("De heer
+        Rutten vraagt…"). Not for frequent surnames, which a citizen in the same text may
+        share, nor from a lone first name."""
+        keys: dict[str, str] = {}
+        for f in findings:
+            if (f.entity_type == "PERSON" and f.action == "keep"
+                    and f.reason.startswith(_ROLE_REASONS)):
+                full = normalise(f.text)
+                if not full or (" " not in full and self.gaz.is_first_name(full)
+                                and not self.gaz.is_surname(full)):
+                    continue
+                for k in {full, _strip_interfix(full)} | _surname_keys(full):
+                    if self.gaz.zipf(k.split()[-1].split("-")[0]) < FREQUENT_SURNAME_ZIPF:
+                        keys[k] = f.reason
+        if not keys:
+            return
+        for f in findings:
+            if f.entity_type == "PERSON" and f.action == "redact":
+                key = normalise(f.text)
+                why = keys.get(key) or keys.get(_strip_interfix(key))
+                if why:
+                    f.action = "keep"
+                    f.reason = f"{why}, named so earlier in the document"
 
     @staticmethod
     def _other_bearer(text: str, holder: OfficeHolder) -> bool:

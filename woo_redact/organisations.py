@@ -292,6 +292,28 @@ def organisation_mailbox(address: str) -> str | None:
     return "organisation mailbox: no name in the address, only words for a task or team"
 
 
+def acronym_mailbox(address: str, text: str) -> str | None:
+    """"adr@minfin.nl", "ghor@vrh.nl": a local part that is one short unknown string is an
+    organisation's mailbox when the text writes that string as an acronym in capitals
+    ("Auditdienst Rijk (ADR)", "doorzetten naar GHOR"); initials would not be written so."""
+    local, _, domain = address.strip().rpartition("@")
+    if not local or domain.lower() in FREE_MAIL:
+        return None
+    low = local.lower()
+    if _local_part_kind(low, gazetteer.load()) != "acronym":
+        return None
+    if re.search(rf"(?<![\w@.]){re.escape(low.upper())}(?![\w@])", text):
+        return f"organisation mailbox: the acronym {low.upper()} as the text writes it"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _joined_places(gaz: gazetteer.Gazetteer) -> frozenset[str]:
+    """Place names as a mailbox writes them: "tenboer", "bergenopzoom"."""
+    return frozenset(p.replace(" ", "").replace("-", "").replace("'", "")
+                     for p in gaz.places if len(p) >= 4)
+
+
 def _local_part_kind(part: str, gaz: gazetteer.Gazetteer) -> str:
     """"word", "acronym" or "person" for one part of a mailbox's local part."""
     if part in ROLE_WORDS:
@@ -301,7 +323,7 @@ def _local_part_kind(part: str, gaz: gazetteer.Gazetteer) -> str:
     if gaz.is_first_name(part) or gaz.is_surname(part) or gaz.is_interfix(part):
         return "person"  # a name wins over the word it also is ("bakker", "koning")
     if (gaz.is_dictionary_word(part) or gaz.is_common_word(part)
-            or gazetteer.is_compound(part, gaz)):
+            or gazetteer.is_compound(part, gaz) or part in _joined_places(gaz)):
         return "word"
     if len(part) > MAX_ACRONYM or any(gaz.is_interfix(part[k:]) for k in range(1, 4)):
         return "person"  # initials run into an interfix: "jter.haar", "mvd"

@@ -16,7 +16,8 @@ import yaml
 
 from .grounds import is_ground
 from .model import LOW_OCR, Finding
-from .organisations import organisation_address, organisation_mailbox, organisation_phone
+from .organisations import (acronym_mailbox, organisation_address, organisation_mailbox,
+                            organisation_phone)
 
 DEFAULT_POLICY = "default_policy.yaml"
 ACTIONS = ("redact", "propose", "keep")
@@ -73,6 +74,8 @@ def _norm(s: str) -> str:
 class OfficeHolderCheck(Protocol):
     def reason_to_keep(self, text: str, start: int, end: int, name: str) -> str | None: ...
 
+    def keep_later_mentions(self, findings: list[Finding], text: str) -> None: ...
+
 
 @dataclass(slots=True)
 class Policy:
@@ -113,7 +116,7 @@ class Policy:
                 # a switchboard or service number is the organisation's, not a person's
                 f.action, f.reason = "keep", why
             elif (f.entity_type == "EMAIL_ADDRESS" and self.keep_organisation_addresses
-                  and (why := organisation_mailbox(f.text))):
+                  and (why := organisation_mailbox(f.text) or acronym_mailbox(f.text, text))):
                 # a team's or a task's mailbox ("bestuurszaken@") names no one
                 f.action, f.reason = "keep", why
             elif (f.entity_type == "PERSON" and self.keep_office_holders
@@ -125,6 +128,8 @@ class Policy:
             else:
                 f.reason = f"policy: {f.entity_type} → {rule.action}"
             out.append(f)
+        if self.keep_office_holders and office_holders is not None:
+            office_holders.keep_later_mentions(out, text)
         return out
 
 

@@ -397,6 +397,8 @@ class DutchNerRecognizer(EntityRecognizer):
         words = [doc[k].text for k in toks]
         if any(w.lower() in ORG_WORDS for w in words):
             return None  # "Stichting Buurtkracht", "Directie Wetgeving"
+        if any(gazetteer_mod.looks_like_law_or_work(w) for w in words) or _after_law(doc, toks[0]):
+            return None  # "Jeugdwet", "IJsselbrug", "Wet Bibob"
         if len(toks) == 1 and words[0].lower() in COMPASS_WORDS:
             return None  # "Regiomanager Oost": a region, not Mr Oost
         if len(toks) == 1 and sum(c.isalpha() for c in words[0]) <= 2:
@@ -673,6 +675,14 @@ def _odd_case(word: str) -> bool:
 def _inner_capital(word: str) -> bool:
     body = word[2:] if word.startswith("IJ") else word[1:]
     return any(c.isupper() for c in body)
+
+
+def _after_law(doc: Doc, i: int) -> bool:
+    """"Wet Bibob", "wet Mulder": the word after "Wet" names the law, even after a person."""
+    j = i - 1
+    while j >= 0 and doc[j].is_space and "\n" not in doc[j].text:
+        j -= 1
+    return j >= 0 and doc[j].text in ("Wet", "wet")
 
 
 def _alone_on_line(doc: Doc, i: int) -> bool:
