@@ -156,3 +156,19 @@ def test_informant_codes(analyzer, text, code):
 ])
 def test_citations_are_no_informant_codes(analyzer, text):
     assert found(analyzer, text, "INFORMANT_CODE") == []
+
+
+@pytest.mark.parametrize("text, number", [
+    # a reference or KvK word a few words back lowers an ambiguous number, not these
+    ("Eigenaar (eenmanszaak, KvK 60128743)\nContactpersoon\nHamid Bennani, 0031 30 271 88 45",
+     "0031 30 271 88 45"),
+    ("Referenties: Jaap Brinkman, afdelingshoofd, 06-28119043.", "06-28119043"),
+    # a foreign number with its country code, in a range the metadata does not list yet
+    ("Our head of security (mobile +44 7700 900461) will attend.", "+44 7700 900461"),
+])
+def test_phone_numbers_written_unmistakably(analyzer, text, number):
+    assert found(analyzer, text, "PHONE_NUMBER") == [number]
+
+
+def test_an_ambiguous_number_after_a_reference_word_stays_low(analyzer):
+    assert found(analyzer, "Ons kenmerk: 0301234567", "PHONE_NUMBER") == []

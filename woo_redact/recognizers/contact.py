@@ -75,6 +75,8 @@ def _national(area_digits: int) -> str:
 # more per call than the test itself)
 _SHORT_NUMBER = re.compile(r"140(?:0|\d{2,3})")
 _DATE = re.compile(r"\b\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b")
+# A mobile number with its 06 set off, or any number with the country code in front
+_UNMISTAKABLE = re.compile(r"(?:06[ \t]?-[ \t]?|\(06\)|\+31|0031|\+\d{2})")
 _SPACED_IBAN_BEFORE = re.compile(r"(?-i:\b[A-Z]{2}\d{2}(?:[ \t]?[A-Z0-9]{4}){1,3}[ \t]?)$")
 
 # Not inside a longer number, code or amount ("12.0612345678", "0612345678-23").
@@ -105,6 +107,10 @@ def _is_number(text: str) -> bool:
         number = phonenumbers.parse(number_text, region)
     except phonenumbers.NumberParseException:
         return False
+    if region is None and number.country_code != 31:
+        # abroad, a "+" and a country code already say phone number; the metadata lag
+        # behind other countries' new ranges ("+44 7700 …")
+        return phonenumbers.is_possible_number(number)
     return phonenumbers.is_valid_number(number)
 
 
@@ -151,6 +157,11 @@ class NlPhoneRecognizer(NlPatternRecognizer):
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
         return None if _is_number(pattern_text) else False
+
+    def negative_context_applies(self, text: str, start: int, end: int) -> bool:
+        # "06-28119043", "+31 6 …", "0031 30 …": written so, a number is one to call
+        # whatever reference or KvK number stands a few words before it
+        return _UNMISTAKABLE.match(text, start, end) is None
 
     def invalidate_result(self, pattern_text: str) -> Optional[bool]:
         # A date with a time or a year range run together ("01-05-2023 12") is no number.

@@ -141,6 +141,11 @@ class NlPatternRecognizer(PatternRecognizer):
         the match itself)."""
         return False
 
+    def negative_context_applies(self, text: str, start: int, end: int) -> bool:
+        """Whether NEGATIVE_CONTEXT may lower this match (a match of a shape nothing else
+        has may be exempt)."""
+        return True
+
     def structural_context(self, text: str, start: int, end: int) -> str:
         """Supportive context that is not a word (e.g. a street address just before a
         postcode); its description, or ""."""
@@ -257,7 +262,8 @@ class NlPatternRecognizer(PatternRecognizer):
                 if explanation is not None:
                     explanation.set_supportive_context_word(word)
                     explanation.set_improved_score(result.score)
-            elif self._negative_re is not None:
+            elif self._negative_re is not None and self.negative_context_applies(
+                    text, result.start, result.end):
                 hit = None
                 for hit in self._negative_re.finditer(self.window_before(text, result.start)):
                     pass
