@@ -149,3 +149,22 @@ def test_precheck_skips_pages_without_a_label():
                  "werknemersnr 412233", "stamnummer 412233", "badgenummer 412233",
                  "legitimatienummer 412233", "BIG-nummer 19012345601", "boa-nr 41287"]:
         assert NlPersonnelNumberRecognizer().analyze(text, ["NL_PERSONNEL_NUMBER"]), text
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Eigenaar Vastgoed (eenmanszaak, KvK 60128743)", "60128743"),
+    ("KvK (eenmanszaak) 71298534", "71298534"),
+    ("Eigen adviesbureau Okafor Water Advies (KvK\n55129031).", "55129031"),
+    ("Hij werkt als zzp'er onder KvK-nummer 81234567.", "81234567"),
+])
+def test_kvk_number_of_a_one_man_business(analyzer, text, number):
+    assert found(analyzer, text, "NL_KVK_NUMBER") == [number]
+
+
+@pytest.mark.parametrize("text", [
+    "Leverancier Bouwbedrijf Janssen B.V., KvK 12345678, levert de materialen.",
+    # the one-man business is another sentence's
+    "De eenmanszaak is opgeheven. Het nieuwe bedrijf staat onder KvK 12345678 ingeschreven.",
+])
+def test_kvk_number_of_a_company_stays(analyzer, text):
+    assert found(analyzer, text, "NL_KVK_NUMBER") == []

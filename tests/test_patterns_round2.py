@@ -172,3 +172,13 @@ def test_phone_numbers_written_unmistakably(analyzer, text, number):
 
 def test_an_ambiguous_number_after_a_reference_word_stays_low(analyzer):
     assert found(analyzer, "Ons kenmerk: 0301234567", "PHONE_NUMBER") == []
+
+
+@pytest.mark.parametrize("text, numbers", [
+    ("Rapporteur HOOFDAGENT personeelsnummer BTB07", ["BTB07"]),
+    ("Personeelsnummers voor de urenregistratie: OM123874, OM130022, OM099871.",
+     ["OM123874", "OM130022", "OM099871"]),
+    ("Personeelsnummers: 1432876 en 1432877", ["1432876", "1432877"]),
+])
+def test_personnel_numbers_short_codes_and_lists(analyzer, text, numbers):
+    assert found(analyzer, text, "NL_PERSONNEL_NUMBER") == numbers

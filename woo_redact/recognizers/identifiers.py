@@ -216,6 +216,10 @@ _PERSONNEL_LABEL = (r"(?i:\b(?:personeels|medewerkers?|werknemers?|dienst|stam|b
                     r"\b(?-i:ID|Id|id)[- ]?(?:nummer|nr\.?)|"
                     r"\bboa[- ]?(?:registratie)?(?:nummer|nr\.?)|"
                     r"\b(?-i:BIG)[- ]?(?:registratie(?:nummer|nr\.?)?|nummer|nr\.?))")
+_PERSONNEL_PLURAL = (r"(?i:\b(?:personeels|medewerker|werknemer|dienst|stam)nummers|"
+                     r"\bpers\.?[ \t]?nrs\.?)")
+# "1432876", "OM123874", "BTB07": letters, if any, come first
+_PERSONNEL_CODE = r"(?=[A-Z-]*\d)[A-Z]{0,4}-?\d[0-9A-Z]{1,11}(?:-\d{2,8})?"
 _PHONE_LIKE = re.compile(r"0\d{2,3}-?\d{4,8}")
 # "rechercheur ID-nummer", "M. Bakker, rechercheur" / "ID-nummer" (the function ending the
 # signature line above): an officer's ID, not a client's or a document's
@@ -241,7 +245,11 @@ class NlPersonnelNumberRecognizer(NlPatternRecognizer):
     PATTERNS = [
         Pattern("nummer na personeelsnummer",
                 _PERSONNEL_LABEL + r"(?:[ \t]*+\([^()\n]{1,12}\))?" + _LABEL_GAP + r"\K"
-                + cs(r"(?=[A-Z-]*\d)[A-Z]{0,4}-?\d[0-9A-Z]{2,11}(?:-\d{2,8})?") + _AFTER, 0.6),
+                + cs(_PERSONNEL_CODE) + _AFTER, 0.6),
+        # "Personeelsnummers voor de urenregistratie: OM123874, OM130022 en OM099871."
+        Pattern("nummers in een lijst na personeelsnummers",
+                r"(?<=" + _PERSONNEL_PLURAL + r"[^:\n]{0,40}:[ \t]*(?:" + cs(_PERSONNEL_CODE)
+                + r"[ \t]*(?:,|;|\ben\b)[ \t]*)*)" + cs(_PERSONNEL_CODE) + _AFTER, 0.6),
     ]
     CONTEXT = ["personeelsnummer*", "dienstnummer*", "stamnummer*", "boa*", "big*",
                "verbalisant*", "medewerker*", "ambtenaar*", "opsporingsambtenaar*",
@@ -299,3 +307,37 @@ def adopt_results(owner: NlPatternRecognizer, results: list) -> list:
         result.recognition_metadata = metadata
     return results
 
+
+
+# A business run by one person: its KvK entry names them, and its number identifies them
+_SOLE_TRADER = re.compile(
+    r"(?i:\b(?:eenmanszaak|eenmanszaken|zzp(?:['’]?er)?|zelfstandige[n]?[ \t]+zonder[ \t]+personeel|"
+    r"h\.?o\.?d\.?n\.?|handelend[ \t]+onder[ \t]+de[ \t]+naam|eigen[ \t]+(?:bedrijf|zaak|"
+    r"onderneming|adviesbureau|praktijk)|freelancer|zelfstandig[ \t]+ondernemer)\b)")
+SOLE_TRADER_REACH = 80
+_SENTENCE_END = re.compile(r"[.!?](?=\s+\p{Lu}|\s*$)|\n[ \t]*\n")
+
+
+class NlKvkNumberRecognizer(NlPatternRecognizer):
+    """A KvK number of a one-man business ("eenmanszaak, KvK 60128743"): the trade register
+    names the owner, so the number is personal data. A company's KvK number stays, so the
+    business must be marked as one person's in the same sentence or line."""
+
+    ENTITY = "NL_KVK_NUMBER"
+    PATTERNS = [
+        Pattern("kvk-nummer", r"(?i:\bkvk(?:-?nummer|-?nr\.?)?)(?:[ \t]*+\([^()\n]{1,20}\))?"
+                + _LABEL_GAP + r"\K\d{8}" + _AFTER, 0.6),
+        Pattern("kvk-nummer tussen haakjes",
+                r"(?i:\bkvk(?:-?nummer|-?nr\.?)?)[^()\n\d]{0,40}\n?[ \t]*\K\d{8}" + _AFTER, 0.5),
+    ]
+    CONTEXT = ["eenmanszaak", "zzp*", "zelfstandige", "freelancer", "h.o.d.n.", "handelsnaam"]
+    STEMS = ("kvk",)
+
+    def reject_in_text(self, text: str, start: int, end: int) -> bool:
+        lo, hi = max(0, start - SOLE_TRADER_REACH), min(len(text), end + SOLE_TRADER_REACH)
+        # the cue must be in the number's own sentence
+        stops = list(_SENTENCE_END.finditer(text, lo, start))
+        lo = stops[-1].end() if stops else lo
+        stop = _SENTENCE_END.search(text, end, hi)
+        hi = stop.start() if stop else hi
+        return _SOLE_TRADER.search(text, lo, hi) is None

@@ -9,6 +9,7 @@ from .identifiers import (
     NlBsnRecognizer,
     NlIbanRecognizer,
     NlIdDocumentRecognizer,
+    NlKvkNumberRecognizer,
     NlPersonnelNumberRecognizer,
     NlVNumberRecognizer,
 )
@@ -29,6 +30,7 @@ PATTERN_RECOGNIZERS: list[type] = [
     NlVNumberRecognizer,
     NlIdDocumentRecognizer,
     NlPersonnelNumberRecognizer,
+    NlKvkNumberRecognizer,
     NlAddressRecognizer,
     NlPostcodeRecognizer,
     NlDateOfBirthRecognizer,
