@@ -22,7 +22,7 @@ def test_initials_forms(gaz):
     assert initials_forms(parse_person("Karel van den Heuvel", gaz)) == ["KVDH", "KvdH"]
     # a double first name is written with one letter as often as with two
     assert initials_forms(parse_person("Anne-Marie Bos", gaz)) == ["AB", "AMB"]
-    assert initials_forms(parse_person("R.K. Lont", gaz)) == ["RKL"]
+    assert initials_forms(parse_person("R.K. Lont", gaz)) == ["RKL", "RL"]
     assert initials_forms(parse_person("Smeets", gaz)) == []  # no first name, no initials
 
 
@@ -93,3 +93,16 @@ def test_a_name_whose_interfix_and_surname_are_also_a_place_is_spread(gaz):
     # alone they are the places
     text = "Het gebeurde in De Bilt. Vanuit De Bilt reden ze door."
     assert propagate(text, spans_of(text, ["De Bilt"]), gazetteer=gaz) == []
+
+
+def test_initials_in_a_table_column_and_action_list_even_if_a_word_somewhere(gaz):
+    """"RV", "TL", "EA" occur in web text as words, yet in capitals in an attendee table's
+    initials column and an action list they are the attendees'."""
+    text = ("Aanwezig:\nNaam\nOrganisatie\nInit.\nRoel Vaessen\nPolitie\nRV\nTom Lemmens\n"
+            "FIOD\nTL\nEsra Aydın\ngemeente Venlo\nEA\nEA meldt dat de verhuurder meewerkt.\n"
+            "Actiepunten\nFinancieel rechercheren\nTL/RV\ndoorlopend\n"
+            "VERSLAG EA BIJLAGEN\nHet advies van het EA is bekend.")
+    got = [text[s:e] for s, e, _ in propagate(
+        text, spans_of(text, ["Roel Vaessen", "Tom Lemmens", "Esra Aydın"]), gazetteer=gaz)]
+    # not inside a heading in capitals, not after an article
+    assert got == ["RV", "TL", "EA", "EA", "TL", "RV"]

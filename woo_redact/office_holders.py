@@ -103,6 +103,8 @@ _SENDER_AFTER = re.compile(r"[ \t]*(?:,[ \t]*\p{Lu}[\p{L}'’-]*)?[ \t]*\d{1,2}:
 _COLUMN_GAP = re.compile(r"[ \t]{3,}")
 _CELL_END = re.compile(r"\S[ \t]{3,}")
 NEARBY_CHARS = 200
+# Initials as minutes write them ("HSJ", "MtB"): offices are held by names, not these
+_INITIALS_FORM = re.compile(r"\p{Lu}(?:\p{Ll}{0,2}\p{Lu}){1,4}")
 # Reasons that tie a name to an office in the text itself (not the list of names)
 _ROLE_REASONS = ("office holder: role context", "office holder: elected member")
 # A surname this frequent in Dutch text (Jansen, Visser, de Vries, de Jong) is shared by
@@ -231,6 +233,8 @@ class OfficeHolders:
         return self.listed(name) is not None
 
     def reason_to_keep(self, text: str, start: int, end: int, name: str) -> str | None:
+        if _INITIALS_FORM.fullmatch(name):
+            return None  # "burgemeester | HSJ" in an action list: whoever acts, not the mayor
         before = text[max(0, start - 160):start]
         m = _ROLE_BEFORE.search(before)
         if (m and _same_column(before, m.start("role"), text, start)

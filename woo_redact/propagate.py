@@ -46,6 +46,9 @@ SCORES = {"full": 0.85, "surname+": 0.8, "interfix": 0.75, "surname": 0.7, "firs
 # Initials that stand for several people are read only where a document uses the form for
 # more than one person: two capitals alone ("AV", "JV") are too often something else.
 MIN_INITIALS_FOR_TWO_LETTERS = 2
+# A derived form that is this frequent as a word ("EN", "OP", "DE") is not read as initials;
+# rarer ones ("RV", "TL", "AS") are, written in capitals as their own word.
+INITIALS_WORD_ZIPF = 5.5
 
 _CAPITALISED = re.compile(r"\p{Lu}\p{Ll}")
 _INITIAL = re.compile(r"(?:(?:Chr|Ch|Th|Ph|IJ|\p{Lu})\.)+")
@@ -321,6 +324,8 @@ def initials_forms(person: PersonName) -> list[str]:
         lead.append(word[0].upper())
     # "Jan-Willem van den Berg" is "JWvdB" or, as often, "JvdB"
     leads = {tuple(lead)}
+    if len(lead) > 1:
+        leads.add(tuple(lead[:1]))  # "J.P.M. Coenen" signs as "JC" as often as "JPMC"
     if "-" in person.first:
         leads.add(tuple(c for w in person.first.split() for c in
                         (w[0].upper(), *(p[0].upper() for p in w.split("-")[1:] if p))))
@@ -373,11 +378,13 @@ def _initials_matches(text: str, people: list[PersonName], gaz: Gazetteer,
         owners[abbr] = {name}
     hits: dict[str, list[tuple[int, int, str]]] = {}
     for form, names in owners.items():
-        if len(names) > 1 or (form not in defined and gaz.is_common_word(form.lower())):
+        if len(names) > 1 or (form not in defined and gaz.zipf(form.lower()) >= INITIALS_WORD_ZIPF):
             continue  # two people with the same initials: which one is meant is unknown
         for a, b in found.get(form, ()):
-            if (text[a:b] == form and (a == 0 or text[a - 1] not in "-/@._")
-                    and (b >= len(text) or text[b] not in "-/@_")):
+            if (text[a:b] == form and (a == 0 or text[a - 1] not in "-@._")
+                    and (b >= len(text) or text[b] not in "-@_")
+                    and not _in_capitals(text, a, b)
+                    and not _ARTICLE_BEFORE.search(text, max(0, a - 8), a)):
                 hits.setdefault(form, []).append((a, b, next(iter(names))))
     out = []
     for form, spans in hits.items():
@@ -385,6 +392,20 @@ def _initials_matches(text: str, people: list[PersonName], gaz: Gazetteer,
             continue
         out.extend(Match(a, b, name, "initials") for a, b, name in spans)
     return out
+
+
+_CAPS_WORD = re.compile(r"\p{Lu}{3,}")
+# "het IB", "de DG": an article makes an abbreviation a thing, not a person
+_ARTICLE_BEFORE = re.compile(r"(?i)\b(?:het|de|een|der|des|the)[ \t]+$")
+
+
+def _in_capitals(text: str, start: int, end: int) -> bool:
+    """"VERSLAG EN BESLUITEN": a word between words in capitals is part of a heading (a
+    table cell beside an acronym, "FIOD\nTL\nEsra", is not)."""
+    before = text[max(0, start - 30):start].split()
+    after = text[end:end + 30].split()
+    return bool(before and _CAPS_WORD.fullmatch(before[-1].strip(":,.")) and
+                after and _CAPS_WORD.fullmatch(after[0].strip(":,.")))
 
 
 def needles(person: PersonName, first_name_ok: bool | str) -> list[str]:
