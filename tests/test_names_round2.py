@@ -153,3 +153,11 @@ def test_a_role_label_opening_a_line_is_no_speaker(gaz, text):
 ])
 def test_laws_and_works_are_not_people(word, law):
     assert gazetteer.looks_like_law_or_work(word) == law
+
+
+def test_a_type_of_organisation_ending_the_line_before():
+    text = "namens het hoofd van het Landelijk Bureau\nBibob, drs. E.M. Hoogendoorn"
+    assert around(text, "Bibob")
+    # a person on the line after a lower-case word stays a person
+    text = "Zij werkt op het kantoor\nJan Jansen belde later."
+    assert not around(text, "Jan Jansen")

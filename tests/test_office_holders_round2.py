@@ -174,3 +174,8 @@ def test_an_elected_member_named_again_by_surname_stays(holders):
     decided = load_policy().decide(findings, text, holders)
     assert [f.action for f in decided] == ["keep", "keep", "keep", "keep", "redact"]
     assert decided[2].reason.endswith("named so earlier in the document")
+
+
+def test_an_article_before_a_motion_is_the_motions(holders):
+    text = "Naar aanleiding van een motie van het lid Dekker-Abdulaziz heeft u de Kamer bericht."
+    assert keep(holders, text, "Dekker-Abdulaziz") is not None

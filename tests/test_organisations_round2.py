@@ -193,3 +193,26 @@ def test_addressee_block_of_a_lawyer_at_a_firm_named_after_partners_stays_redact
             "6221 BH Maastricht\n")
     assert organisation_address(text, *span(text, "Wilhelminasingel 12")) is None
     assert organisation_address(text, *span(text, "6221 BH Maastricht")) is None
+
+
+def test_what_follows_a_kept_address_or_mailbox_on_its_contact_line():
+    from woo_redact.organisations import continue_kept_addresses
+
+    text = ("Auditdienst Rijk | Korte Voorhout 7 | 2511 CW Den Haag\n"
+            "Contact: adr@minfin.nl, 070 342 80 00.\n"
+            "Parnassusplein 5\n2511 VX Den Haag\n"
+            "Contactpersoon: T 06 5312 0876\n\n"
+            "Bewoner: Kerkstraat 12, 1234 AB Dorp")
+    kinds = [("NL_ADDRESS", "Korte Voorhout 7", "keep"), ("NL_POSTCODE", "2511 CW Den Haag", "redact"),
+             ("EMAIL_ADDRESS", "adr@minfin.nl", "keep"), ("PHONE_NUMBER", "070 342 80 00", "redact"),
+             ("NL_ADDRESS", "Parnassusplein 5", "keep"), ("NL_POSTCODE", "2511 VX Den Haag", "redact"),
+             ("PHONE_NUMBER", "06 5312 0876", "redact"),
+             ("NL_ADDRESS", "Kerkstraat 12", "redact"), ("NL_POSTCODE", "1234 AB Dorp", "redact")]
+    findings = []
+    for entity, part, action in kinds:
+        f = finding(entity, text, part)
+        f.action = action
+        findings.append(f)
+    continue_kept_addresses(findings, text)
+    assert [f.action for f in findings] == ["keep", "keep", "keep", "keep", "keep", "keep",
+                                            "redact", "redact", "redact"]

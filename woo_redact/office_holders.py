@@ -239,7 +239,8 @@ class OfficeHolders:
         m = _ROLE_BEFORE.search(before)
         if (m and _same_column(before, m.start("role"), text, start)
                 and not ("\n" in m.group() and _SENDER_AFTER.match(text, end))
-                and not _SOMEONE_ELSES_ROLE.search(before, 0, m.start())):
+                and not (_SOMEONE_ELSES_ROLE.search(before, 0, m.start())
+                         and not m.group("role").lower().startswith(("motie", "het ", "de ")))):
             role = " ".join(m.group("role").split()).strip(" -")
             return f"office holder: role context '{role.lower()}'"
         m = _ROLE_FIRST_NAME_WRAP.search(before)

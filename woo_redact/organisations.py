@@ -328,3 +328,37 @@ def _local_part_kind(part: str, gaz: gazetteer.Gazetteer) -> str:
     if len(part) > MAX_ACRONYM or any(gaz.is_interfix(part[k:]) for k in range(1, 4)):
         return "person"  # initials run into an interfix: "jter.haar", "mvd"
     return "acronym"
+
+
+# What may stand between the parts of one contact line or block: separators and labels
+_CONTACT_GAP = re.compile(r"[ \t|,;•·–—-]*(?:\n[ \t]*)?(?:(?:T|Tel\.?|Telefoon|tel\.?)[ \t]*:?[ \t]*)?")
+_CONTINUED = frozenset({"NL_ADDRESS", "NL_POSTCODE", "PHONE_NUMBER"})
+
+
+def continue_kept_addresses(findings: list, text: str) -> None:
+    """The postcode and general number that follow a kept organisation address or mailbox
+    on its line or the next ("Korte Voorhout 7 | 2511 CW Den Haag", "Parnassusplein 5\n2511
+    VX Den Haag", "adr@minfin.nl, 070 342 80 00") are the same organisation's; never a
+    mobile number."""
+    chain_end = -1
+    for f in sorted(findings, key=lambda f: f.start):
+        if f.entity_type == "EMAIL_ADDRESS":
+            # a functional mailbox opens a contact line too: "adr@minfin.nl, 070 342 80 00"
+            chain_end = f.end if f.action == "keep" else -1
+            continue
+        if f.entity_type not in _CONTINUED:
+            continue
+        kept_address = f.action == "keep" and f.entity_type in ("NL_ADDRESS", "NL_POSTCODE")
+        gap = _CONTACT_GAP.match(text, chain_end, f.start) if chain_end >= 0 else None
+        follows = gap is not None and gap.end() == f.start
+        if f.action == "redact" and follows and not (
+                f.entity_type == "PHONE_NUMBER" and _is_mobile(f.text)):
+            f.action = "keep"
+            f.reason = ("organisation number: on the contact line of a kept address or mailbox"
+                        if f.entity_type == "PHONE_NUMBER" else
+                        "organisation address: continues the kept address before it")
+            kept_address = True
+        if kept_address or (f.action == "keep" and follows):
+            chain_end = f.end
+        elif f.start >= chain_end:
+            chain_end = -1

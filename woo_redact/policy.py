@@ -16,8 +16,8 @@ import yaml
 
 from .grounds import is_ground
 from .model import LOW_OCR, Finding
-from .organisations import (acronym_mailbox, organisation_address, organisation_mailbox,
-                            organisation_phone)
+from .organisations import (acronym_mailbox, continue_kept_addresses, organisation_address,
+                            organisation_mailbox, organisation_phone)
 
 DEFAULT_POLICY = "default_policy.yaml"
 ACTIONS = ("redact", "propose", "keep")
@@ -130,6 +130,8 @@ class Policy:
             out.append(f)
         if self.keep_office_holders and office_holders is not None:
             office_holders.keep_later_mentions(out, text)
+        if self.keep_organisation_addresses:
+            continue_kept_addresses(out, text)
         return out
 
 

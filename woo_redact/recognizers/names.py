@@ -104,6 +104,8 @@ _EMPLOYER_BEFORE = re.compile(
     r"in[ \t]+dienst[ \t]+bij|(?:gegund|gunning|gegunde[ \t]+opdracht)(?!\w)"
     r"[^\n.;:!?()]{0,15}?(?<!\w)aan)[ \t]+$")
 _WORD_BEFORE = re.compile(r"(?<![\w-])(?P<w>[\p{L}-]+)[ \t]+$")
+# "het Landelijk Bureau\nBibob": a capitalised type of organisation ending the line before
+_TYPE_WORD_WRAPPED = re.compile(r"(?<![\w-])(?P<w>\p{Lu}[\p{L}-]+)[ \t]*\n[ \t]*$")
 _WORD_AFTER = re.compile(r"[ \t]*(?:\n[ \t]*)?(?P<w>[\p{L}][\p{L}.&]*)")
 
 
@@ -117,7 +119,7 @@ def company_around(text: str, start: int, end: int) -> bool:
     a lone surname)? Unlike an employer's place, this says the words are a firm's name
     wherever they recur."""
     lo = max(0, start - 60)
-    before = _WORD_BEFORE.search(text, lo, start)
+    before = _WORD_BEFORE.search(text, lo, start) or _TYPE_WORD_WRAPPED.search(text, lo, start)
     if before and before.group("w").lower().endswith(ORG_TYPE_ENDINGS):
         return True
     words = text[start:end].split()
