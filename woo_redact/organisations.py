@@ -337,9 +337,9 @@ _CONTINUED = frozenset({"NL_ADDRESS", "NL_POSTCODE", "PHONE_NUMBER"})
 
 def continue_kept_addresses(findings: list, text: str) -> None:
     """The postcode and general number that follow a kept organisation address or mailbox
-    on its line or the next ("Korte Voorhout 7 | 2511 CW Den Haag", "Parnassusplein 5\n2511
-    VX Den Haag", "adr@minfin.nl, 070 342 80 00") are the same organisation's; never a
-    mobile number."""
+    ("Korte Voorhout 7 | 2511 CW Den Haag", "Parnassusplein 5\n2511 VX Den Haag", "adr@
+    minfin.nl, 070 342 80 00") are the same organisation's: a postcode on its line or the
+    next, a number on its line only, never a mobile number."""
     chain_end = -1
     for f in sorted(findings, key=lambda f: f.start):
         if f.entity_type == "EMAIL_ADDRESS":
@@ -351,8 +351,12 @@ def continue_kept_addresses(findings: list, text: str) -> None:
         kept_address = f.action == "keep" and f.entity_type in ("NL_ADDRESS", "NL_POSTCODE")
         gap = _CONTACT_GAP.match(text, chain_end, f.start) if chain_end >= 0 else None
         follows = gap is not None and gap.end() == f.start
-        if f.action == "redact" and follows and not (
-                f.entity_type == "PHONE_NUMBER" and _is_mobile(f.text)):
+        # a number on the next line is a signature's direct line ("T 070 …" under the
+        # organisation's address), not the switchboard
+        if f.entity_type == "PHONE_NUMBER" and follows and (
+                _is_mobile(f.text) or "\n" in text[chain_end:f.start]):
+            follows = False
+        if f.action == "redact" and follows:
             f.action = "keep"
             f.reason = ("organisation number: on the contact line of a kept address or mailbox"
                         if f.entity_type == "PHONE_NUMBER" else
