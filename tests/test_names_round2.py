@@ -161,3 +161,14 @@ def test_a_type_of_organisation_ending_the_line_before():
     # a person on the line after a lower-case word stays a person
     text = "Zij werkt op het kantoor\nJan Jansen belde later."
     assert not around(text, "Jan Jansen")
+
+
+def test_chat_user_names(gaz):
+    text = ("[2024-05-04 21:02] dion.verhagen: melding binnen\n"
+            "[2024-05-04 21:03] a.tjon-a-fat: klopt\n"
+            "21:05 dion.verhagen: @a.tjon-a-fat kun je haar doorzetten? Zie ook dion.verhagen.log\n"
+            "21:06 kees.w: ok, ik mail naar crisis.team@vrh.nl\n"
+            "Stuur het naar @team.noord of @ghor.haaglanden")
+    got = found(N.ChatHandleRecognizer(gazetteer=gaz), text)
+    # a handle in a file name or mail address is not the sender; a team's handle names no one
+    assert got == ["dion.verhagen", "a.tjon-a-fat", "dion.verhagen", "a.tjon-a-fat", "kees.w"]

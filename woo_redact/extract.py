@@ -186,7 +186,10 @@ def is_scan(p: pymupdf.Page, page: Page) -> bool:
 # only such pages have their vector art read, as listing a page's drawings costs more than
 # its words.
 SIGNING_CUES = ("groet", "hoogachtend", "handtekening", "ondertekend", "ondertekening",
-                "getekend", "paraaf", "parafen", "w.g.", "verbalisant", "regards")
+                "getekend", "paraaf", "parafen", "w.g.", "verbalisant", "regards",
+                # a report, declaration or decision signed on behalf of someone
+                "namens", "verklaar", "naar waarheid", "akkoord", "aldus", "opgemaakt",
+                "inspecteur", "sincerely")
 # A stroke drawn like handwriting: this many curves or slanted segments in one path (table
 # rules and boxes are rectangles and straight horizontal or vertical lines), no larger
 # than a signature.

@@ -3,6 +3,7 @@
 from .names import (
     AttendeeListRecognizer,
     CapitalisedInterfixRecognizer,
+    ChatHandleRecognizer,
     EmailDerivedNameRecognizer,
     EmailHeaderNameRecognizer,
     GazetteerNameRecognizer,
@@ -23,6 +24,7 @@ NAME_RECOGNIZERS: list[type] = [
     AttendeeListRecognizer,
     ParaphInitialsRecognizer,
     SpeakerRecognizer,
+    ChatHandleRecognizer,
     InitialsNameRecognizer,
     EmailDerivedNameRecognizer,
     CapitalisedInterfixRecognizer,

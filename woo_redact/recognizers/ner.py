@@ -623,6 +623,8 @@ _INITIALS = re.compile(r"(?:(?:Chr|Ch|Th|Ph|IJ|\p{Lu})\.)+")
 
 
 _HOUSE_NUMBER = re.compile(r"\d{1,5}[a-zA-Z]?")
+# Words that open a street's name and no person's
+_STREET_HEADS = frozenset({"laan", "plein", "kade", "singel", "straatweg", "rijksstraatweg"})
 
 
 def _street_like(doc: Doc, toks: list[int], gaz: Gazetteer) -> bool:
@@ -631,6 +633,8 @@ def _street_like(doc: Doc, toks: list[int], gaz: Gazetteer) -> bool:
     last = doc[toks[-1]].text
     if looks_like_street(last) and not gaz.is_surname(last.split("-")[-1]):
         return True
+    if len(toks) > 1 and doc[toks[0]].text.lower() in _STREET_HEADS:
+        return True  # "Laan van Meerdervoort", "Plein 1813"
     nxt = toks[-1] + 1
     while nxt < len(doc) and doc[nxt].is_space and "\n" not in doc[nxt].text:
         nxt += 1
