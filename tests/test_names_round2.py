@@ -172,3 +172,15 @@ def test_chat_user_names(gaz):
     got = found(N.ChatHandleRecognizer(gazetteer=gaz), text)
     # a handle in a file name or mail address is not the sender; a team's handle names no one
     assert got == ["dion.verhagen", "a.tjon-a-fat", "dion.verhagen", "a.tjon-a-fat", "kees.w"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("de verklaringen van de getuigen Jurgen Pos en Samira\nHaddou zijn tegenstrijdig.",
+     ["Samira\nHaddou"]),
+    # a first name that is also a word, or a line that ends a sentence, joins nothing
+    ("Hij zag het en was\nBlij met de uitkomst.", []),
+    ("Dit overleg vond plaats in Utrecht met Anna\nPetra en Jan.", []),
+])
+def test_a_name_wrapped_at_the_end_of_a_prose_line(gaz, text, expected):
+    got = [x for x in found(N.GazetteerNameRecognizer(gazetteer=gaz), text) if "\n" in x]
+    assert got == expected

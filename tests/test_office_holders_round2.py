@@ -179,3 +179,13 @@ def test_an_elected_member_named_again_by_surname_stays(holders):
 def test_an_article_before_a_motion_is_the_motions(holders):
     text = "Naar aanleiding van een motie van het lid Dekker-Abdulaziz heeft u de Kamer bericht."
     assert keep(holders, text, "Dekker-Abdulaziz") is not None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Behandelaar\nmr. K. Verhoeven\nU bent verdacht van", "K. Verhoeven"),
+    ("Hoogachtend,\nde officier van justitie,\nmr. K. Verhoeven", "K. Verhoeven"),
+    ("Contact: K. Verhoeven, beleidsmedewerker", "K. Verhoeven"),
+])
+def test_a_listed_name_with_another_function_is_a_namesake(holders, text, name):
+    assert holders.listed(name) is not None
+    assert keep(holders, text, name) is None

@@ -105,6 +105,17 @@ _CELL_END = re.compile(r"\S[ \t]{3,}")
 NEARBY_CHARS = 200
 # Initials as minutes write them ("HSJ", "MtB"): offices are held by names, not these
 _INITIALS_FORM = re.compile(r"\p{Lu}(?:\p{Ll}{0,2}\p{Lu}){1,4}")
+# A civil servant's or a professional's function right before or after a listed name: the
+# person is a namesake at work, not the politician ("Behandelaar mr. K. Verhoeven")
+_OTHER_FUNCTION = re.compile(
+    r"(?i)(?:\b(?:behandelaar|behandeld\s+door|officier\s+van\s+justitie|advocaat|"
+    r"advocaat-generaal|rechter|griffier|secretaris|contactpersoon|beleidsmedewerker|"
+    r"medewerker|adviseur|inspecteur|rechercheur|verbalisant|consulent|casemanager|"
+    r"opsteller|notulist|teamleider|afdelingshoofd|directeur|huisarts|arts)\b[ \t:,]*\n?[ \t]*"
+    r"(?:(?:mr|dr|drs|ir|ing|prof)\.?[ \t]*)*$)")
+_OTHER_FUNCTION_AFTER = re.compile(
+    r"(?i)[ \t]*,?[ \t]*\(?(?:behandelaar|officier\s+van\s+justitie|advocaat|beleidsmedewerker|"
+    r"medewerker|adviseur|inspecteur|rechercheur|consulent|teamleider|afdelingshoofd)\b")
 # Reasons that tie a name to an office in the text itself (not the list of names)
 _ROLE_REASONS = ("office holder: role context", "office holder: elected member")
 # A surname this frequent in Dutch text (Jansen, Visser, de Vries, de Jong) is shared by
@@ -260,6 +271,9 @@ class OfficeHolders:
         lo, hi = max(0, start - NEARBY_CHARS), min(len(text), end + NEARBY_CHARS)
         holder = self.listed(name)
         if holder is not None:
+            if _OTHER_FUNCTION.search(text, max(0, start - 50), start) or \
+                    _OTHER_FUNCTION_AFTER.match(text, end, min(len(text), end + 40)):
+                return None  # "de officier van justitie, mr. K. Verhoeven": a namesake at work
             if not self.frequent_surname(holder):
                 return f"office holder: list ({holder.role})"
             if _ROLE_NEARBY.search(text, lo, hi):

@@ -1137,6 +1137,11 @@ _PAIR = re.compile(
 _CELL_PAIR = re.compile(
     rf"(?m)^[ \t]*(?P<first>{NAMEWORD_RE}(?:-{NAMEWORD_RE})?)(?:[ \t]+(?P<ix>{INTERFIX_RE}))?"
     rf"[ \t]*\n[ \t]*(?P<sur>{NAMEWORD_RE}(?:-(?:{INTERFIX_RE}[ \t]+)?{NAMEWORD_RE})*)[ \t]*$")
+# A name wrapped in running text: the first name ends one line, the surname opens the
+# next ("de getuigen Jurgen Pos en Samira\nHaddou zijn …")
+_PROSE_WRAP_PAIR = re.compile(
+    rf"(?<=[\p{{Ll}},;][ \t]+)(?P<first>{NAMEWORD_RE})[ \t]*\n[ \t]*"
+    rf"(?:(?P<ix>{INTERFIX_RE})[ \t]+)?(?P<sur>{NAMEWORD_RE}(?:-{NAMEWORD_RE})?)(?![\w'’])")
 _HOUSE_NUMBER_AFTER = re.compile(r"[ \t]+\d")
 _SINGLE = re.compile(rf"(?<![\w'’-]){NAMEWORD_RE}(?![\w'’-])")
 
@@ -1163,6 +1168,17 @@ class GazetteerNameRecognizer(NameRecognizer):
             return False
         # "Anna\nPetra" are two people in a column; "Ruud\nBakker" one
         return gaz.is_surname(sur) or not (gaz.is_common_word(sur) or gaz.is_first_name(sur))
+
+    def _wrapped_name(self, m: re.Match) -> bool:
+        gaz = self.gaz
+        first, sur = m.group("first"), m.group("sur").split("-")[0]
+        if not gaz.is_distinctive_name(first) or gaz.is_common_word(first) or \
+                first.lower() in NOT_FIRST_NAMES or first.lower() in ORG_WORDS:
+            return False
+        if (sur.lower() in ORG_WORDS or gaz.is_place(sur) or gaz.is_common_word(sur)
+                or gaz.is_first_name(sur) or gazetteer_mod.looks_like_street(sur)):
+            return False
+        return gaz.is_surname(sur) or gaz.zipf(sur) < 2.5
 
     def find(self, text: str) -> Iterator[tuple[int, int, float, str]]:
         gaz = self.gaz
@@ -1192,6 +1208,10 @@ class GazetteerNameRecognizer(NameRecognizer):
             if not any(s <= m.start("first") < e for s, e in taken) and self._cell_name(m):
                 taken.append((m.start("first"), m.end()))
                 yield m.start("first"), m.end(), 0.65, "first name + surname wrapped in a cell"
+        for m in _PROSE_WRAP_PAIR.finditer(text):
+            if not any(s <= m.start() < e for s, e in taken) and self._wrapped_name(m):
+                taken.append((m.start(), m.end()))
+                yield m.start(), m.end(), 0.65, "first name + surname wrapped at a line end"
         for m in _SINGLE.finditer(text):
             w = m.group()
             if any(s <= m.start() < e for s, e in taken):
