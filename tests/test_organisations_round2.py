@@ -203,6 +203,7 @@ def test_what_follows_a_kept_address_or_mailbox_on_its_contact_line():
             "Parnassusplein 5\n2511 VX Den Haag\n"
             "Contactpersoon: T 06 5312 0876\n\n"
             "Turfmarkt 147 | 2511 DP Den Haag\nT 070 - 426 73 18\n\n"
+            "groet, Mustafa\nÖztürk, gemeente Rotterdam, Coolsingel 40, tel. 010-267 1534\n\n"
             "Bewoner: Kerkstraat 12, 1234 AB Dorp")
     kinds = [("NL_ADDRESS", "Korte Voorhout 7", "keep"), ("NL_POSTCODE", "2511 CW Den Haag", "redact"),
              ("EMAIL_ADDRESS", "adr@minfin.nl", "keep"), ("PHONE_NUMBER", "070 342 80 00", "redact"),
@@ -210,6 +211,8 @@ def test_what_follows_a_kept_address_or_mailbox_on_its_contact_line():
              ("PHONE_NUMBER", "06 5312 0876", "redact"),
              ("NL_ADDRESS", "Turfmarkt 147", "keep"), ("NL_POSTCODE", "2511 DP Den Haag", "keep"),
              ("PHONE_NUMBER", "070 - 426 73 18", "redact"),
+             ("PERSON", "Mustafa\nÖztürk", "redact"), ("NL_ADDRESS", "Coolsingel 40", "keep"),
+             ("PHONE_NUMBER", "010-267 1534", "redact"),
              ("NL_ADDRESS", "Kerkstraat 12", "redact"), ("NL_POSTCODE", "1234 AB Dorp", "redact")]
     findings = []
     for entity, part, action in kinds:
@@ -219,5 +222,6 @@ def test_what_follows_a_kept_address_or_mailbox_on_its_contact_line():
     continue_kept_addresses(findings, text)
     # a signature's direct line on the line under the address stays the person's
     assert [f.action for f in findings] == ["keep", "keep", "keep", "keep", "keep", "keep",
-                                            "redact", "keep", "keep", "redact", "redact",
-                                            "redact"]
+                                            "redact", "keep", "keep", "redact",
+                                            "redact", "keep", "redact",  # a signature line
+                                            "redact", "redact"]

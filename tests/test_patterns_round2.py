@@ -179,6 +179,8 @@ def test_an_ambiguous_number_after_a_reference_word_stays_low(analyzer):
     ("Personeelsnummers voor de urenregistratie: OM123874, OM130022, OM099871.",
      ["OM123874", "OM130022", "OM099871"]),
     ("Personeelsnummers: 1432876 en 1432877", ["1432876", "1432877"]),
+    ("Personeelsnummers voor de\nurenregistratie: Smulders OM123874, El Amrani OM130022.",
+     ["OM123874", "OM130022"]),
 ])
 def test_personnel_numbers_short_codes_and_lists(analyzer, text, numbers):
     assert found(analyzer, text, "NL_PERSONNEL_NUMBER") == numbers

@@ -340,6 +340,7 @@ def continue_kept_addresses(findings: list, text: str) -> None:
     ("Korte Voorhout 7 | 2511 CW Den Haag", "Parnassusplein 5\n2511 VX Den Haag", "adr@
     minfin.nl, 070 342 80 00") are the same organisation's: a postcode on its line or the
     next, a number on its line only, never a mobile number."""
+    people = [f.end for f in findings if f.entity_type == "PERSON" and f.action != "keep"]
     chain_end = -1
     for f in sorted(findings, key=lambda f: f.start):
         if f.entity_type == "EMAIL_ADDRESS":
@@ -354,8 +355,9 @@ def continue_kept_addresses(findings: list, text: str) -> None:
         # a number on the next line is a signature's direct line ("T 070 …" under the
         # organisation's address), not the switchboard
         if f.entity_type == "PHONE_NUMBER" and follows and (
-                _is_mobile(f.text) or "\n" in text[chain_end:f.start]):
-            follows = False
+                _is_mobile(f.text) or "\n" in text[chain_end:f.start]
+                or any(text.rfind("\n", 0, f.start) < p <= f.start for p in people)):
+            follows = False  # … or a signature line: "Öztürk, gemeente …, Coolsingel 40, tel."
         if f.action == "redact" and follows:
             f.action = "keep"
             f.reason = ("organisation number: on the contact line of a kept address or mailbox"

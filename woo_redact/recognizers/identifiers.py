@@ -218,6 +218,8 @@ _PERSONNEL_LABEL = (r"(?i:\b(?:personeels|medewerkers?|werknemers?|dienst|stam|b
                     r"\b(?-i:BIG)[- ]?(?:registratie(?:nummer|nr\.?)?|nummer|nr\.?))")
 _PERSONNEL_PLURAL = (r"(?i:\b(?:personeels|medewerker|werknemer|dienst|stam)nummers|"
                      r"\bpers\.?[ \t]?nrs\.?)")
+# "Smulders OM123874, El Amrani OM130022": whose number it is may stand before it
+_LIST_OWNER = r"(?:(?:\p{Lu}[\p{L}'’.-]*|(?i:van|de|der|den|el|al|ter|ten))[ \t]+){0,4}"
 # "1432876", "OM123874", "BTB07": letters, if any, come first
 _PERSONNEL_CODE = r"(?=[A-Z-]*\d)[A-Z]{0,4}-?\d[0-9A-Z]{1,11}(?:-\d{2,8})?"
 _PHONE_LIKE = re.compile(r"0\d{2,3}-?\d{4,8}")
@@ -248,8 +250,9 @@ class NlPersonnelNumberRecognizer(NlPatternRecognizer):
                 + cs(_PERSONNEL_CODE) + _AFTER, 0.6),
         # "Personeelsnummers voor de urenregistratie: OM123874, OM130022 en OM099871."
         Pattern("nummers in een lijst na personeelsnummers",
-                r"(?<=" + _PERSONNEL_PLURAL + r"[^:\n]{0,40}:[ \t]*(?:" + cs(_PERSONNEL_CODE)
-                + r"[ \t]*(?:,|;|\ben\b)[ \t]*)*)" + cs(_PERSONNEL_CODE) + _AFTER, 0.6),
+                r"(?<=" + _PERSONNEL_PLURAL + r"[^:\n]{0,40}(?:\n[^:\n]{0,40})?:[ \t]*(?:"
+                + _LIST_OWNER + cs(_PERSONNEL_CODE) + r"[ \t]*(?:,|;|\ben\b)[ \t]*)*"
+                + _LIST_OWNER + r")" + cs(_PERSONNEL_CODE) + _AFTER, 0.6),
     ]
     CONTEXT = ["personeelsnummer*", "dienstnummer*", "stamnummer*", "boa*", "big*",
                "verbalisant*", "medewerker*", "ambtenaar*", "opsporingsambtenaar*",
