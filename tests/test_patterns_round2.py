@@ -146,6 +146,7 @@ def test_headings_stay(analyzer, text):
     ("CIE Oost-Nederland\nBron\nCI-2022-087 (betrouwbaarheid: A)", "CI-2022-087"),
     ("Van een andere bron (CI-2021-330) is vernomen dat hij een wapen zoekt.", "CI-2021-330"),
     ("Bron: CIE-2023-019, informant", "CIE-2023-019"),
+    ("Volgens informatie van CIE-L-4471 worden daar drugs opgeslagen.", "CIE-L-4471"),
 ])
 def test_informant_codes(analyzer, text, code):
     assert code in found(analyzer, text, "INFORMANT_CODE")
@@ -184,3 +185,18 @@ def test_an_ambiguous_number_after_a_reference_word_stays_low(analyzer):
 ])
 def test_personnel_numbers_short_codes_and_lists(analyzer, text, numbers):
     assert found(analyzer, text, "NL_PERSONNEL_NUMBER") == numbers
+
+
+def test_dates_in_a_tables_birth_column(analyzer):
+    text = ("De bijlage bevatte gegevens van drie personen:\nNaam\nBSN\nGeboortedatum\nIBAN\n"
+            "Rob Janssen\n481516232\n30-09-1964\nNL91 ABNA 0417 1643 00\n"
+            "Mirjam Janssen\n424242424\n11-04-1966\nNL95 SNSB 8812 7345 01\n"
+            "Tim Janssen\n112233442\n02-02-1999\nNL59BUNQ2093318755\n")
+    assert found(analyzer, text, "DATE_OF_BIRTH") == ["30-09-1964", "11-04-1966", "02-02-1999"]
+
+
+def test_a_table_with_another_date_column_keeps_its_dates(analyzer):
+    text = ("Naam\nGeboortedatum\nDatum melding\nRob Janssen\n30-09-1964\n12-03-2024\n"
+            "Tim Janssen\n02-02-1999\n14-03-2024\n")
+    got = found(analyzer, text, "DATE_OF_BIRTH")
+    assert "12-03-2024" not in got and "14-03-2024" not in got

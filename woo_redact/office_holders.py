@@ -254,8 +254,9 @@ class OfficeHolders:
                          and not m.group("role").lower().startswith(("motie", "het ", "de ")))):
             role = " ".join(m.group("role").split()).strip(" -")
             return f"office holder: role context '{role.lower()}'"
-        m = _ROLE_FIRST_NAME_WRAP.search(before)
-        if m and " " not in name.strip() and self.gaz.is_first_name(m.group("first")):
+        m = (_ROLE_FIRST_NAME_WRAP.search(before)
+             if " " not in name.strip() and before.rstrip(" \t").endswith("\n") else None)
+        if m and self.gaz.is_first_name(m.group("first")):
             return f"office holder: role context '{' '.join(m.group('role').split()).lower()}'"
         party = _PARTY_AFTER.match(text, end, min(len(text), end + 60))
         if party:

@@ -117,6 +117,70 @@ class _RoleRowDateOfBirthRecognizer(NlPatternRecognizer):
         return not _BIRTH_HEADER_RE.search(text, max(0, start - _BIRTH_HEADER), start)
 
 
+# A table's birth column: its header cell alone on a line ("Geboortedatum", "Geb. datum")
+_BIRTH_COLUMN_HEADER = re.compile(
+    r"(?im)^[ \t|]*(?:geboortedatum|geboorte[ \t]?datum|geb\.?[ \t]?datum|geboren|"
+    r"date[ \t]of[ \t]birth|dob)[ \t|:]*$")
+# Another header with a date in it ("Datum melding") makes the column ambiguous
+_OTHER_DATE_HEADER = re.compile(r"(?i)datum|date|dag|periode")
+_COLUMN_REACH = 1500
+
+
+class _BirthColumnDateRecognizer(NlPatternRecognizer):
+    """Dates in a table's birth column: each a cell on its own line, under a header row
+    that names only one date column ("Naam | BSN | Geboortedatum | IBAN"). Run by
+    NlDateOfBirthRecognizer."""
+
+    ENTITY = "DATE_OF_BIRTH"
+    PATTERNS = [
+        Pattern("geboortedatum in een kolom dd-mm-jjjj",
+                r"(?m)^[ \t|]*\K" + _NUMERIC_4 + r"(?=[ \t|]*$)", 0.6),
+        Pattern("geboortedatum in een kolom jjjj-mm-dd",
+                r"(?m)^[ \t|]*\K" + _ISO + r"(?=[ \t|]*$)", 0.6),
+    ]
+    CONTEXT = BIRTH_WORDS
+    WORDS_BEFORE = 0
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        if not _BIRTH_COLUMN_HEADER.search(text):
+            return []
+        return super().analyze(text, entities, nlp_artifacts, regex_flags)
+
+    def validate_result(self, pattern_text: str) -> Optional[bool]:
+        parsed = parse_date(pattern_text)
+        if parsed is None or parsed > dt.date.today() or parsed.year < 1900:
+            return False
+        return None
+
+    def reject_in_text(self, text: str, start: int, end: int) -> bool:
+        header = None
+        for header in _BIRTH_COLUMN_HEADER.finditer(text, max(0, start - _COLUMN_REACH), start):
+            pass
+        if header is None:
+            return True
+        # the header row: the short lines around the birth header, up to the first line
+        # with a digit (the first row of data)
+        row_start = header.start()
+        for _ in range(8):
+            prev = text.rfind("\n", 0, max(0, row_start - 1))
+            line = text[prev + 1:row_start].strip()
+            if not line or any(c.isdigit() for c in line) or len(line.split()) > 4:
+                break
+            if _OTHER_DATE_HEADER.search(line):
+                return True
+            row_start = prev + 1
+        pos = header.end()
+        for _ in range(8):
+            nxt = text.find("\n", pos + 1)
+            line = text[pos:nxt if nxt >= 0 else len(text)].strip()
+            if not line or any(c.isdigit() for c in line) or len(line.split()) > 4:
+                break
+            if _OTHER_DATE_HEADER.search(line):
+                return True
+            pos = nxt if nxt >= 0 else len(text)
+        return False
+
+
 class NlDateOfBirthRecognizer(NlPatternRecognizer):
     ENTITY = "DATE_OF_BIRTH"
     PATTERNS = [
@@ -139,12 +203,14 @@ class NlDateOfBirthRecognizer(NlPatternRecognizer):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._role_rows = _RoleRowDateOfBirthRecognizer()
+        self._column = _BirthColumnDateRecognizer()
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         found = super().analyze(text, entities, nlp_artifacts, regex_flags)
         seen = {(r.start, r.end) for r in found}
-        rows = [r for r in self._role_rows.analyze(text, entities, nlp_artifacts, regex_flags)
-                if (r.start, r.end) not in seen]
+        rows = [r for part in (self._role_rows, self._column)
+                for r in part.analyze(text, entities, nlp_artifacts, regex_flags)
+                if (r.start, r.end) not in seen and not seen.add((r.start, r.end))]
         # scored by the role row itself; the birth words must not judge it again
         return found + adopt_results(self, rows)
 

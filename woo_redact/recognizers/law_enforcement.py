@@ -248,6 +248,10 @@ class NlInformantCodeRecognizer(NlPatternRecognizer):
     PATTERNS = [
         Pattern("code na CIE/informant/bron",
                 _INFORMANT_TRIGGER + r"\K" + _INFORMANT_CODE + _END, 0.6),
+        # the unit's name opens the code itself: "informatie van CIE-L-4471"
+        Pattern("code met CIE/TCI ervoor",
+                r"(?<![\w-])(?-i:(?:CIE|TCI)-(?=[A-Z0-9-]*\d)[A-Z0-9]+(?:-[A-Z0-9]+){0,3})" + _END,
+                0.6),
     ]
     CONTEXT = ["CIE*", "informant*", "TCI", "criminele inlichtingen*", "bron", "ci-code",
                "CI-informatie", "inlichtingen*"]
