@@ -94,3 +94,12 @@ def test_the_name_of_a_law_is_no_person(detector):
     text = ("Het advies is gegeven ex artikel 9 Wet Bibob aan de burgemeester. De gemeente is "
             "op grond van de Jeugdwet verantwoordelijk. Geheimhouding: artikel 28 Wet Bibob.")
     assert [text[s:e] for s, e, _l in ner._tag([nlp.make_doc(text)], nlp)[0]] == []
+
+
+def test_two_signers_on_one_line_are_two_names(detector):
+    ner = detector._ner
+    nlp = ner.pipeline(None)
+    text = ("Hoogachtend,\nburgemeester en wethouders van Amersfoort,\n"
+            "de secretaris, de burgemeester,\ndrs. R. van der Zee L.M.M. Bolsius\n")
+    spans = [text[s:e] for s, e, _l in ner._tag([nlp.make_doc(text)], nlp)[0]]
+    assert spans and not any("Zee" in x and "Bolsius" in x for x in spans)

@@ -189,3 +189,10 @@ def test_an_article_before_a_motion_is_the_motions(holders):
 def test_a_listed_name_with_another_function_is_a_namesake(holders, text, name):
     assert holders.listed(name) is not None
     assert keep(holders, text, name) is None
+
+
+def test_two_signers_side_by_side_under_their_functions(holders):
+    text = ("Hoogachtend,\nburgemeester en wethouders van Amersfoort,\n"
+            "de secretaris, de burgemeester,\ndrs. R. van der Zee L.M.M. Bolsius\n")
+    assert keep(holders, text, "L.M.M. Bolsius") == "office holder: signs as 'burgemeester'"
+    assert keep(holders, text, "R. van der Zee") is None  # the secretary holds no office

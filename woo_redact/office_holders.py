@@ -254,6 +254,9 @@ class OfficeHolders:
                          and not m.group("role").lower().startswith(("motie", "het ", "de ")))):
             role = " ".join(m.group("role").split()).strip(" -")
             return f"office holder: role context '{role.lower()}'"
+        role = _signer_role(text, start)
+        if role:
+            return f"office holder: signs as '{role}'"
         m = (_ROLE_FIRST_NAME_WRAP.search(before)
              if " " not in name.strip() and before.rstrip(" \t").endswith("\n") else None)
         if m and self.gaz.is_first_name(m.group("first")):
@@ -330,6 +333,29 @@ class OfficeHolders:
                 if lead[0].isalpha() and m.group(1) not in _NON_FIRST_WORDS:
                     return True
         return False
+
+
+# "de secretaris, de burgemeester,\ndrs. R. van der Zee L.M.M. Bolsius": signers side by
+# side, their functions on the line above in the same order
+_SIGNER_FUNCTION = re.compile(
+    r"(?i)(?:\bde\s+)?\b(?P<f>gemeentesecretaris|secretaris|griffier|directeur|voorzitter|"
+    r"loco-burgemeester|burgemeester|wethouder|dijkgraaf|gedeputeerde|minister|"
+    r"staatssecretaris|commissaris\s+van\s+de\s+koning)\s*,")
+_OFFICE = re.compile(rf"(?i:{_ROLE})")
+
+
+def _signer_role(text: str, start: int) -> str | None:
+    """The office of a signer whose function stands above, in a row of two signers."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if line_start == 0:
+        return None
+    prev_start = text.rfind("\n", 0, line_start - 1) + 1
+    functions = list(_SIGNER_FUNCTION.finditer(text, prev_start, line_start - 1))
+    if len(functions) != 2:
+        return None
+    lead = [w for w in text[line_start:start].split() if w.lower().rstrip(".") not in TITLES]
+    f = functions[1 if lead else 0].group("f")  # "drs. " alone is the first signer's title
+    return " ".join(f.lower().split()) if _OFFICE.fullmatch(f) else None
 
 
 def _is_the_king(before: str) -> bool:

@@ -365,6 +365,12 @@ class DutchNerRecognizer(EntityRecognizer):
                 # a name ends where a bracket opens: "Jan Jansen (BZK)"
                 sentences.append([[]])
                 bracketed.append(True)
+            elif (_INITIALS.fullmatch(text) and sentences[-1][-1]
+                  and _surname_like(doc[sentences[-1][-1][-1]].text, self.gaz)):
+                # initials after a surname open the next name: two signers on one line
+                # ("drs. R. van der Zee L.M.M. Bolsius")
+                sentences.append([[k]])
+                bracketed.append(False)
             elif not tok.is_space:
                 sentences[-1][-1].append(k)
         out = []
@@ -679,6 +685,12 @@ def _odd_case(word: str) -> bool:
 def _inner_capital(word: str) -> bool:
     body = word[2:] if word.startswith("IJ") else word[1:]
     return any(c.isupper() for c in body)
+
+
+def _surname_like(text: str, gaz: Gazetteer) -> bool:
+    """A capitalised word that is no initials, interfix or title: a name's last word."""
+    return (text[:1].isupper() and not _INITIALS.fullmatch(text) and not gaz.is_interfix(text)
+            and text.lower().rstrip(".") not in TITLES)
 
 
 def _after_law(doc: Doc, i: int) -> bool:
