@@ -184,3 +184,15 @@ def test_chat_user_names(gaz):
 def test_a_name_wrapped_at_the_end_of_a_prose_line(gaz, text, expected):
     got = [x for x in found(N.GazetteerNameRecognizer(gazetteer=gaz), text) if "\n" in x]
     assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("RENSKE VAN DER LAAN-OKAFOR\nSenior adviseur", ["RENSKE VAN DER LAAN-OKAFOR"]),
+    ("Rapporteur: HOOFDAGENT en PIETER JANSEN", ["PIETER JANSEN"]),
+    ("GROTE MARKT 12 DEN HAAG", []),
+    ("BESLUIT OP BEZWAAR\nVERSLAG VAN DE VERGADERING\nAAN DE MINISTER", []),
+    ("MINISTERIE VAN BINNENLANDSE ZAKEN\nDIRECTIE WETGEVING EN JURIDISCHE ZAKEN", []),
+])
+def test_names_in_capitals(gaz, text, expected):
+    got = [x for x in found(N.GazetteerNameRecognizer(gazetteer=gaz), text) if x.isupper()]
+    assert got == expected

@@ -1142,6 +1142,11 @@ _CELL_PAIR = re.compile(
 _PROSE_WRAP_PAIR = re.compile(
     rf"(?<=[\p{{Ll}},;][ \t]+)(?P<first>{NAMEWORD_RE})[ \t]*\n[ \t]*"
     rf"(?:(?P<ix>{INTERFIX_RE})[ \t]+)?(?P<sur>{NAMEWORD_RE}(?:-{NAMEWORD_RE})?)(?![\w'’])")
+# A name in capitals, as a banner or a police form prints it: "RENSKE VAN DER LAAN-OKAFOR"
+_CAPS_PAIR = re.compile(
+    r"(?<![\p{L}\d'’-])(?P<first>\p{Lu}{2,}(?:-\p{Lu}{2,})?)[ \t]+"
+    r"(?:(?P<ix>(?:VAN|DE|DER|DEN|TER|TEN|TE|EL|AL|OP|IN)(?:[ \t]+(?:DER|DEN|DE|HET))?)[ \t]+)?"
+    r"(?P<sur>\p{Lu}{2,}(?:-(?:(?:VAN|DE|DER|DEN|TER)[ \t]+)?\p{Lu}{2,})?)(?![\p{L}\d'’])")
 _HOUSE_NUMBER_AFTER = re.compile(r"[ \t]+\d")
 _SINGLE = re.compile(rf"(?<![\w'’-]){NAMEWORD_RE}(?![\w'’-])")
 
@@ -1168,6 +1173,21 @@ class GazetteerNameRecognizer(NameRecognizer):
             return False
         # "Anna\nPetra" are two people in a column; "Ruud\nBakker" one
         return gaz.is_surname(sur) or not (gaz.is_common_word(sur) or gaz.is_first_name(sur))
+
+    def _caps_name(self, m: re.Match) -> bool:
+        """Both words must read as a name once lower-cased: a distinctive listed first
+        name that is no ordinary word, and a listed surname that is none either
+        ("MARK RUTTE" yes; "GROTE MARKT", "JAN STEEN STRAAT" no)."""
+        gaz = self.gaz
+        first = m.group("first").split("-")[0].capitalize()
+        sur = m.group("sur").split("-")[0].capitalize()
+        if not gaz.is_distinctive_name(first) or gaz.is_common_word(first) or \
+                gaz.is_dictionary_word(first):
+            return False
+        if sur.lower() in ORG_WORDS or gaz.is_place(sur) or gazetteer_mod.looks_like_street(sur):
+            return False
+        return gaz.is_surname(sur) and not gaz.is_common_word(sur) or (
+            m.group("ix") is not None and gaz.is_surname(sur))
 
     def _wrapped_name(self, m: re.Match) -> bool:
         gaz = self.gaz
@@ -1208,6 +1228,10 @@ class GazetteerNameRecognizer(NameRecognizer):
             if not any(s <= m.start("first") < e for s, e in taken) and self._cell_name(m):
                 taken.append((m.start("first"), m.end()))
                 yield m.start("first"), m.end(), 0.65, "first name + surname wrapped in a cell"
+        for m in _CAPS_PAIR.finditer(text, overlapped=True):
+            if not any(s <= m.start() < e for s, e in taken) and self._caps_name(m):
+                taken.append((m.start(), m.end()))
+                yield m.start(), m.end(), 0.7, "first name + surname in capitals"
         for m in _PROSE_WRAP_PAIR.finditer(text):
             if not any(s <= m.start() < e for s, e in taken) and self._wrapped_name(m):
                 taken.append((m.start(), m.end()))
