@@ -196,3 +196,9 @@ def test_two_signers_side_by_side_under_their_functions(holders):
             "de secretaris, de burgemeester,\ndrs. R. van der Zee L.M.M. Bolsius\n")
     assert keep(holders, text, "L.M.M. Bolsius") == "office holder: signs as 'burgemeester'"
     assert keep(holders, text, "R. van der Zee") is None  # the secretary holds no office
+
+
+def test_a_line_under_two_functions_that_is_no_row_of_signers(holders):
+    text = ("Burgemeester en wethouders van 's-Gravenhage,\nde secretaris, de burgemeester,\n"
+            "Ondertekening namens het college: mr. I.J.M. Hoogeveen-Bos, gemeentesecretaris a.i.")
+    assert keep(holders, text, "I.J.M. Hoogeveen-Bos") is None

@@ -152,6 +152,10 @@ def test_informant_codes(analyzer, text, code):
     assert code in found(analyzer, text, "INFORMANT_CODE")
 
 
+def test_a_cie_reports_own_number_is_no_informant_code(analyzer):
+    assert found(analyzer, "Informatierapport CIE-MN-2024-00731, blad 2", "INFORMANT_CODE") == []
+
+
 @pytest.mark.parametrize("text", [
     "Bron: CBS (2023)", "bron (2019/20)", "Bron\n2023", "Bron\n12-03-2023",
 ])

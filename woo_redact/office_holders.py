@@ -115,7 +115,8 @@ _OTHER_FUNCTION = re.compile(
     r"(?:(?:mr|dr|drs|ir|ing|prof)\.?[ \t]*)*$)")
 _OTHER_FUNCTION_AFTER = re.compile(
     r"(?i)[ \t]*,?[ \t]*\(?(?:behandelaar|officier\s+van\s+justitie|advocaat|beleidsmedewerker|"
-    r"medewerker|adviseur|inspecteur|rechercheur|consulent|teamleider|afdelingshoofd)\b")
+    r"medewerker|adviseur|inspecteur|rechercheur|consulent|teamleider|afdelingshoofd|"
+    r"(?:gemeente)?secretaris|griffier|directeur)\b")
 # Reasons that tie a name to an office in the text itself (not the list of names)
 _ROLE_REASONS = ("office holder: role context", "office holder: elected member")
 # A surname this frequent in Dutch text (Jansen, Visser, de Vries, de Jong) is shared by
@@ -354,6 +355,13 @@ def _signer_role(text: str, start: int) -> str | None:
     if len(functions) != 2:
         return None
     lead = [w for w in text[line_start:start].split() if w.lower().rstrip(".") not in TITLES]
+    # the line holds the signers' names only: capitalised words, initials, interfixes
+    if len(lead) > 6 or any(not (w[:1].isupper() or _INTERFIX.fullmatch(w)) or ":" in w
+                            for w in lead):
+        return None
+    line_end = text.find("\n", start)
+    if _OTHER_FUNCTION_AFTER.match(text, start + len(text[start:line_end].split(",")[0])):
+        return None  # "mr. I.J.M. Hoogeveen-Bos, gemeentesecretaris a.i.": her own function
     f = functions[1 if lead else 0].group("f")  # "drs. " alone is the first signer's title
     return " ".join(f.lower().split()) if _OFFICE.fullmatch(f) else None
 

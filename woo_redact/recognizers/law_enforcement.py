@@ -249,9 +249,10 @@ class NlInformantCodeRecognizer(NlPatternRecognizer):
         Pattern("code na CIE/informant/bron",
                 _INFORMANT_TRIGGER + r"\K" + _INFORMANT_CODE + _END, 0.6),
         # the unit's name opens the code itself: "informatie van CIE-L-4471"
+        # (a segment that is a year makes it a report's number: "CIE-MN-2024-00731")
         Pattern("code met CIE/TCI ervoor",
-                r"(?<![\w-])(?-i:(?:CIE|TCI)-(?=[A-Z0-9-]*\d)[A-Z0-9]+(?:-[A-Z0-9]+){0,3})" + _END,
-                0.6),
+                r"(?<![\w-])(?-i:(?:CIE|TCI)(?!(?:-[A-Z0-9]+)*-(?:19|20)\d\d(?![0-9]))"
+                r"-(?=[A-Z0-9-]*\d)[A-Z0-9]+(?:-[A-Z0-9]+){0,3})" + _END, 0.6),
     ]
     CONTEXT = ["CIE*", "informant*", "TCI", "criminele inlichtingen*", "bron", "ci-code",
                "CI-informatie", "inlichtingen*"]
