@@ -168,3 +168,11 @@ def test_kvk_number_of_a_one_man_business(analyzer, text, number):
 ])
 def test_kvk_number_of_a_company_stays(analyzer, text):
     assert found(analyzer, text, "NL_KVK_NUMBER") == []
+
+
+def test_passport_numbers_in_a_passport_column(analyzer):
+    text = ("Deelnemers\nNaam\nFunctie\nPaspoortnummer\nP. de Wit\nbeleidsmedewerker DAM\n"
+            "PRZSL6BJ2\nA. Bos\nplv. directeur DAM\nMNR8EF846\n")
+    assert found(analyzer, text, "NL_ID_DOCUMENT") == ["PRZSL6BJ2", "MNR8EF846"]
+    # the same shape without a passport column stays
+    assert found(analyzer, "Bestelcode\nPRZSL6BJ2\n", "NL_ID_DOCUMENT") == []

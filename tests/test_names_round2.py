@@ -127,6 +127,8 @@ def test_a_person_called_by_name_in_a_chat(gaz):
     ("Paraaf DG: DG", []),
     ("Opsteller: BZK", []),
     ("Paraaf: akkoord", []),
+    ("Actie JHdV: uitzoeken of de Wet het toelaat. Actie PK: offerte opvragen.", ["JHdV", "PK"]),
+    ("Actie MT: besluit nemen.", []),
 ])
 def test_initials_in_a_paraph_block(gaz, text, expected):
     assert found(N.ParaphInitialsRecognizer(gazetteer=gaz), text) == expected

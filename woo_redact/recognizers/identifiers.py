@@ -187,6 +187,7 @@ class NlIdDocumentRecognizer(NlPatternRecognizer):
     CONTEXT_REQUIRED_PATTERNS = frozenset({"documentnummer"})
     WORDS_BEFORE = 12
     WORDS_AFTER = 3
+
     # the document words of both patterns and the context words "documentnummer" needs
     STEMS = ("paspoort", "identiteit", "id-kaart", "id kaart", "idkaart", "id-bewijs",
              "id bewijs", "rijbewijs", "reisdocument", "verblijfs", "vreemdelingendocument",
@@ -197,6 +198,41 @@ class NlIdDocumentRecognizer(NlPatternRecognizer):
         if _DATE_LIKE.fullmatch(pattern_text):
             return False
         return None
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._column = _IdDocumentColumnRecognizer()
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        found = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        seen = {(r.start, r.end) for r in found}
+        return found + adopt_results(self, [
+            r for r in self._column.analyze(text, entities, nlp_artifacts, regex_flags)
+            if (r.start, r.end) not in seen])
+
+
+# A table's column of document numbers: its header cell alone on a line
+_ID_COLUMN_HEADER = re.compile(
+    r"(?im)^[ \t|]*(?:paspoort(?:nummer|nr\.?)?|id-?kaart(?:nummer)?|identiteitsbewijs|"
+    r"reisdocument(?:nummer)?|document(?:nummer|nr\.?)?[ \t]+(?:paspoort|id))[ \t|:]*$")
+_ID_COLUMN_REACH = 1500
+
+
+class _IdDocumentColumnRecognizer(NlPatternRecognizer):
+    """Dutch passport and ID card numbers (two letters, six letters or digits, a digit; no
+    letter O) as the last cell of a row under a passport column. Run by
+    NlIdDocumentRecognizer."""
+
+    ENTITY = "NL_ID_DOCUMENT"
+    PATTERNS = [Pattern("paspoortnummer in een kolom",
+                        r"(?<![\w-])" + cs(r"[A-NP-Z]{2}(?=[A-NP-Z0-9]{6}\d)(?=[A-Z]*\d)"
+                                            r"[A-NP-Z0-9]{6}\d") + r"(?=[ \t|]*$)", 0.6)]
+    CONTEXT = ["paspoort*", "identiteitskaart*", "id-kaart*"]
+    WORDS_BEFORE = 0
+    PRECHECK = _ID_COLUMN_HEADER
+
+    def reject_in_text(self, text: str, start: int, end: int) -> bool:
+        return _ID_COLUMN_HEADER.search(text, max(0, start - _ID_COLUMN_REACH), start) is None
 
 
 # Functions of officers and staff who sign with a number

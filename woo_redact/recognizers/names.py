@@ -676,9 +676,16 @@ _PARAPH = re.compile(
     r"(?P<ini>(?-i:\p{Lu}(?:\p{Ll}{0,3}\p{Lu}){1,3}))(?![\p{L}\d.])")
 
 
+# "Actie JHdV: uitzoeken …": the initials of whoever takes the action
+_ACTION_BY = re.compile(
+    r"(?<![\w])(?i:actie(?:houder)?|actiepunt|wie)[ \t]+"
+    r"(?P<ini>(?-i:\p{Lu}(?:\p{Ll}{0,3}\p{Lu}){1,3}))[ \t]*:")
+
+
 class ParaphInitialsRecognizer(NameRecognizer):
-    """Initials in a paraph block: "Opsteller: WB", "Paraaf MT: KdJ". Abbreviations of
-    organisations, roles and laws ("Paraaf: DG") are not someone's initials."""
+    """Initials in a paraph block ("Opsteller: WB", "Paraaf MT: KdJ") or before an action
+    ("Actie JHdV: uitzoeken"). Abbreviations of organisations, roles and laws ("Paraaf:
+    DG", "Actie MT:") are not someone's initials."""
 
     EXPLANATION = "initials in a paraph block"
 
@@ -687,6 +694,9 @@ class ParaphInitialsRecognizer(NameRecognizer):
             if m.group("ini") in NOT_PERSON_INITIALS:
                 continue
             yield m.start("ini"), m.end("ini"), 0.75, f"after '{m.group('label')}:'"
+        for m in _ACTION_BY.finditer(text):
+            if m.group("ini") not in NOT_PERSON_INITIALS:
+                yield m.start("ini"), m.end("ini"), 0.75, "whose action ('Actie JHdV:')"
 
 
 # --- attendee lists ------------------------------------------------------------------------
