@@ -366,9 +366,11 @@ class DutchNerRecognizer(EntityRecognizer):
                 sentences.append([[]])
                 bracketed.append(True)
             elif (_INITIALS.fullmatch(text) and sentences[-1][-1]
-                  and _surname_like(doc[sentences[-1][-1][-1]].text, self.gaz)):
-                # initials after a surname open the next name: two signers on one line
-                # ("drs. R. van der Zee L.M.M. Bolsius")
+                  and _surname_like(doc[sentences[-1][-1][-1]].text, self.gaz)
+                  and k + 1 < e and _surname_like(doc[k + 1].text, self.gaz)):
+                # initials between a surname and another one open the next name: two
+                # signers on one line ("drs. R. van der Zee L.M.M. Bolsius"); "Jan T." is
+                # one name, as Belgian papers write it
                 sentences.append([[k]])
                 bracketed.append(False)
             elif not tok.is_space:
