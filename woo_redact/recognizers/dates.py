@@ -77,6 +77,14 @@ _MIN_AGE = 12
 _BIRTH_HEADER = 400
 
 
+def _a_birth_date(pattern_text: str) -> Optional[bool]:
+    """A table cell's date can be a birth date: a real date, past, not before 1900."""
+    parsed = parse_date(pattern_text)
+    if parsed is None or parsed > dt.date.today() or parsed.year < 1900:
+        return False
+    return None
+
+
 class _RoleRowDateOfBirthRecognizer(NlPatternRecognizer):
     """The role-row part of NlDateOfBirthRecognizer (run by it, not registered itself)."""
 
@@ -102,10 +110,7 @@ class _RoleRowDateOfBirthRecognizer(NlPatternRecognizer):
         return results
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
-        parsed = parse_date(pattern_text)
-        if parsed is None or parsed > dt.date.today() or parsed.year < 1900:
-            return False
-        return None
+        return _a_birth_date(pattern_text)
 
     def reject_in_text(self, text: str, start: int, end: int) -> bool:
         parsed = parse_date(text[start:end])
@@ -147,10 +152,7 @@ class _BirthColumnDateRecognizer(NlPatternRecognizer):
         return super().analyze(text, entities, nlp_artifacts, regex_flags)
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
-        parsed = parse_date(pattern_text)
-        if parsed is None or parsed > dt.date.today() or parsed.year < 1900:
-            return False
-        return None
+        return _a_birth_date(pattern_text)
 
     def reject_in_text(self, text: str, start: int, end: int) -> bool:
         header = None
