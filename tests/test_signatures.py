@@ -111,3 +111,25 @@ def test_vector_art_is_not_read_on_a_page_without_a_place_to_sign(tmp_path: Path
     _scribble(page, 74, 130)  # a line chart looks like strokes too
     doc.save(tmp_path / "grafiek.pdf")
     assert extract(str(tmp_path / "grafiek.pdf")).pages[0].sketches == []
+
+
+def test_a_few_pen_curves_count_but_a_drawn_circle_does_not(tmp_path: Path):
+    from woo_redact.extract import page_sketches
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 90), "Met vriendelijke groet,", fontname="helv", fontsize=10)
+    # five curves in one open stroke: a quick signature
+    shape = page.new_shape()
+    x, y = 76.0, 130.0
+    shape.draw_bezier((x, y), (x + 10, y - 20), (x + 20, y + 15), (x + 30, y))
+    for k in range(1, 5):
+        a = (x + 30 * k, y)
+        shape.draw_bezier(a, (a[0] + 8, a[1] - 18), (a[0] + 18, a[1] + 12), (a[0] + 30, a[1]))
+    shape.finish(color=(0.1, 0.15, 0.45), width=1.3, closePath=False)
+    # a circle (four curves, closed) beside the letterhead is a shape, not handwriting
+    shape.draw_circle((450, 80), 15)
+    shape.finish(color=(0, 0, 0), width=1)
+    shape.commit()
+    found = page_sketches(page)
+    assert len(found) == 1 and found[0].box.x0 < 100

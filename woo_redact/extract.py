@@ -194,6 +194,7 @@ SIGNING_CUES = ("groet", "hoogachtend", "handtekening", "ondertekend", "ondertek
 # rules and boxes are rectangles and straight horizontal or vertical lines), no larger
 # than a signature.
 MIN_HAND_SEGMENTS = 6
+MIN_OPEN_STROKE_SEGMENTS = 4
 MAX_SKETCH_HEIGHT = 120.0
 MAX_SKETCH_WIDTH = 320.0
 SKETCH_GAP = 12.0  # strokes this close belong to one signature
@@ -205,7 +206,10 @@ def page_sketches(page: pymupdf.Page) -> list[ImageBlock]:
     for path in page.get_cdrawings():
         hand = sum(1 for it in path["items"] if it[0] == "c" or (
             it[0] == "l" and abs(it[1][0] - it[2][0]) > 0.3 and abs(it[1][1] - it[2][1]) > 0.3))
-        if hand >= MIN_HAND_SEGMENTS:
+        # a short open pen stroke counts too: a closed or filled one is a shape (a circle
+        # is four curves) or a logo
+        if hand >= MIN_HAND_SEGMENTS or (hand >= MIN_OPEN_STROKE_SEGMENTS
+                                         and path.get("type") == "s" and not _closed(path)):
             boxes.append(list(path["rect"]))
     groups: list[list[float]] = []
     for b in sorted(boxes, key=lambda r: (r[1], r[0])):
@@ -218,6 +222,15 @@ def page_sketches(page: pymupdf.Page) -> list[ImageBlock]:
             groups.append(b)
     return [ImageBlock(Box(page.number, g[0], g[1], g[2], g[3])) for g in groups
             if g[3] - g[1] <= MAX_SKETCH_HEIGHT and g[2] - g[0] <= MAX_SKETCH_WIDTH]
+
+
+def _closed(path: dict) -> bool:
+    """A path that ends where it starts (or says it closes): a shape, not a pen stroke."""
+    items = path["items"]
+    if path.get("closePath") or not items or items[0][0] not in "lc" or items[-1][0] not in "lc":
+        return True  # rectangles and quads are shapes
+    a, b = items[0][1], items[-1][-1]
+    return abs(a[0] - b[0]) < 0.5 and abs(a[1] - b[1]) < 0.5
 
 
 def _has_signing_cue(words: list[Word]) -> bool:
