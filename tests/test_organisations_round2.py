@@ -225,3 +225,27 @@ def test_what_follows_a_kept_address_or_mailbox_on_its_contact_line():
                                             "redact", "keep", "keep", "redact",
                                             "redact", "keep", "redact",  # a signature line
                                             "redact", "redact"]
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("Luttenbergstraat 2 – 8012 EE Zwolle – 038 499 88 99", True),
+    ("Stationsplein 45 | 3818 LE Amersfoort | T 033 460 12 00", True),
+    # a mobile number, or anything else on the line, makes it someone's
+    ("Kerkstraat 12 – 1234 AB Dorp – 06-12345678", False),
+    ("Bewoner Kerkstraat 12, 1234 AB Dorp, 0512 345 678", False),
+])
+def test_a_line_of_address_postcode_and_number_only(line, kept):
+    import re as _re
+
+    from woo_redact.organisations import contact_only_lines
+
+    text = "Verslag\n" + line + "\nPagina 1 van 1"
+    street = _re.search(r"[A-Z][a-z]+ \d+", line).group()
+    postcode = _re.search(r"\d{4} [A-Z]{2} [A-Z][a-z]+", line).group()
+    phone = _re.search(r"(?:0\d[\d -]+\d)$", line).group()
+    findings = [finding("NL_ADDRESS", text, street), finding("NL_POSTCODE", text, postcode),
+                finding("PHONE_NUMBER", text, phone)]
+    for f in findings:
+        f.action = "redact"
+    contact_only_lines(findings, text)
+    assert all((f.action == "keep") == kept for f in findings)

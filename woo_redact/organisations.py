@@ -368,3 +368,39 @@ def continue_kept_addresses(findings: list, text: str) -> None:
             chain_end = f.end
         elif f.start >= chain_end:
             chain_end = -1
+
+
+# Between the parts of a footer's contact line: separators and a phone label only
+_LINE_GAP = re.compile(r"[ \t|,;•·–—-]*(?:(?:T|Tel\.?|Telefoon|tel\.?)[ \t]*:?[ \t]*)?")
+
+
+def contact_only_lines(findings: list, text: str) -> None:
+    """A line that holds a street, a postcode and a landline number and nothing else
+    ("Luttenbergstraat 2 – 8012 EE Zwolle – 038 499 88 99") is a letterhead's or footer's:
+    a person's address comes under their name, not as one such line."""
+    by_line: dict[int, list] = {}
+    for f in findings:
+        if f.entity_type in _CONTINUED and f.action == "redact" and "\n" not in f.text:
+            by_line.setdefault(text.rfind("\n", 0, f.start) + 1, []).append(f)
+    for line_start, parts in by_line.items():
+        kinds = {f.entity_type for f in parts}
+        if kinds != _CONTINUED or any(f.entity_type == "PHONE_NUMBER" and _is_mobile(f.text)
+                                      for f in parts):
+            continue
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        pos, clean = line_start, True
+        for f in sorted(parts, key=lambda f: f.start):
+            if f.start < pos:
+                pos = max(pos, f.end)
+                continue  # overlapping findings of the same words
+            gap = _LINE_GAP.match(text, pos, f.start)
+            if gap is None or gap.end() != f.start:
+                clean = False
+                break
+            pos = f.end
+        tail = _LINE_GAP.match(text, pos, line_end)
+        if clean and tail is not None and text[tail.end():line_end].strip(" .") == "":
+            for f in parts:
+                f.action = "keep"
+                f.reason = "organisation address: a contact line of address, postcode and number only"

@@ -16,8 +16,8 @@ import yaml
 
 from .grounds import is_ground
 from .model import LOW_OCR, Finding
-from .organisations import (acronym_mailbox, continue_kept_addresses, organisation_address,
-                            organisation_mailbox, organisation_phone)
+from .organisations import (acronym_mailbox, contact_only_lines, continue_kept_addresses,
+                            organisation_address, organisation_mailbox, organisation_phone)
 
 DEFAULT_POLICY = "default_policy.yaml"
 ACTIONS = ("redact", "propose", "keep")
@@ -132,6 +132,7 @@ class Policy:
             office_holders.keep_later_mentions(out, text)
         if self.keep_organisation_addresses:
             continue_kept_addresses(out, text)
+            contact_only_lines(out, text)
         return out
 
 
