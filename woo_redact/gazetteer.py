@@ -328,6 +328,8 @@ INTERFIX_RE = (
 )
 # Initials: "J.", "J.M.", "J. M.", "Th.", "Chr.", "IJ.".
 INITIALS_RE = r"(?:(?:Chr|Ch|Th|Ph|IJ|\p{Lu})\.[ \t]?){1,5}"
+# Initials as minutes and paraphs write them, without dots: "WB", "KdJ", "JvdB", "HSJ"
+INITIALS_ABBREV_RE = r"\p{Lu}(?:\p{Ll}{0,3}\p{Lu}){1,4}"
 # A surname with optional interfix, including double names ("Jansen-de Vries").
 SURNAME_RE = (
     rf"(?:{INTERFIX_RE}\s+)?{NAMEWORD_RE}"

@@ -23,7 +23,7 @@ from pathlib import Path
 import regex as re
 
 from woo_redact import gazetteer as gazetteer_mod
-from woo_redact.gazetteer import INTERFIX_RE, TITLES, Gazetteer
+from woo_redact.gazetteer import INITIALS_ABBREV_RE, INTERFIX_RE, TITLES, Gazetteer
 
 DEFAULT_FILE = "office_holders.txt"
 
@@ -104,19 +104,17 @@ _COLUMN_GAP = re.compile(r"[ \t]{3,}")
 _CELL_END = re.compile(r"\S[ \t]{3,}")
 NEARBY_CHARS = 200
 # Initials as minutes write them ("HSJ", "MtB"): offices are held by names, not these
-_INITIALS_FORM = re.compile(r"\p{Lu}(?:\p{Ll}{0,2}\p{Lu}){1,4}")
+_INITIALS_FORM = re.compile(INITIALS_ABBREV_RE)
 # A civil servant's or a professional's function right before or after a listed name: the
 # person is a namesake at work, not the politician ("Behandelaar mr. K. Verhoeven")
+_OTHER_FUNCTIONS = (r"(?:behandelaar|behandeld\s+door|officier\s+van\s+justitie|"
+                    r"advocaat(?:-generaal)?|rechter|griffier|(?:gemeente)?secretaris|"
+                    r"contactpersoon|beleidsmedewerker|medewerker|adviseur|inspecteur|rechercheur|"
+                    r"verbalisant|consulent|casemanager|opsteller|notulist|teamleider|"
+                    r"afdelingshoofd|directeur|huisarts|arts)")
 _OTHER_FUNCTION = re.compile(
-    r"(?i)(?:\b(?:behandelaar|behandeld\s+door|officier\s+van\s+justitie|advocaat|"
-    r"advocaat-generaal|rechter|griffier|secretaris|contactpersoon|beleidsmedewerker|"
-    r"medewerker|adviseur|inspecteur|rechercheur|verbalisant|consulent|casemanager|"
-    r"opsteller|notulist|teamleider|afdelingshoofd|directeur|huisarts|arts)\b[ \t:,]*\n?[ \t]*"
-    r"(?:(?:mr|dr|drs|ir|ing|prof)\.?[ \t]*)*$)")
-_OTHER_FUNCTION_AFTER = re.compile(
-    r"(?i)[ \t]*,?[ \t]*\(?(?:behandelaar|officier\s+van\s+justitie|advocaat|beleidsmedewerker|"
-    r"medewerker|adviseur|inspecteur|rechercheur|consulent|teamleider|afdelingshoofd|"
-    r"(?:gemeente)?secretaris|griffier|directeur)\b")
+    rf"(?i)\b{_OTHER_FUNCTIONS}\b[ \t:,]*\n?[ \t]*(?:(?:mr|dr|drs|ir|ing|prof)\.?[ \t]*)*$")
+_OTHER_FUNCTION_AFTER = re.compile(rf"(?i)[ \t]*,?[ \t]*\(?{_OTHER_FUNCTIONS}\b")
 # Reasons that tie a name to an office in the text itself (not the list of names)
 _ROLE_REASONS = ("office holder: role context", "office holder: elected member")
 # A surname this frequent in Dutch text (Jansen, Visser, de Vries, de Jong) is shared by

@@ -330,8 +330,12 @@ def _local_part_kind(part: str, gaz: gazetteer.Gazetteer) -> str:
     return "acronym"
 
 
-# What may stand between the parts of one contact line or block: separators and labels
-_CONTACT_GAP = re.compile(r"[ \t|,;•·–—-]*(?:\n[ \t]*)?(?:(?:T|Tel\.?|Telefoon|tel\.?)[ \t]*:?[ \t]*)?")
+# What may stand between the parts of one contact line or block: separators and a phone
+# label; within a block also one line break
+_SEPARATORS = r"[ \t|,;•·–—-]*"
+_PHONE_LABEL = r"(?:(?:T|Tel\.?|Telefoon|tel\.?)[ \t]*:?[ \t]*)?"
+_CONTACT_GAP = re.compile(_SEPARATORS + r"(?:\n[ \t]*)?" + _PHONE_LABEL)
+_LINE_GAP = re.compile(_SEPARATORS + _PHONE_LABEL)
 _CONTINUED = frozenset({"NL_ADDRESS", "NL_POSTCODE", "PHONE_NUMBER"})
 
 
@@ -369,9 +373,6 @@ def continue_kept_addresses(findings: list, text: str) -> None:
         elif f.start >= chain_end:
             chain_end = -1
 
-
-# Between the parts of a footer's contact line: separators and a phone label only
-_LINE_GAP = re.compile(r"[ \t|,;•·–—-]*(?:(?:T|Tel\.?|Telefoon|tel\.?)[ \t]*:?[ \t]*)?")
 
 
 def contact_only_lines(findings: list, text: str) -> None:

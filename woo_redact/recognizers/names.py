@@ -21,6 +21,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from woo_redact import gazetteer as gazetteer_mod
 from woo_redact.textnorm import find_all
 from woo_redact.gazetteer import (
+    INITIALS_ABBREV_RE,
     INITIALS_RE,
     INTERFIX_RE,
     NAMEWORD_RE,
@@ -673,13 +674,13 @@ NOT_PERSON_INITIALS = frozenset({
 _PARAPH = re.compile(
     r"(?im)(?<![\w])(?P<label>paraaf|parafen|parafering|geparafeerd|opsteller|steller|"
     r"behandelaar|behandeld[ \t]+door|initialen)(?:[ \t]+[\p{L}.]{1,12})?[ \t]*:[ \t]*"
-    r"(?P<ini>(?-i:\p{Lu}(?:\p{Ll}{0,3}\p{Lu}){1,3}))(?![\p{L}\d.])")
+    rf"(?P<ini>(?-i:{INITIALS_ABBREV_RE}))(?![\p{{L}}\d.])")
 
 
 # "Actie JHdV: uitzoeken …": the initials of whoever takes the action
 _ACTION_BY = re.compile(
     r"(?<![\w])(?i:actie(?:houder)?|actiepunt|wie)[ \t]+"
-    r"(?P<ini>(?-i:\p{Lu}(?:\p{Ll}{0,3}\p{Lu}){1,3}))[ \t]*:")
+    rf"(?P<ini>(?-i:{INITIALS_ABBREV_RE}))[ \t]*:")
 
 
 class ParaphInitialsRecognizer(NameRecognizer):
