@@ -20,7 +20,7 @@ from .recognizers import ALL_RECOGNIZERS
 from .recognizers.ner import DutchNerRecognizer
 from .signatures import find_signatures
 from .spans import SpanIndex
-from .textnorm import find_all
+from .occurrences import OccurrenceIndex
 
 LANG = "nl"
 # Text of the next page analysed with each page, so that a number or name broken over a
@@ -197,7 +197,7 @@ def repeat_occurrences(text: str, findings: list[Finding]) -> list[Finding]:
     seen: set[tuple[str, str]] = set()
     repeated = [f for f in findings
                 if f.entity_type not in NOT_REPEATED and len(f.text.strip()) >= MIN_REPEAT_LEN]
-    found = find_all(text, [f.text for f in repeated])
+    found = OccurrenceIndex(text).find_all([f.text for f in repeated])
     for f in repeated:
         key = (f.entity_type, f.text.casefold())
         if key in seen:

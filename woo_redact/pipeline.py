@@ -25,8 +25,7 @@ from .model import Document, Finding, Word, sha256_file
 from .policy import Policy, load_policy
 from .propagate import NameBook
 from .redact import Mark, redact_document, save_rewritten
-from .spans import SpanIndex
-from .textnorm import find_all
+from .occurrences import Expected, kept_occurrences, uncovered_occurrences
 from .verify import verify_output
 
 QUARANTINE = "quarantine"
@@ -134,6 +133,7 @@ class Pipeline:
         findings = self.policy.decide(findings, doc.text, self.office_holders)
         for f in findings:
             self._set_status(f)
+        self._cover_occurrences(doc, findings)
         t["decide"] = time.perf_counter() - t0
         prop = Proposal(path, doc.sha256, doc.page_count, findings,
                         [p.index for p in doc.pages if p.ocr], t,
@@ -149,6 +149,15 @@ class Pipeline:
         for f in self.policy.decide(new, doc.text, self.office_holders):
             self._set_status(f)
             proposal.findings.append(f)
+        self._cover_occurrences(doc, proposal.findings)
+
+    def _cover_occurrences(self, doc: Document, findings: list[Finding]) -> None:
+        """Every other occurrence of accepted text becomes a finding, decided by the policy
+        in its own context (so an office holder who shares a surname stays)."""
+        extra = uncovered_occurrences(doc, findings)
+        for f in self.policy.decide(extra, doc.text, self.office_holders):
+            self._set_status(f)
+            findings.append(f)
 
     def _set_status(self, f: Finding) -> None:
         if f.action == "redact" or (f.action == "propose" and self.accept_proposed):
@@ -173,11 +182,14 @@ class Pipeline:
         res = DocResult(proposal.path, rel, "quarantined", pages=proposal.pages,
                         sha256_in=proposal.sha256, findings=proposal.findings, manual=manual,
                         ocr_pages=proposal.ocr_pages, timings=dict(proposal.timings))
+        # what a reviewer accepted is removed wherever it occurs, unless decided otherwise
+        # there: verification counts with the same definition of an occurrence
+        proposal.findings.extend(uncovered_occurrences(doc, proposal.findings))
         accepted = [f for f in proposal.findings if f.status == "accepted"]
         marks = [Mark(b, f.ground or "", line_art=f.entity_type == "SIGNATURE")
                  for f in accepted for b in f.boxes] + manual
         removed = sorted({f.text for f in accepted if f.text.strip()})
-        allowed = expected_left(doc, accepted, removed)
+        expected = kept_occurrences(doc, accepted, removed)
         textnorm.release()  # the input text's index; verification indexes the output's
         final = out_dir / rel
         final.parent.mkdir(parents=True, exist_ok=True)
@@ -200,7 +212,7 @@ class Pipeline:
             res.timings["save"] = time.perf_counter() - t0
             t0 = time.perf_counter()
             out_doc = self.reread(str(tmp), doc)
-            problems = self.verify(str(tmp), doc, allowed, marks, out_doc)
+            problems = self.verify(str(tmp), doc, expected, marks, out_doc)
             textnorm.release()
             res.timings["verify"] = time.perf_counter() - t0
             if problems:
@@ -225,11 +237,11 @@ class Pipeline:
                        limits=Limits(max_pages=self.limits.max_pages, max_bytes=1 << 40),
                        force_ocr=scanned)
 
-    def verify(self, path: str, doc: Document, allowed: dict[str, int],
+    def verify(self, path: str, doc: Document, expected: dict[str, Expected],
                marks: list[Mark], out_doc: Document | None = None) -> list[str]:
         """Problems in the written file; ``out_doc`` is its re-extraction (made if absent)."""
         out_doc = out_doc or self.reread(path, doc)
-        problems = verify_output(path, out_doc, allowed, marks,
+        problems = verify_output(path, out_doc, expected, marks,
                                  {m.label for m in marks} | set(self.policy_labels()))
         if out_doc.page_count != doc.page_count:
             problems.append(f"page count changed ({doc.page_count} → {out_doc.page_count})")
@@ -296,14 +308,6 @@ class Pipeline:
                              findings=prop.findings, ocr_pages=prop.ocr_pages,
                              timings=prop.timings)
         return self.apply(doc, prop, out_dir, rel)
-
-
-def expected_left(doc: Document, accepted: list[Finding], removed: list[str]) -> dict[str, int]:
-    """How often each removed string may still occur after redaction: the occurrences that
-    no accepted finding covers (kept on purpose, e.g. an office holder with the same name)."""
-    covered = SpanIndex((f.start, f.end) for f in accepted)
-    found = find_all(doc.text, removed)
-    return {s: sum(1 for a, b in found[s] if not covered.overlaps(a, b)) for s in removed}
 
 
 def _pages(nums: list[int]) -> str:
