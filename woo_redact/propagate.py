@@ -118,6 +118,10 @@ def parse_person(name: str, gaz: Gazetteer | None = None) -> PersonName | None:
         ix_words.append(rest.pop(0))
     surname = " ".join(rest)
     first = " ".join(firsts)
+    if sum(c.isalpha() for c in surname) < 2:
+        # a single letter is an initial or a label ("Eenmanszaak B", "Scenario A"), never a
+        # surname: spread, it would take every "B" of every "B.V." with it
+        return None
     if not firsts and not initials and not ix_words and gaz is not None:
         # a lone word: a first name ("Fatima") when the lists know it only as one
         if gaz.is_first_name(surname) and not gaz.is_surname(surname):
