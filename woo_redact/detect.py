@@ -19,6 +19,7 @@ from .policy import Policy
 from .recognizers import ALL_RECOGNIZERS
 from .recognizers.ner import DutchNerRecognizer
 from .signatures import find_signatures
+from .table_columns import table_findings
 from .spans import SpanIndex
 from .occurrences import OccurrenceIndex
 
@@ -168,6 +169,8 @@ class Detector:
                     raw.append(Finding(r.entity_type, s + r.start, s + r.end,
                                        doc.text[s + r.start:s + r.end], float(r.score),
                                        meta.get("recognizer_name", "unknown")))
+        # cells of person and value columns, read by their header (needs the words' boxes)
+        raw.extend(f for f in table_findings(doc) if f.entity_type in self.policy.entities)
         findings = merge_overlaps(raw)
         for f in findings:
             f.text = doc.text[f.start:f.end]
