@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from . import office_mentions
 from .errors import BadInput
 from .inputs import InputFile
 from .model import sha256_file
@@ -43,6 +44,10 @@ def run_dossier(pipeline: Pipeline, files: list[InputFile], out_dir: str | Path,
             _, prop = pipeline.propose(f.path, doc)
             prop.timings["extract"] = took
             book.add_findings(prop.findings, doc.text)
+            book.places |= pipeline.places(doc, None)
+            book.holders.update({h.person.full: h.reason
+                                 for h in office_mentions.holders_of(prop.findings)})
+            book.add_values(prop.findings)
             if kept_pages + doc.page_count <= KEEP_PAGES:
                 kept[len(first)] = doc
                 kept_pages += doc.page_count
