@@ -19,6 +19,7 @@ from woo_redact.office_holders import OfficeHolders, normalise
 from woo_redact.policy import load_policy
 from woo_redact.propagate import NameBook, parse_person, propagate, propagate_findings
 from woo_redact.recognizers import names as N
+from woo_redact.recognizers.names.base import parse_name
 from woo_redact.recognizers.names_registry import NAME_RECOGNIZERS
 from woo_redact.recognizers.ner import DutchNerRecognizer
 
@@ -77,7 +78,7 @@ def test_a_name_line_with_a_comma_and_a_function_after_it(gaz):
     for text, name in [("Groet,\nJ. Jansen, rechercheur\n", "J. Jansen"),
                        ("Met vriendelijke groet,\nP. de Vries, adviseur\n", "P. de Vries")]:
         assert found(rec, text) == [name]
-    assert N.parse_name("Vries, J. de, adviseur", 0, 22, gaz) == (0, 12)
+    assert parse_name("Vries, J. de, adviseur", 0, 22, gaz) == (0, 12)
 
 
 def test_email_header_fields(gaz):

@@ -28,8 +28,9 @@ import regex as re
 
 from woo_redact import gazetteer as gazetteer_mod
 from woo_redact.gazetteer import INITIALS_RE, INTERFIX_RE, TITLES, Gazetteer, is_sentence_start
-from woo_redact.recognizers.names import (INSTITUTION_NOUNS, NOT_PERSON_INITIALS,
-                                          organisation_around)
+from woo_redact.recognizers.names import NOT_PERSON_INITIALS
+from woo_redact.recognizers.names.organisation_context import (INSTITUTION_NOUNS,
+                                                               organisation_around)
 from woo_redact.spans import SpanIndex
 from woo_redact.textnorm import find_all, text_words
 

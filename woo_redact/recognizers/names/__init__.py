@@ -4,7 +4,9 @@ Each class finds names in one kind of place where Dutch documents put them: e-ma
 fields, signature blocks, forms of address, attendee lists, initials + surname, names spelled
 out in e-mail addresses, capitalised interfixes, and first name + surname pairs from the name
 lists. They complement the statistical NER: the rules are precise where layout or a title
-tells us a name follows, the NER covers names in running prose.
+tells us a name follows, the NER covers names in running prose. Their base class and
+``parse_name`` live in ``base``; the checks that a name is an organisation's, in
+``organisation_context``.
 
 Spans never include the title ("mevrouw", "dhr.", "drs."): the title stays readable and only
 the name is removed, as Woo practice does.
@@ -12,11 +14,9 @@ the name is removed, as Woo practice does.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 import regex as re
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from woo_redact import gazetteer as gazetteer_mod
 from woo_redact.textnorm import find_all
@@ -27,12 +27,26 @@ from woo_redact.gazetteer import (
     NAMEWORD_RE,
     SURNAME_RE,
     TITLE_RE,
-    TITLES,
     Gazetteer,
     is_sentence_start,
 )
-
-ENTITY = "PERSON"
+from woo_redact.recognizers.names.base import (
+    ANY_LABEL,
+    INITIAL_TOKEN,
+    NAMEWORD_TOKEN,
+    NEXT_WORD,
+    NOT_FIRST_NAMES,
+    SINGLE_INTERFIX_WORDS,
+    NameRecognizer,
+    is_title_token,
+    parse_name,
+)
+from woo_redact.recognizers.names.organisation_context import (
+    COMPANY_FORMS,
+    INSTITUTION_NOUNS,
+    ORG_WORDS,
+    is_sector,
+)
 
 # Words just before a listed surname that make it a person: "collega Leijten", "verzoeker
 # Yilmaz". Matched as whole words on the same line (Presidio's own enhancer matches
@@ -43,343 +57,8 @@ PERSON_CONTEXT = re.compile(
     r"betrokkene|cliënt|client|ambtenaar|gesproken\s+met|gebeld\s+met|overleg\s+met)"
     r"(?!\w)[^\n]{0,30}$")
 
-# First words of organisation units and functional mailboxes: "Secretariaat DGO",
-# "Team Woo", "Postbus Klachten" are not people even when a name-like word follows.
-ORG_WORDS = frozenset({
-    "secretariaat", "postbus", "team", "afdeling", "directie", "ministerie", "bureau", "info",
-    "servicedesk", "helpdesk", "cluster", "programma", "project", "projectteam", "dienst",
-    "kabinet", "gemeente", "provincie", "stichting", "inspectie", "raad", "mailbox", "woo",
-    "wob", "pers", "persvoorlichting", "communicatie", "redactie", "staf", "sectie", "eenheid",
-    "unit", "college", "commissie", "kamer", "tweede", "eerste", "rijksoverheid", "politie",
-    "werkgroep", "overleg", "coördinatie", "coordinatie", "crisisteam", "kernteam", "griffie",
-    "loket", "expertisecentrum", "landelijk", "nationaal", "nationale", "regionaal", "algemeen",
-    "centrale", "centraal", "functionaris", "klantcontact", "juridische", "dg", "dgo", "hr",
-})
-
-# Words that name what kind of organisation the next words are ("Bouwbedrijf Van Wijnen",
-# "firma Jansen", "Stichting De Vries", "kinderdagverblijf De Kleine Reus", Papiamento
-# "Fundashon Mariadal"): by their ending, so compounds count too.
-ORG_TYPE_ENDINGS = ("bedrijf", "stichting", "vereniging", "firma", "organisatie", "kantoor",
-                    "bureau", "corporatie", "instelling", "instituut", "fonds", "coöperatie",
-                    "maatschappij", "holding", "supermarkt", "fabriek", "uitgeverij",
-                    "omroep", "federatie", "bond", "fundashon", "ziekenhuis", "dagverblijf",
-                    "kinderopvang", "leverancier", "slachterij", "kliniek")
-# Words after a name that make it a company's or an institute's: "Verwey-Jonker Instituut",
-# "Jansen B.V.". Not "Advocaten" or "Notarissen": a partnership's name is its partners'.
-ORG_SUFFIX_WORDS = frozenset({
-    "instituut", "institute", "groep", "group", "holding", "b.v.", "bv", "n.v.", "nv",
-    "v.o.f.", "vof", "c.v.", "fonds", "foundation", "bouw",
-    "installatietechniek", "infra", "transport", "logistiek", "consultancy",
-})
-# Legal forms that close a company's name, dots dropped: "Visser Vastgoed B.V.", "Vos & Zn.".
-COMPANY_FORMS = frozenset({"bv", "nv", "vof", "cv", "zn"})
-# Trades a surname names a firm after ("Koning Catering", "Groen Hoveniers", "Sabbagh
-# Advocatuur"), by their ending. A government department ("Communicatie", "Financiën")
-# is no trade: a name in a table row before one is still a person.
-SECTOR_ENDINGS = ("vastgoed", "vastgoedbeheer", "catering", "hoveniers", "hovenier",
-                  "schoonmaak", "transport", "techniek", "advocatuur", "arbeidsrecht",
-                  "letselschade", "makelaardij", "makelaars", "accountants", "logistiek",
-                  "consultancy", "installaties", "verhuur", "bouw", "infra", "dredging",
-                  "medical", "detachering", "uitzendbureau", "schilders", "loodgieters")
-# A name's run of capitalised words up to a company form: " Sport & Spel B.V.", " & Zn.".
-_COMPANY_TAIL = re.compile(
-    r"(?:[ \t]+(?:\p{Lu}[\p{L}'-]*|&)){0,3}[ \t]*(?:&[ \t]*)?"
-    r"(?P<form>B\.?V\.?|N\.?V\.?|V\.?O\.?F\.?|Zn\.?)(?![\p{L}\d])")
-_LONE_SURNAME = re.compile(r"(?:(?:Van|De|Den|Der|Ter|Ten|Te)[ \t]+)*\p{Lu}[\p{L}'’-]*")
-# Capitalised words that name an organisation the model may take for a person in Dutch
-# texts: a Papiamento foundation, a legal form.
-ORG_NAME_WORDS_INSIDE = frozenset({"fundashon", "stichting", "b.v.", "n.v.", "v.o.f.", "bv",
-                                   "nv", "zn."})
-# Capitalised words that make a list's neighbour an organisation: "Aedes en het
-# Interprovinciaal Overleg", "Humanitas en Stichting Schuldhulpmaatje".
-ORG_NAME_WORDS = frozenset({
-    "stichting", "vereniging", "overleg", "raad", "instituut", "inspectie", "ministerie",
-    "gemeente", "gemeenten", "provincie", "provincies", "bond", "federatie", "unie", "college",
-    "commissie", "dienst", "directie", "autoriteit", "agentschap", "bureau", "fonds",
-    "universiteit", "hogeschool", "kamer", "politie", "corporatie", "coöperatie",
-})
-# Where the next words name an employer or a contractor: "werkt 12 uur per week bij",
-# "de gunning aan", "in dienst bij".
-_EMPLOYER_BEFORE = re.compile(
-    r"(?i)(?<!\w)(?:(?:werk(?:t|en|te|ten)?|werkzaam)(?!\w)[^\n.;:!?()]{0,25}?(?<!\w)bij|"
-    r"in[ \t]+dienst[ \t]+bij|(?:gegund|gunning|gegunde[ \t]+opdracht)(?!\w)"
-    r"[^\n.;:!?()]{0,15}?(?<!\w)aan)[ \t]+$")
-_WORD_BEFORE = re.compile(r"(?<![\w-])(?P<w>[\p{L}-]+)[ \t]+$")
-# "het Landelijk Bureau\nBibob": a capitalised type of organisation ending the line before
-_TYPE_WORD_WRAPPED = re.compile(r"(?<![\w-])(?P<w>\p{Lu}[\p{L}-]+)[ \t]*\n[ \t]*$")
-_WORD_AFTER = re.compile(r"[ \t]*(?:\n[ \t]*)?(?P<w>[\p{L}][\p{L}.&]*)")
-
-
-def _is_sector(word: str) -> bool:
-    return word[:1].isupper() and word.lower().endswith(SECTOR_ENDINGS)
-
-
-def company_around(text: str, start: int, end: int) -> bool:
-    """Is the name at text[start:end] a company's or institution's by its own words and the
-    words right around it (a type of organisation before it, a legal form or a trade after
-    a lone surname)? Unlike an employer's place, this says the words are a firm's name
-    wherever they recur."""
-    lo = max(0, start - 60)
-    before = _WORD_BEFORE.search(text, lo, start) or _TYPE_WORD_WRAPPED.search(text, lo, start)
-    if before and before.group("w").lower().endswith(ORG_TYPE_ENDINGS):
-        return True
-    words = text[start:end].split()
-    if any(w.lower() in ORG_NAME_WORDS_INSIDE for w in words):
-        return True  # "Visser Vastgoed B.V.", "Fundashon Mariadal" tagged whole
-    lone = _LONE_SURNAME.fullmatch(text, start, end) is not None
-    if len(words) > 1 and _is_sector(words[-1]) and _LONE_SURNAME.fullmatch(
-            " ".join(words[:-1])):
-        return True  # "Koning Catering" tagged whole
-    after = _WORD_AFTER.match(text, end, min(len(text), end + 40))
-    # "Instituut" on the next line continues a wrapped sentence, not a name alone on its
-    # line: under a signature's name the next line is the employer
-    if after and "\n" in text[end:after.start("w")] and not text[
-            text.rfind("\n", 0, start) + 1:start].strip():
-        after = None
-    if after:
-        w = after.group("w")
-        low = w.lower().rstrip(",")
-        if (w[:1].isupper() or low in ("b.v.", "bv", "n.v.", "nv")) and (
-                low in ORG_SUFFIX_WORDS or low.rstrip(".") in ORG_SUFFIX_WORDS
-                or low.replace(".", "") in COMPANY_FORMS):
-            return True
-        if lone and "\n" not in text[end:after.start("w")] and _is_sector(w):
-            return True  # "Groen Hoveniers"; not "Jan Groen\nAdviseur"
-    if lone:
-        # a surname that opens a firm's name up to its legal form: "Bakker Sport & Spel B.V."
-        tail = _COMPANY_TAIL.match(text, end, min(len(text), end + 60))
-        if tail and "\n" not in tail.group():
-            return True
-    return False
-
-
-def organisation_around(text: str, start: int, end: int) -> bool:
-    """Is the name at text[start:end] an organisation's, by the words around it: a type of
-    organisation just before ("Bouwbedrijf Van Wijnen"), a company form or "Instituut" just
-    after ("Verwey-Jonker Instituut"), or an employer's place ("werkt bij Albert Heijn")."""
-    return company_around(text, start, end) or employer_before(text, start)
-
-
-def employer_before(text: str, start: int) -> bool:
-    """Do the words before ``start`` name an employer's or contractor's place?"""
-    lo = max(0, start - 60)
-    window = text[lo:start].lower()
-    if "bij" not in window and "aan" not in window:
-        return False  # every form ends in one of these: skip the slower pattern
-    return _EMPLOYER_BEFORE.search(text, lo, start) is not None
-
-
-_NEXT_CONJUNCT = re.compile(
-    r"[ \t]*(?:,|en|of)[ \t\n]+(?:(?:de|het|De|Het)[ \t\n]+)?"
-    r"(?P<c>\p{Lu}[\p{L}-]*(?:[ \t]+\p{Lu}[\p{L}-]*){0,2})")
-_PREV_CONJUNCT = re.compile(r"(?P<c>[^,.;:!?()\n]*?)[ \t]*(?:,|\ben)[ \t]*$")
-
-
-def listed_with_organisation(text: str, start: int, end: int) -> bool:
-    """Does the word at text[start:end] stand in a list next to an organisation's name
-    ("De Vereniging van Nederlandse Gemeenten, Aedes en het Interprovinciaal Overleg")?"""
-    nxt = _NEXT_CONJUNCT.match(text, end, min(len(text), end + 80))
-    if nxt and _names_organisation(nxt.group("c")):
-        return True
-    prev = _PREV_CONJUNCT.search(text, max(0, start - 80), start)
-    if prev:
-        conj = re.split(r"\ben\b", prev.group("c"))[-1]
-        return _names_organisation(conj)
-    return False
-
-
-def _names_organisation(words: str) -> bool:
-    return any(w[:1].isupper() and (w.lower() in ORG_NAME_WORDS
-                                    or gazetteer_mod.looks_like_organisation(w)
-                                    or w.lower().endswith(ORG_TYPE_ENDINGS))
-               for w in words.split())
-
-
-# Nouns that follow a capitalised "De" as institutions far more often than as surnames:
-# "De Kamer heeft ..." is the House, not Mr De Kamer.
-INSTITUTION_NOUNS = frozenset({
-    "kamer", "raad", "staat", "heer", "koning", "koningin", "minister", "regering", "rechter",
-    "rechtbank", "bank", "wet", "zaak", "man", "vrouw", "tijd", "weg", "zee", "brug", "kant",
-    "hoop", "haag", "bilt", "meern", "lier", "klerk", "voorzitter", "gemeente", "provincie",
-})
-
-_SINGLE_INTERFIX_WORDS = frozenset({
-    "van", "de", "der", "den", "ter", "ten", "te", "'t", "het", "in", "op", "uit", "aan",
-    "bij", "la", "le", "el", "al", "ben", "bin", "abu", "ait", "bou", "von", "zu", "zur",
-    "du", "da", "di", "dos", "del", "della", "d'", "l'", "vd",
-})
-
-_NEXT_WORD = re.compile(r"[ \t]*(?P<w>[\p{L}]+|[,.;:)!?\n]|$)")
 _LOCAL_SEP = re.compile(r"[._-]+")
 _TRAILING_DIGITS = re.compile(r"\d+$")
-_NAMEWORD = re.compile(rf"{NAMEWORD_RE}(?:-(?:{INTERFIX_RE}\s+)?{NAMEWORD_RE})*")
-_INITIAL_TOKEN = re.compile(r"(?:(?:Chr|Ch|Th|Ph|IJ|\p{Lu})\.)+")
-_ITEM_TOKEN = re.compile(r"[^\s,]+|,")
-# Greetings and function words that the first-name lists also hold ("Hoi", "Dag", "Van").
-NOT_FIRST_NAMES = frozenset({
-    "hoi", "hallo", "hai", "hey", "hi", "dag", "beste", "lieve", "geachte", "goedemorgen",
-    "goedemiddag", "goedenavond", "dank", "bedankt", "groet", "groeten", "namens", "aan", "van",
-    "cc", "bcc", "per", "met", "voor", "door", "over", "mei", "juni", "juli", "augustus",
-})
-
-
-class NameRecognizer(EntityRecognizer):
-    """Shared plumbing: gazetteer access and results that say which rule fired."""
-
-    EXPLANATION = "name rule"
-
-    def __init__(self, gazetteer: Gazetteer | None = None, supported_language: str = "nl",
-                 name: str | None = None) -> None:
-        self._gaz = gazetteer
-        # no Presidio context words: each rule weighs its own context (see PERSON_CONTEXT)
-        super().__init__(supported_entities=[ENTITY], name=name,
-                         supported_language=supported_language, context=[])
-
-    def load(self) -> None:  # lists load lazily, on first use, from the shared cache
-        pass
-
-    @property
-    def gaz(self) -> Gazetteer:
-        if self._gaz is None:
-            self._gaz = gazetteer_mod.load()
-        return self._gaz
-
-    def find(self, text: str) -> Iterable[tuple[int, int, float, str]]:
-        """(start, end, score, why) for every name this rule sees."""
-        raise NotImplementedError
-
-    def analyze(self, text: str, entities: list[str],
-                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
-        if entities and ENTITY not in entities:
-            return []
-        best: dict[tuple[int, int], tuple[float, str]] = {}
-        for start, end, score, why in self.find(text):
-            start, end = _trim(text, start, end)
-            if end <= start:
-                continue
-            if best.get((start, end), (-1.0, ""))[0] < score:
-                best[(start, end)] = (score, why)
-        # judged once per span: rules find the same name many times
-        return [self._result(s, e, sc, why) for (s, e), (sc, why) in sorted(best.items())
-                if not organisation_around(text, s, e)]
-
-    def _result(self, start: int, end: int, score: float, why: str) -> RecognizerResult:
-        explanation = AnalysisExplanation(
-            recognizer=self.name, original_score=score,
-            textual_explanation=f"{self.EXPLANATION}: {why}" if why else self.EXPLANATION,
-        )
-        return RecognizerResult(
-            entity_type=ENTITY, start=start, end=end, score=score,
-            analysis_explanation=explanation,
-            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
-        )
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and not (text[start].isalnum() or text[start] in "'’"):
-        start += 1
-    while end > start and not (text[end - 1].isalnum() or text[end - 1] == "."):
-        end -= 1
-    # a trailing dot belongs to an initial ("Jansen, J.") but not to a sentence end
-    if end > start and text[end - 1] == "." and not _INITIAL_TOKEN.fullmatch(
-            text[start:end].split()[-1].split(",")[-1] or ""):
-        end -= 1
-    return start, end
-
-
-# --- parsing one "name-shaped" item (header recipient, attendee, signature line) ----------
-
-def _is_title_token(tok: str) -> bool:
-    return tok.lower().rstrip(".") in TITLES
-
-
-def _is_nameword(tok: str, gaz: Gazetteer) -> bool:
-    if _NAMEWORD.fullmatch(tok):
-        return True
-    # upper-case surnames ("JANSEN, J.") from address books, only when listed
-    return tok.isupper() and len(tok) >= 3 and gaz.is_surname(tok)
-
-
-def parse_name(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[int, int] | None:
-    """The person's name at the start of text[start:end], or None.
-
-    Accepts "Jan Jansen", "J.M. van der Berg", "Jansen, Jan", "Vries, J. de", "drs. A. El
-    Idrissi" (title skipped). Stops at the first word that cannot be part of a name, so
-    "Jan Jansen (BZK)" or "Jan Jansen, beleidsmedewerker" yield "Jan Jansen".
-    """
-    toks = [(m.start(), m.end(), m.group()) for m in _ITEM_TOKEN.finditer(text, start, end)]
-    i = 0
-    while i < len(toks) and (_is_title_token(toks[i][2]) or
-                             (toks[i][2].lower() == "de" and i + 1 < len(toks)
-                              and toks[i + 1][2].lower() == "heer")):
-        i += 2 if toks[i][2].lower() == "de" else 1
-    taken: list[tuple[int, int, str, str]] = []  # (s, e, tok, kind)
-    comma_seen = False
-    for s, e, tok in toks[i:]:
-        bare = tok.strip("\"“”‘’")
-        if bare.startswith("'") and not bare.lower().startswith(("'t", "'s")):
-            bare = bare.lstrip("'")
-        if bare.endswith("'"):
-            bare = bare.rstrip("'")
-        s += tok.find(bare) if bare else 0
-        e = s + len(bare)
-        if tok == ",":
-            if comma_seen or not taken or taken[-1][3] != "word":
-                break
-            comma_seen = True
-            taken.append((s, e, tok, "comma"))
-            continue
-        if _INITIAL_TOKEN.fullmatch(bare):
-            kind = "initials"
-        elif bare.lower() in _SINGLE_INTERFIX_WORDS:
-            kind = "interfix"
-        elif _is_nameword(bare, gaz):
-            kind = "word"
-        else:
-            break
-        taken.append((s, e, bare, kind))
-        if len(taken) > 8:
-            return None
-    # drop what cannot end a name (a dangling comma, or an interfix unless "Vries, J. de");
-    # a comma after the name ("J. Jansen, rechercheur") is no "Jansen, Jan" form
-    while taken and taken[-1][3] == "comma":
-        taken.pop()
-    comma_seen = any(t[3] == "comma" for t in taken)
-    while taken and (taken[-1][3] == "comma" or (taken[-1][3] == "interfix" and not comma_seen)):
-        taken.pop()
-    if not taken:
-        return None
-    words = [t for _, _, t, k in taken if k == "word"]
-    if not words:
-        return None
-    if taken[0][3] == "interfix" and taken[0][2][:1].islower():
-        return None  # "de Raad", "van Justitie": an article or preposition, not a name
-    if words[0].lower() in ORG_WORDS:
-        return None
-    if comma_seen:
-        after = [k for _, _, _, k in taken[[t[3] for t in taken].index("comma") + 1:]]
-        if not after or after[0] not in ("initials", "word"):
-            return None
-    if gazetteer_mod.looks_like_street(words[-1]) and not gaz.is_surname(words[-1]):
-        return None  # "Burgemeester Patijnlaan"; but "Hoogendijk", "Kerkhof" are surnames
-    s0, e0 = taken[0][0], taken[-1][1]
-    phrase = text[s0:e0]
-    if gaz.is_place(phrase.replace(",", " ")):
-        return None
-    if not gaz.is_first_name(words[0]) and taken[0][3] != "initials" and any(
-            gaz.is_place(" ".join(words[-n:])) for n in (1, 2, 3) if n < len(words)):
-        return None  # "Arrondissementsparket Den Haag": an office in a place
-    named = [w for w in words if gaz.is_name(w.split("-")[0])]
-    plain = [w for w in words if not gaz.is_common_word(w.split("-")[0])]
-    has_initials = any(k == "initials" for _, _, _, k in taken)
-    if len(words) == 1 and not has_initials:
-        w = words[0]
-        if gaz.is_common_word(w) and not gaz.is_name(w):
-            return None
-    elif not named and not plain:
-        return None  # "Woo Team", "Juridische Zaken": ordinary words only
-    return s0, e0
 
 
 # --- e-mail headers ------------------------------------------------------------------------
@@ -387,7 +66,6 @@ def parse_name(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[int, in
 _HEADER_LABEL = re.compile(
     r"(?im)^[ \t>]*(?P<label>Van|From|Aan|To|CC|BCC|Namens|Verzonden\s+namens|"
     r"Sent\s+on\s+behalf\s+of|Afzender|Geadresseerden?|Ontvangers?)[ \t]*:[ \t]*")
-_ANY_LABEL = re.compile(r"(?i)^[ \t>]*[\p{L} ]{2,30}:")
 
 
 _OUTLOOK_LINE = re.compile(
@@ -437,7 +115,7 @@ class EmailHeaderNameRecognizer(NameRecognizer):
                 end = nxt
                 lines += 1
                 continue
-            if _ANY_LABEL.match(line) or not (wrap or (";" in line or "@" in line)
+            if ANY_LABEL.match(line) or not (wrap or (";" in line or "@" in line)
                                              and line[:1] in " \t"):
                 return
             yield end + 1, nxt
@@ -465,11 +143,11 @@ class EmailHeaderNameRecognizer(NameRecognizer):
     def _outlook_form(self, text: str, s: int, e: int) -> bool:
         """"Jansen, Jan" / "Vries, J. de" (one person) rather than "A Jansen, B Bakker"."""
         left, right = text[s:e].split(",", 1)
-        lw = [w for w in left.split() if w.lower() not in _SINGLE_INTERFIX_WORDS]
-        rw = [w for w in right.split() if w.lower() not in _SINGLE_INTERFIX_WORDS]
+        lw = [w for w in left.split() if w.lower() not in SINGLE_INTERFIX_WORDS]
+        rw = [w for w in right.split() if w.lower() not in SINGLE_INTERFIX_WORDS]
         if len(lw) != 1 or not 1 <= len(rw) <= 3:
             return False
-        return bool(_INITIAL_TOKEN.fullmatch(rw[0]) or self.gaz.is_first_name(rw[0]))
+        return bool(INITIAL_TOKEN.fullmatch(rw[0]) or self.gaz.is_first_name(rw[0]))
 
 
 def _split(text: str, start: int, end: int, sep: str) -> Iterator[tuple[int, int]]:
@@ -517,7 +195,7 @@ class SignatureBlockRecognizer(NameRecognizer):
                 if not line.strip():
                     continue
                 seen += 1
-                if _ROLE_LINE.match(line) or all(_is_title_token(t) for t in line.split()):
+                if _ROLE_LINE.match(line) or all(is_title_token(t) for t in line.split()):
                     continue
                 span = parse_name(text, ls, le, self.gaz)
                 if span:
@@ -559,10 +237,10 @@ class TitleNameRecognizer(NameRecognizer):
             end = m.start("name") + self._own_name_length(name, text[m.end("name"):
                                                                      m.end("name") + 60])
             name = text[m.start("name"):end]
-            words = [w for w in name.split() if _NAMEWORD.fullmatch(w)]
+            words = [w for w in name.split() if NAMEWORD_TOKEN.fullmatch(w)]
             if words and words[-1].lower() in ORG_WORDS:
                 continue
-            if len(words) == 1 and not _INITIAL_TOKEN.match(name):
+            if len(words) == 1 and not INITIAL_TOKEN.match(name):
                 w = words[0].split("-")[0]
                 if w.lower() in ROLE_NOUNS or w.lower() in INSTITUTION_NOUNS:
                     continue  # "Geachte mevrouw Voorzitter": a role, not a surname
@@ -581,7 +259,7 @@ class TitleNameRecognizer(NameRecognizer):
         if len(name.split()) != 1 or _ADDRESSING.search(text, max(0, m.start() - 12),
                                                         m.start()):
             return False
-        nxt = _NEXT_WORD.match(text, end)
+        nxt = NEXT_WORD.match(text, end)
         return not (nxt and nxt.group("w")[:1].isupper())
 
     def _own_name_length(self, name: str, after: str) -> int:
@@ -606,7 +284,7 @@ class TitleNameRecognizer(NameRecognizer):
                 continue
             # "mr. Vermeulen van Vermeulen Arbeidsrecht": the firm he is of
             org = any(w.lower() in ORG_WORDS for w in rest) or any(
-                _is_sector(w) or w.lower().replace(".", "") in COMPANY_FORMS for w in rest[1:])
+                is_sector(w) or w.lower().replace(".", "") in COMPANY_FORMS for w in rest[1:])
             nxt = rest[0]
             ordinary = (self.gaz.is_dictionary_word(nxt) or self.gaz.is_common_word(nxt)) \
                 and not self.gaz.is_surname(nxt)
@@ -783,7 +461,7 @@ class AttendeeListRecognizer(NameRecognizer):
                 continue
             blank_run = 0
             stripped = line.strip()
-            if _ANY_LABEL.match(line) or stripped.endswith(":"):
+            if ANY_LABEL.match(line) or stripped.endswith(":"):
                 return
             if follow_needs_bullet and not _BULLET.match(line):
                 return
@@ -983,7 +661,7 @@ def names_from_email(local: str, gaz: Gazetteer) -> tuple[str, str, str] | None:
     if not parts:
         return None
     interfix_words: list[str] = []
-    while len(parts) > 1 and parts[0] in _SINGLE_INTERFIX_WORDS:
+    while len(parts) > 1 and parts[0] in SINGLE_INTERFIX_WORDS:
         interfix_words.append(parts.pop(0))
     if len(parts) != 1:
         return None
@@ -1130,7 +808,7 @@ class CapitalisedInterfixRecognizer(NameRecognizer):
 
     @staticmethod
     def _verb_follows(text: str, end: int) -> bool:
-        nxt = _NEXT_WORD.match(text[end:end + 40])
+        nxt = NEXT_WORD.match(text[end:end + 40])
         if not nxt:
             return False
         w = nxt.group("w")
@@ -1178,7 +856,7 @@ class GazetteerNameRecognizer(NameRecognizer):
         first, sur = m.group("first").split("-")[0], m.group("sur").split("-")[0]
         low = first.lower()
         if (not gaz.is_first_name(first) or low in ORG_WORDS or low in NOT_FIRST_NAMES
-                or low in _SINGLE_INTERFIX_WORDS or sur.lower() in ORG_WORDS):
+                or low in SINGLE_INTERFIX_WORDS or sur.lower() in ORG_WORDS):
             return False
         if gaz.is_place(sur) or gazetteer_mod.looks_like_street(sur):
             return False
@@ -1218,7 +896,7 @@ class GazetteerNameRecognizer(NameRecognizer):
             first, sur = m.group("first"), m.group("sur").split("-")[0]
             if (not gaz.is_first_name(first) or first.lower() in ORG_WORDS
                     or first.lower() in NOT_FIRST_NAMES
-                    or first.lower() in _SINGLE_INTERFIX_WORDS):
+                    or first.lower() in SINGLE_INTERFIX_WORDS):
                 continue
             if sur.lower() in ORG_WORDS or gaz.is_place(f"{first} {m.group('sur')}"):
                 continue
