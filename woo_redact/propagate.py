@@ -28,7 +28,7 @@ import regex as re
 
 from woo_redact import gazetteer as gazetteer_mod
 from woo_redact.gazetteer import INITIALS_RE, INTERFIX_RE, TITLES, Gazetteer, is_sentence_start
-from woo_redact.recognizers.names import NOT_PERSON_INITIALS
+from woo_redact.recognizers.names.lists import NOT_PERSON_INITIALS
 from woo_redact.recognizers.names.organisation_context import (INSTITUTION_NOUNS,
                                                                organisation_around)
 from woo_redact.spans import SpanIndex

@@ -51,7 +51,7 @@ class NameRecognizer(EntityRecognizer):
     def __init__(self, gazetteer: Gazetteer | None = None, supported_language: str = "nl",
                  name: str | None = None) -> None:
         self._gaz = gazetteer
-        # no Presidio context words: each rule weighs its own context (see gazetteer_pairs.PERSON_CONTEXT)
+        # no Presidio context words: each rule weighs its own (as gazetteer_pairs.PERSON_CONTEXT)
         super().__init__(supported_entities=[ENTITY], name=name,
                          supported_language=supported_language, context=[])
 

@@ -80,6 +80,7 @@ _WORD_BEFORE = re.compile(r"(?<![\w-])(?P<w>[\p{L}-]+)[ \t]+$")
 _TYPE_WORD_WRAPPED = re.compile(r"(?<![\w-])(?P<w>\p{Lu}[\p{L}-]+)[ \t]*\n[ \t]*$")
 _WORD_AFTER = re.compile(r"[ \t]*(?:\n[ \t]*)?(?P<w>[\p{L}][\p{L}.&]*)")
 
+
 def is_sector(word: str) -> bool:
     return word[:1].isupper() and word.lower().endswith(SECTOR_ENDINGS)
 
