@@ -416,7 +416,7 @@ def organisation_name(text: str, start: int, end: int) -> str | None:
     """Why a found "name" is an organisation's or a law's here: a type of organisation
     before it ("Bureau Bibob", "Bouwbedrijf Van Wijnen"), a company form after it, an
     employer's place ("werkt bij Albert Heijn"), or a law named after it ("Wet Bibob")."""
-    from .recognizers.names import organisation_around
+    from .recognizers.names.organisation_context import organisation_around
 
     if organisation_around(text, start, end):
         return "organisation name"

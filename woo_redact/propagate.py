@@ -30,8 +30,9 @@ from woo_redact import gazetteer as gazetteer_mod
 from woo_redact.gazetteer import INITIALS_RE, INTERFIX_RE, TITLES, Gazetteer, is_sentence_start
 from woo_redact.named_places import names_a_place
 from woo_redact.occurrences import key as occurrence_key
-from woo_redact.recognizers.names import (INSTITUTION_NOUNS, NOT_PERSON_INITIALS,
-                                          organisation_around)
+from woo_redact.recognizers.names.lists import NOT_PERSON_INITIALS
+from woo_redact.recognizers.names.organisation_context import (INSTITUTION_NOUNS,
+                                                               organisation_around)
 from woo_redact.spans import SpanIndex
 from woo_redact.textnorm import find_all, text_words
 
