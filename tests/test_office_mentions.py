@@ -88,3 +88,25 @@ def test_a_name_in_an_organisation_or_a_law_is_kept_there(pipeline):
         found.append(Finding("PERSON", word_start, word_start + 5, "Bibob", 0.85, "test"))
     decided = load_policy().decide(found, text)
     assert [f.action for f in decided] == ["keep", "keep", "redact"]
+
+
+def test_stacked_signers_pair_with_their_functions_in_order():
+    from woo_redact.office_holders import OfficeHolders
+    holders = OfficeHolders.from_file()
+    text = ("Hoogachtend,\nburgemeester en wethouders van Zuiderwaard,\nde secretaris,\n"
+            "de burgemeester,\ndrs. J.W. Hoekstra\nmr. H.J. Brinkman-Oudshoorn\n")
+    s = text.index("J.W. Hoekstra")
+    assert holders.reason_to_keep(text, s, s + 13, "J.W. Hoekstra") is None
+    s = text.index("H.J. Brinkman")
+    assert "burgemeester" in holders.reason_to_keep(text, s, s + 23, "H.J. Brinkman-Oudshoorn")
+
+
+def test_a_plural_role_before_a_list_of_names_but_not_a_name_with_its_own_function():
+    from woo_redact.office_holders import OfficeHolders
+    holders = OfficeHolders.from_file()
+    text = ("Aanwezig: burgemeester H.J. Brinkman (voorzitter), wethouders M. Bakkal, "
+            "A. Dijkstra en\nR. Verhoef; J.W. Hoekstra (gemeentesecretaris)\n")
+    for name, kept in [("M. Bakkal", True), ("A. Dijkstra", True), ("R. Verhoef", True),
+                       ("J.W. Hoekstra", False)]:
+        s = text.index(name)
+        assert bool(holders.reason_to_keep(text, s, s + len(name), name)) is kept, name

@@ -34,7 +34,9 @@ _INITIALS = re.compile(r"(?:\w\.)+")
 # "lid van het projectteam Jansen" is not read as a member of parliament.
 _ROLE = (
     r"(?:oud-|voormalig(?:e)?\s+|demissionair(?:e)?\s+|waarnemend(?:e)?\s+)?"
-    r"(?P<role>minister-president|vicepremier|premier|minister|staatssecretaris|"
+    r"(?P<role>minister-president|vicepremier|premier|ministers|minister|"
+    r"staatssecretarissen|staatssecretaris|wethouders|burgemeesters|gedeputeerden|"
+    r"raadsleden|statenleden|senatoren|bewindslieden|bewindspersonen|"
     r"(?:tweede-|eerste-)?kamerlid|(?:tweede-)?kamervoorzitter|senator|burgemeester|"
     r"loco-burgemeester|wethouder|gedeputeerde|commissaris\s+van\s+de\s+koning|"
     r"europarlementari[eë]r|fractievoorzitter|fractieleider|partijleider|statenlid|"
@@ -252,8 +254,16 @@ class OfficeHolders:
         if _INITIALS_FORM.fullmatch(name):
             return None  # "burgemeester | HSJ" in an action list: whoever acts, not the mayor
         before = text[max(0, start - 160):start]
+        stacked = _stacked_signer(text, start)
+        if stacked is not None:
+            # "de secretaris,\nde burgemeester,\ndrs. J.W. Hoekstra\nmr. H.J. Brinkman":
+            # signers' functions above, their names below, in the same order
+            return f"office holder: signs as '{stacked}'" if stacked else None
         m = _ROLE_BEFORE.search(before)
         if (m and _same_column(before, m.start("role"), text, start)
+                # "wethouders A. Dijkstra en R. Verhoef; J.W. Hoekstra (gemeentesecretaris)":
+                # a name with a function of its own is not the role's
+                and not _OTHER_FUNCTION_AFTER.match(text, end, min(len(text), end + 40))
                 and not ("\n" in m.group() and (_SENDER_AFTER.match(text, end)
                                                 or not _opens_its_line(before, m.start())
                                                 or _signers_side_by_side(before, m.start())))
@@ -344,11 +354,48 @@ class OfficeHolders:
 
 # "de secretaris, de burgemeester,\ndrs. R. van der Zee L.M.M. Bolsius": signers side by
 # side, their functions on the line above in the same order
-_SIGNER_FUNCTION = re.compile(
-    r"(?i)(?:\bde\s+)?\b(?P<f>gemeentesecretaris|secretaris|griffier|directeur|voorzitter|"
+_SIGNER_FUNCTION_RE = (
+    r"(?:\bde\s+)?\b(?P<f>gemeentesecretaris|secretaris|griffier|directeur|voorzitter|"
     r"loco-burgemeester|burgemeester|wethouder|dijkgraaf|gedeputeerde|minister|"
     r"staatssecretaris|commissaris\s+van\s+de\s+koning)\s*,")
+_SIGNER_FUNCTION = re.compile(rf"(?i){_SIGNER_FUNCTION_RE}")
 _OFFICE = re.compile(rf"(?i:{_ROLE})")
+
+
+_FUNCTION_LINE = re.compile(rf"(?i)^[ \t]*(?:w\.\s?g\.\s*)?{_SIGNER_FUNCTION_RE}[ \t]*$")
+_NAME_LINE = re.compile(r"^[ \t]*(?:(?:w\.\s?g\.|\p{Lu}[\p{L}'’.-]*|\p{Ll}{1,4}\.?)[ \t]*){1,7}$")
+
+
+def _stacked_signer(text: str, start: int) -> str | None:
+    """The office of a signer whose block extraction stacked: two or more function lines,
+    then as many name lines, the name on the line of ``start`` paired with the function in
+    the same place ("" when that function is no office); None when the block is not so."""
+    lines_before: list[str] = []
+    pos = text.rfind("\n", 0, start)
+    own_start = pos + 1
+    own_end = text.find("\n", start)
+    own = text[own_start:own_end if own_end >= 0 else len(text)]
+    if not _NAME_LINE.match(own):
+        return None
+    while pos > 0 and len(lines_before) < 8:
+        prev = text.rfind("\n", 0, pos)
+        lines_before.insert(0, text[prev + 1:pos])
+        pos = prev
+    # the run of name lines that ends with ours, then the run of function lines above it
+    names = 1
+    k = len(lines_before) - 1
+    while k >= 0 and _NAME_LINE.match(lines_before[k]) and not _FUNCTION_LINE.match(
+            lines_before[k]):
+        names += 1
+        k -= 1
+    functions = []
+    while k >= 0 and (m := _FUNCTION_LINE.match(lines_before[k])):
+        functions.insert(0, m.group("f"))
+        k -= 1
+    if len(functions) < 2 or names > len(functions):
+        return None
+    f = functions[names - 1]
+    return " ".join(f.lower().split()) if _OFFICE.fullmatch(f) else ""
 
 
 def _signer_role(text: str, start: int) -> str | None:
