@@ -157,6 +157,8 @@ SWITCHBOARD_WORDS = re.compile(
 # the reader counts: "melder nam contact op met de politie via 070 ..." may be the melder's
 # own number. An article is required: "contact met Jansen" names a person.
 CONTACT_ORGANISATION = re.compile(
+    # "Of bel ons: 088 - 898 92 94", "bel ons op 058 - 233 88 88": the writer's organisation
+    r"\bbel(?:t)?(?:\s+u)?\s+ons\b(?:\s+op\b)?|"
     r"\b(?:neem(?:t)?\s+(?:u\s+)?(?:dan\s+|gerust\s+|even\s+)?contact\s+op|"
     r"contact\s+(?:opnemen|op\s+te\s+nemen)|bel(?:t)?(?:\s+u)?)\s+(?:met\s+)?"
     r"(?:het|de|ons)\s+"
@@ -175,7 +177,8 @@ PERSONAL_LINE = re.compile(
 MAX_WORDS_BETWEEN = 6
 # Right after the number: "070 373 8888 (algemeen)", "(receptie)".
 SWITCHBOARD_AFTER = re.compile(
-    r"[ \t]*\((?:algemeen|receptie|centrale|hoofdnummer|meldkamer)\)", re.IGNORECASE)
+    r"[ \t]*\((?:algemeen|receptie|centrale|hoofdnummer|meldkamer)(?:[ \t]+nummer)?"
+    r"(?:[ \t]+[^()\n]{1,40})?\)", re.IGNORECASE)
 _MOBILE = re.compile(r"(?:\+|00)?(?:31)?0?6")
 # Public service numbers: 0800/0900/0906/0909, a municipality's 14 + area code, 1400.
 _SERVICE_DIGITS = re.compile(r"(?:0800|0900|0906|0909)\d{4}(?:\d{3})?|140\d{2,3}|1400")
@@ -422,4 +425,23 @@ def organisation_name(text: str, start: int, end: int) -> str | None:
         return "organisation name"
     if _LAW_BEFORE.search(text, max(0, start - 12), start):
         return "name of a law or scheme"
+    return None
+
+
+# "op rekeningnummer NL72 RABO … ten name van Stichting Buurthuis De Vonk": the account
+# holder is named after the number
+_IN_NAME_OF = re.compile(r"[\s,]*(?:t\.?\s?n\.?\s?v\.?|ten\s+name\s+van)\s+", re.IGNORECASE)
+
+
+def organisation_iban(text: str, start: int, end: int) -> str | None:
+    """Why a bank account is an organisation's: held in its name ("t.n.v. CJIB")."""
+    m = _IN_NAME_OF.match(text, end)
+    if m is None:
+        return None
+    holder = text[m.end():m.end() + 80].split("\n")[0]
+    holder = holder + " " + text[m.end() + len(holder) + 1:m.end() + len(holder) + 40]
+    if ORG_WORDS.match(holder) or ORG_NAME_START.match(holder) or re.match(
+            r"(?:[A-Z]{2,6}\b|(?:gemeente|stichting|vereniging|[A-Z][\w-]+\s+B\.?V\.?))",
+            holder):
+        return "organisation account: held in the organisation's name"
     return None

@@ -22,6 +22,7 @@ from . import office_mentions
 from . import textnorm
 from .errors import BadInput
 from .extract import Limits, extract, needs_ocr
+from .contact_blocks import keep_contact_blocks
 from .model import Document, Finding, Word, sha256_file
 from .named_places import is_place_finding
 from .named_places import learn as learn_places
@@ -168,13 +169,23 @@ class Pipeline:
         for a role once stays everywhere the document (or dossier) names them, and every
         other occurrence of accepted text becomes a finding, decided by the policy in its
         own context (so an office holder who shares a surname stays)."""
-        self._keep_office_mentions(findings, dossier)
+        self._keep_in_context(doc, findings, dossier)
         extra = uncovered_occurrences(doc, findings + _dossier_values(dossier))
         for f in self.policy.decide(extra, doc.text, self.office_holders):
             self._set_status(f)
             findings.append(f)
         if extra:
-            self._keep_office_mentions(findings, dossier)
+            self._keep_in_context(doc, findings, dossier)
+
+    def _keep_in_context(self, doc: Document, findings: list[Finding],
+                         dossier: NameBook | None) -> None:
+        """The keep decisions that read the document around many findings at once."""
+        self._keep_office_mentions(findings, dossier)
+        if self.policy.keep_organisation_addresses:
+            keep_contact_blocks(findings, doc.text)
+        for f in findings:
+            if f.action == "keep" and f.status == "accepted":
+                f.status = "rejected"
 
     def _keep_office_mentions(self, findings: list[Finding], dossier: NameBook | None) -> None:
         if not self.policy.keep_office_holders or self.office_holders is None:

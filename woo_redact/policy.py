@@ -17,8 +17,8 @@ import yaml
 from .grounds import is_ground
 from .model import LOW_OCR, Finding
 from .organisations import (acronym_mailbox, contact_only_lines, continue_kept_addresses,
-                            organisation_address, organisation_mailbox, organisation_name,
-                            organisation_phone)
+                            organisation_address, organisation_iban, organisation_mailbox,
+                            organisation_name, organisation_phone)
 
 DEFAULT_POLICY = "default_policy.yaml"
 ACTIONS = ("redact", "propose", "keep")
@@ -115,6 +115,9 @@ class Policy:
             elif (f.entity_type == "PHONE_NUMBER" and self.keep_organisation_addresses
                   and (why := organisation_phone(text, f.start, f.end))):
                 # a switchboard or service number is the organisation's, not a person's
+                f.action, f.reason = "keep", why
+            elif (f.entity_type == "IBAN_CODE" and self.keep_organisation_addresses
+                  and (why := organisation_iban(text, f.start, f.end))):
                 f.action, f.reason = "keep", why
             elif (f.entity_type == "EMAIL_ADDRESS" and self.keep_organisation_addresses
                   and (why := organisation_mailbox(f.text) or acronym_mailbox(f.text, text))):

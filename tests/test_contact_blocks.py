@@ -1,0 +1,48 @@
+"""An organisation's contact block is kept as a unit; a person's lines are not."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import make_pdf
+
+
+def _decided(pipeline, tmp_path, lines):
+    src = make_pdf(tmp_path / "doc.pdf", [[(60, 60 + 13 * i, t) for i, t in enumerate(lines)]])
+    res = pipeline.process(str(src), tmp_path / "out", dry_run=True)
+    return {f.text: f.action for f in res.findings}
+
+
+def test_a_letterhead_block_keeps_address_postcode_and_general_number(pipeline, tmp_path):
+    got = _decided(pipeline, tmp_path, [
+        "Directie Wetgeving en Juridische Zaken", "Parnassusplein 5", "2511 VX Den Haag",
+        "Postbus 90801", "2509 LV Den Haag", "T 070 333 44 44", "www.rijksoverheid.nl/szw",
+        "", "Mevrouw A. Bakkali", "Vondellaan 212", "3521 GJ UTRECHT"])
+    assert got["070 333 44 44"] == "keep"
+    assert got["Vondellaan 212"] == "redact" and got["A. Bakkali"] == "redact"
+
+
+def test_a_footer_line_of_the_organisations_channels(pipeline, tmp_path):
+    got = _decided(pipeline, tmp_path, [
+        "Vragen over dit plan: Sietske Dijkstra, 06-41 09 27 73.",
+        "Inspectie Leefomgeving en Transport · Postbus 16191 · 2500 BD Den Haag · "
+        "088 489 00 00 · www.ilent.nl"])
+    assert got["088 489 00 00"] == "keep" and got["06-41 09 27 73"] == "redact"
+
+
+def test_a_signature_keeps_the_firms_address_but_not_the_signers_lines(pipeline, tmp_path):
+    got = _decided(pipeline, tmp_path, [
+        "Met vriendelijke groet,", "Sjoerd Hiemstra", "Uitvoerder",
+        "Grondwerken De Bruijn B.V. | Industrieweg 12 | 3281 NK Numansdorp",
+        "T 0186 65 12 40 | M 06 4172 8853"])
+    assert got["Industrieweg 12"] == "keep"
+    assert got["06 4172 8853"] == "redact" and got["0186 65 12 40"] == "redact"
+
+
+@pytest.mark.parametrize("line,kept", [
+    ("Maak het bedrag over naar NL32 INGB 3110 2096 75 ten name van CJIB Leeuwarden.", True),
+    ("Het voorschot gaat naar NL91 ABNA 0417 1643 00 t.n.v. J. de Vries.", False),
+])
+def test_an_account_held_in_an_organisations_name(pipeline, tmp_path, line, kept):
+    got = _decided(pipeline, tmp_path, [line])
+    iban = next(t for t in got if t.startswith("NL"))
+    assert (got[iban] == "keep") is kept

@@ -1,0 +1,170 @@
+"""An organisation's contact block is kept as a unit: its address, postcode, general number
+and bank account belong to the organisation, not to a person.
+
+Letterheads, footers, addressee blocks and the organisation part of a signature all look
+alike: a line that names the organisation ("Directie Wetgeving en Juridische Zaken",
+"Inspectie Leefomgeving en Transport", "Adres vestiging") followed by lines that hold only
+contact data (street and number, postcode and place, Postbus, "T 070 333 44 44", the web
+address, a functional mailbox, IBAN and KvK), or one line that holds them all between
+separators ("NVWA · Postbus 43006 · 3540 AA Utrecht · 0900 - 0388 · www.nvwa.nl").
+
+A block ends at anything that belongs to a person: their name, a mobile number, a personal
+mailbox, or running text. So in "Grondwerken De Bruijn B.V. | Industrieweg 12 | 3281 NK
+Numansdorp" the address is the firm's, while the next line "T 0186 65 12 40 | M 06 …"
+is the signer's own.
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+from .organisations import (EMAIL_ON_LINE, FOR_ATTENTION, ORG_NAME_START, ORG_WORDS,
+                            RESIDENCE_WORDS, SERVICE_NUMBER_ON_LINE, _is_mobile,
+                            organisation_mailbox)
+
+KEPT_TYPES = frozenset({"NL_ADDRESS", "NL_POSTCODE", "PHONE_NUMBER", "IBAN_CODE",
+                        "NL_KVK_NUMBER"})
+MAX_ORG_LINE_WORDS = 9
+MAX_BLOCK_LINES = 10
+
+# Lines that hold contact data only, whatever the data: labels and the organisation's
+# general channels
+_CONTACT_LABEL = re.compile(
+    r"(?i)^\s*(?:bezoekadres|postadres|retouradres|correspondentieadres|adres(?:\s+vestiging)?|"
+    r"vestigingsadres|postbus|antwoordnummer|t|tel|telefoon|f|fax|e|e-mail|email|i|w|www|"
+    r"internet|website|iban|kvk(?:-nummer)?|btw(?:-nummer)?|rsin|"
+    r"overheidsidentificatienr|oin|nederland|the\s+netherlands|netherlands)\b[.:]?")
+_WEB = re.compile(r"(?i)\bwww\.|\bhttps?://|\b[a-z0-9-]+\.(?:nl|com|org|eu|net)(?:/\S*)?$")
+_POSTBUS = re.compile(r"(?i)\b(?:postbus|antwoordnummer)\b")
+_SEPARATOR = re.compile(r"\s[|·•–—]\s|\s{3,}")
+_ORG_ACRONYM_IN_BRACKETS = re.compile(r"\((?:[A-Z]{2,6}|[A-Z][a-z]?[A-Z]{1,5})\)\s*$")
+_ENGLISH_ORG = re.compile(r"(?i)\b(?:institute|agency|ministry|authority|department|"
+                          r"centre|center|office|council|service|inspectorate)\b")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_NAME_GOES_ON = re.compile(r"(?:(?:van|de|der|den|het|voor|en|in|op)\s+)*\p{Lu}[\w'’-]*"
+                           r"(?:\s+(?:(?:van|de|der|den|het|voor|en|in|op)\s+)*\p{Lu}[\w'’-]*){0,3}")
+
+
+def keep_contact_blocks(findings: list, text: str) -> None:
+    """Keep the address, postcode, landline, IBAN and company KvK findings that stand in an
+    organisation's contact line or block."""
+    lines = _lines(text)
+    by_line: dict[int, list] = {}
+    for f in findings:
+        by_line.setdefault(_line_of(lines, f.start), []).append(f)
+    block_open = False
+    for n, (a, b) in enumerate(lines):
+        here = by_line.get(n, [])
+        line = text[a:b]
+        if block_open and FOR_ATTENTION.match(line.strip()):
+            continue  # "t.a.v. mevrouw A. Osei": the person stays redacted, the block goes on
+        if _personal(here, line):
+            block_open = False
+            continue
+        org_line = _names_organisation(line)
+        contact_only = _contact_only(line, here)
+        if (org_line and any(f.entity_type in KEPT_TYPES for f in here)
+                and _short_beside(line, here) and not RESIDENCE_WORDS.search(line)):
+            _keep(here, "organisation contact: on a line with the organisation's name")
+        if org_line and len(line.split()) <= MAX_ORG_LINE_WORDS:
+            block_open = True
+            continue
+        if block_open and (contact_only or (not here and _NAME_GOES_ON.fullmatch(line.strip()))):
+            # contact data, or the organisation's name wrapping onto this line ("De
+            # Voorzitter van de Tweede Kamer\nder Staten-Generaal")
+            if contact_only:
+                _keep(here, "organisation contact: in the organisation's contact block")
+            continue
+        if contact_only and _general_channel(line):
+            # a footer line of the organisation's own channels ("Postbus … · 2500 BD … ·
+            # 088 489 00 00 · www.ilent.nl")
+            _keep(here, "organisation contact: on a line of the organisation's channels")
+        block_open = False
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _line_of(lines: list[tuple[int, int]], pos: int) -> int:
+    lo, hi = 0, len(lines) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if lines[mid][0] <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _personal(here: list, line: str) -> bool:
+    """Something on the line is a person's: their name, their mobile, their mailbox."""
+    for f in here:
+        if f.action == "keep":
+            continue
+        if f.entity_type == "PERSON" or (f.entity_type == "PHONE_NUMBER" and _is_mobile(f.text)):
+            return True
+    return any(not organisation_mailbox(m) for m in EMAIL_ON_LINE.findall(line))
+
+
+def _names_organisation(line: str) -> bool:
+    s = line.strip()
+    return bool(ORG_WORDS.search(s) or ORG_NAME_START.match(s) or _ENGLISH_ORG.search(s)
+                or _ORG_ACRONYM_IN_BRACKETS.search(s))
+
+
+def _contact_only(line: str, here: list) -> bool:
+    """Nothing on the line but contact data, labels, separators and the place names of
+    postcodes: every word of it is inside a finding, a label, a web address or Postbus."""
+    rest = line
+    for f in sorted(here, key=lambda f: f.start, reverse=True):
+        if f.entity_type in KEPT_TYPES or f.entity_type == "EMAIL_ADDRESS":
+            rest = rest.replace(f.text.split("\n")[0], " ")
+    rest = _strip_channels(rest)
+    words = [w for w in _WORD.findall(rest) if not _CONTACT_LABEL.fullmatch(w)]
+    return not words and bool([f for f in here if f.entity_type in KEPT_TYPES]
+                              or _POSTBUS.search(line) or _WEB.search(line)
+                              or _POSTCODE_AND_PLACE.search(line))
+
+
+# a postcode and the place after it ("2509 LV Den Haag", "2595 BD  DEN HAAG")
+_POSTCODE_AND_PLACE = re.compile(r"(?<!\d)[1-9]\d{3}[ \t]?[A-Z]{2}\b(?:[ \t]+[A-Z][\w'’-]*)*")
+
+
+def _strip_channels(text: str) -> str:
+    """The text without the organisation's channels: mailboxes, web addresses, service
+    numbers, Postbus numbers, postcodes with their place."""
+    text = EMAIL_ON_LINE.sub(" ", text)
+    text = re.sub(r"(?i)\S*www\.\S+|\bhttps?://\S+|\b[a-z0-9-]+\.(?:nl|com|org|eu|net)\S*",
+                  " ", text)
+    text = SERVICE_NUMBER_ON_LINE.sub(" ", text)
+    text = re.sub(r"(?i)\b(?:postbus|antwoordnummer)\s+[\d.]+", " ", text)
+    return _POSTCODE_AND_PLACE.sub(" ", text)
+
+
+def _short_beside(line: str, here: list) -> bool:
+    """Beside its contact data the line is short: a letterhead or footer line, not a
+    sentence that mentions an organisation and someone's address."""
+    if len(_SEPARATOR.findall(line)) >= 2:
+        return True  # "NVWA · Postbus 43006 · 3540 AA Utrecht · 0900 - 0388": a footer
+    rest = line
+    for f in here:
+        rest = rest.replace(f.text.split("\n")[0], " ")
+    return len(_WORD.findall(_strip_channels(rest))) <= MAX_ORG_LINE_WORDS
+
+
+def _general_channel(line: str) -> bool:
+    return bool(_POSTBUS.search(line) or _WEB.search(line)
+                or any(organisation_mailbox(m) for m in EMAIL_ON_LINE.findall(line))
+                or SERVICE_NUMBER_ON_LINE.search(line)) and bool(_SEPARATOR.search(line))
+
+
+def _keep(findings: list, why: str) -> None:
+    for f in findings:
+        if f.action == "redact" and f.entity_type in KEPT_TYPES and not (
+                f.entity_type == "PHONE_NUMBER" and _is_mobile(f.text)):
+            f.action, f.reason = "keep", why
