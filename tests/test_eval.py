@@ -352,3 +352,13 @@ def test_bench_corpus_is_deterministic_and_its_truth_holds(tmp_path):
     assert "PERSON" in cats and len(cats) >= 4
     for e in a["sensitive"] + a["keep"]:
         assert ev.count_in(text, e["text"], fold=False) == e["count"] > 0
+
+
+def test_words_removed_counts_words_an_applied_redaction_touches():
+    from woo_redact.evaluate import words_removed
+    text = "De minister sprak met Jan de Vries over 06-12345678."
+    a = text.index("Jan")
+    b = text.index("Vries") + 5
+    p = text.index("06")
+    got = words_removed(text, [(a, b), (p, p + 11)])
+    assert got == {"total": 10, "removed": 5}

@@ -25,6 +25,7 @@ from pathlib import Path
 import pymupdf
 
 from .model import Box
+from .spans import SpanIndex
 from .textnorm import count_occurrences, find_occurrences
 
 # Text outside the visible page still counts: a hidden string is a leak all the same.
@@ -82,15 +83,16 @@ def load_truth(path: str | Path) -> Truth:
         raise TruthError(f"{p}: not a valid truth file: {e}") from e
 
 
-def load_truth_dir(folder: str | Path) -> dict[str, Truth]:
-    """Truth files of a folder, keyed by the document's file name."""
-    d = Path(folder)
-    if not d.is_dir():
-        raise FileNotFoundError(f"no such truth folder: {d}")
+def load_truth_dir(*folders: str | Path) -> dict[str, Truth]:
+    """Truth files of one or more folders, keyed by the document's file name."""
     out: dict[str, Truth] = {}
-    for p in sorted(d.glob("*.json")):
-        t = load_truth(p)
-        out[Path(t.document).name] = t
+    for folder in folders:
+        d = Path(folder)
+        if not d.is_dir():
+            raise FileNotFoundError(f"no such truth folder: {d}")
+        for p in sorted(d.glob("*.json")):
+            t = load_truth(p)
+            out[Path(t.document).name] = t
     return out
 
 
@@ -364,9 +366,26 @@ class DocScore:
     signatures: dict[str, int] = field(default_factory=dict)
     side: dict = field(default_factory=dict)
     extractors: list[str] = field(default_factory=list)
+    # words of the input text, and those under an applied redaction
+    words: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+_WORD_TOKEN = re.compile(r"[^\W_]+")
+
+
+def words_removed(text: str, removed: list[tuple[int, int]]) -> dict[str, int]:
+    """How many words the text has, and how many of them an applied redaction touches:
+    on an already released document every removed word is over-redaction."""
+    index = SpanIndex(removed)
+    total = hit = 0
+    for m in _WORD_TOKEN.finditer(text):
+        total += 1
+        if index.overlaps(m.start(), m.end()):
+            hit += 1
+    return {"total": total, "removed": hit}
 
 
 def _covered(spans: list[tuple[int, int]], cover: list[tuple[int, int]]) -> int:
@@ -396,6 +415,8 @@ def score_document(truth: Truth, texts: PdfTexts | None, findings: list[FindingR
     flagged_spans = [spans_of[id(f)] for f in findings
                      if f.status in ("accepted", "proposed") and id(f) in spans_of]
 
+    if input_text is not None:
+        ds.words = words_removed(input_text, acc_spans)
     inp = CaseCounter(input_text) if input_text is not None else None
     sens_occ: list[tuple[int, int]] = []
     for item in truth.sensitive:
@@ -542,6 +563,8 @@ def aggregate(scores: list[DocScore]) -> dict:
     kept = sum(k["kept"] for k in keep.values())
     kread = sum(k["readable"] for k in keep.values())
     sides = [s.side for s in done if s.side]
+    words_total = sum(s.words.get("total", 0) for s in done)
+    words_hit = sum(s.words.get("removed", 0) for s in done)
     sig_exp = sum(s.signatures.get("expected", 0) for s in done)
     sig_red = sum(s.signatures.get("redacted", 0) for s in done)
     return {
@@ -557,6 +580,8 @@ def aggregate(scores: list[DocScore]) -> dict:
         "keep": dict(sorted(keep.items())),
         "proposed": proposed,
         "signatures": {"expected": sig_exp, "redacted": sig_red},
+        "words": {"total": words_total, "removed": words_hit,
+                  "share": _ratio(words_hit, words_total)},
         "side_channels": {
             "leaks": sum(len(x["leaks"]) for x in sides),
             "xmp_present": sum(1 for x in sides if x["xmp_present"]),

@@ -31,7 +31,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "missed, 2 on a usage error).")
     p.add_argument("--docs", nargs="+", required=True, metavar="DIR",
                    help="folders (or files) with the input PDFs")
-    p.add_argument("--truth", required=True, metavar="DIR", help="folder with NAME.json truth")
+    p.add_argument("--truth", required=True, nargs="+", metavar="DIR",
+                   help="folder(s) with NAME.json truth")
     p.add_argument("--out", default="eval-report", metavar="DIR",
                    help="report folder; redacted PDFs go to DIR/redacted (default: eval-report)")
     p.add_argument("--json", metavar="FILE", help="also write the JSON report here")
@@ -56,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     from .. import evaluate as ev
     from ..inputs import discover
 
-    truths = ev.load_truth_dir(args.truth)
+    truths = ev.load_truth_dir(*args.truth)
     if not truths:
         print(f"woo-redact: error: no truth files (*.json) in {args.truth}", file=sys.stderr)
         return 2
@@ -370,6 +371,10 @@ def print_report(report: dict, *, names_only: bool = False) -> None:
                       f"{side['annotations']} annotations, {side['attachments']} attachments, "
                       f"{side['form_fields']} form fields; signatures {sig['redacted']}/"
                       f"{sig['expected']}; proposals {prop['flagged']}/{prop['expected']}")
+        words = s.get("words") or {}
+        if words.get("total"):
+            console.print(f"words removed: {words['removed']} of {words['total']} "
+                          f"({_pct(words['share'])}) of the input text")
     names = report["names"]
     table("PERSON on the fixtures' text (ours after policy; deduce as is)", NAMES_HEAD,
           _rows_fixture_names(names))
@@ -424,6 +429,11 @@ def render_markdown(report: dict, *, names_only: bool = False) -> str:
                   f"attachments, {side['form_fields']} form fields. Signatures redacted: "
                   f"{sig['redacted']} of {sig['expected']}. Strings the policy should propose: "
                   f"{prop['flagged']} of {prop['expected']} proposed.\n")
+        words = s.get("words") or {}
+        if words.get("total"):
+            md.append(f"Words removed: {words['removed']} of {words['total']} "
+                      f"({_pct(words['share'])}) of the input text (on documents released "
+                      "before, every removed word is over-redaction).\n")
     names = report["names"]
     md += ["## Names\n",
            f"PDF level on the fixtures: PERSON recall {_pct(names['fixtures_pdf']['recall'])}, "
