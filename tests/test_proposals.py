@@ -22,7 +22,7 @@ from woo_redact.proposals import ProposalError
 NAME = "Jan de Vries"
 IBAN = "NL91ABNA0417164300"
 PHONE = "06-12345678"
-HIDDEN = "sleutelkluis"  # nothing detects it; only a manual box removes it
+HIDDEN = "waterput"  # nothing detects it; only a manual box removes it
 
 
 def make_pdf(path: Path, pages: list[list[str]]) -> None:
@@ -65,7 +65,7 @@ def dossier(tmp_path_factory) -> Path:
         [f"Op 12 maart sprak ik met {NAME} over de aanvraag.",
          f"Het voorschot gaat naar rekening {IBAN}.",
          f"Bel bij vragen {PHONE}.",
-         f"De {HIDDEN} hangt naast de achterdeur."],
+         f"Het archief ligt naast de oude {HIDDEN}."],
         [f"Bijlage: verslag van het gesprek met {NAME}."]])
     (src / "sub").mkdir()
     make_pdf(src / "sub" / "b.pdf", [[f"Reactie van {NAME} op het besluit.",

@@ -17,6 +17,7 @@ from .extract import boxes_for_span, page_spans, span_boxes
 from .model import LOW_OCR, Document, Finding
 from .policy import Policy
 from .recognizers import ALL_RECOGNIZERS
+from .passages.recognizers import EXPLANATION_KEY, PASSAGE_ENTITIES, PassageRecognizer
 from .recognizers.ner import DutchNerRecognizer
 from .signatures import find_signatures
 from .table_columns import table_findings
@@ -129,6 +130,9 @@ class Detector:
         self._ner = next((r for r in self.registry.recognizers
                           if isinstance(r, DutchNerRecognizer)), None)
         self._ner_name = self._ner.name if self._ner is not None else None
+        # content grounds judge the kind of document once, before its pages
+        self._passages = [r for r in self.registry.recognizers
+                          if isinstance(r, PassageRecognizer)]
 
     def _poorly_read(self, doc: Document, f: Finding) -> bool:
         """A name only the NER saw, in OCR words read with little confidence, that the name
@@ -144,6 +148,8 @@ class Detector:
     def analyze(self, doc: Document) -> list[Finding]:
         """Findings of every enabled recognizer, merged per entity, with boxes."""
         raw: list[Finding] = []
+        for rec in self._passages:
+            rec.for_document(doc.text)
         spans = page_spans(doc)
         pages: list[tuple[int, int, str]] = []
         for i, (s, e) in enumerate(spans):
@@ -166,9 +172,12 @@ class Detector:
                     if r.start >= e - s:
                         continue  # starts on the next page: that page reports it
                     meta = r.recognition_metadata or {}
-                    raw.append(Finding(r.entity_type, s + r.start, s + r.end,
-                                       doc.text[s + r.start:s + r.end], float(r.score),
-                                       meta.get("recognizer_name", "unknown")))
+                    f = Finding(r.entity_type, s + r.start, s + r.end,
+                                doc.text[s + r.start:s + r.end], float(r.score),
+                                meta.get("recognizer_name", "unknown"))
+                    if r.entity_type in PASSAGE_ENTITIES:
+                        f.explanation = meta.get(EXPLANATION_KEY, "")
+                    raw.append(f)
         # cells of person and value columns, read by their header (needs the words' boxes)
         raw.extend(f for f in table_findings(doc) if f.entity_type in self.policy.entities)
         findings = merge_overlaps(raw)
@@ -227,5 +236,6 @@ def merge_overlaps(findings: list[Finding]) -> list[Finding]:
             if f.detector not in last.detector.split("+"):
                 last.detector = f"{last.detector}+{f.detector}"
             continue
-        out.append(Finding(f.entity_type, f.start, f.end, f.text, f.score, f.detector))
+        out.append(Finding(f.entity_type, f.start, f.end, f.text, f.score, f.detector,
+                           explanation=f.explanation))
     return sorted(out, key=lambda f: (f.start, f.end))

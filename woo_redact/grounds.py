@@ -34,6 +34,8 @@ GROUNDS: dict[str, str] = {
              "uitzonderingsgronden",
     # art. 5.2
     "5.2": "persoonlijke beleidsopvattingen in documenten opgesteld ten behoeve van intern beraad",
+    "5.2.1": "persoonlijke beleidsopvattingen in documenten opgesteld ten behoeve van intern "
+             "beraad (art. 5.2 lid 1)",
 }
 
 

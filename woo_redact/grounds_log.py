@@ -26,7 +26,7 @@ SUMMARY_JSON = "summary.json"
 PUBLIC_FIELDS = ["run_id", "document_nr", "document", "finding_id", "page", "x0", "y0", "x1",
                  "y1", "entity_type", "ground", "ground_text", "action", "status", "detector",
                  "score", "reason", "reviewer", "decided_at", "sha256_input", "sha256_output"]
-INTERNAL_FIELDS = PUBLIC_FIELDS + ["text"]
+INTERNAL_FIELDS = PUBLIC_FIELDS + ["text", "explanation"]
 INVENTORY_FIELDS = ["Documentnummer", "Bestandsnaam", "Beoordeling", "Beoordelingsgronden",
                     "Aantal lakkingen", "Opmerking"]
 
@@ -94,7 +94,8 @@ class RunLog:
                        "ground_text": GROUNDS.get(f.ground or "", ""), "action": f.action or "",
                        "status": f.status, "detector": f.detector, "score": round(f.score, 3),
                        "reason": f.reason, "reviewer": f.reviewer or "",
-                       "decided_at": f.decided_at or "", "text": f.text}
+                       "decided_at": f.decided_at or "", "text": f.text,
+                       "explanation": f.explanation}
         for m in res.manual:
             yield {**base, "finding_id": "manual", "page": m.box.page + 1,
                    "x0": round(m.box.x0, 1), "y0": round(m.box.y0, 1),
@@ -103,7 +104,8 @@ class RunLog:
                    "ground_text": GROUNDS.get(m.label, ""), "action": "redact",
                    "status": "accepted", "detector": "manual", "score": 1.0,
                    "reason": "manual redaction", "reviewer": getattr(m, "reviewer", "") or "",
-                   "decided_at": getattr(m, "decided_at", "") or "", "text": ""}
+                   "decided_at": getattr(m, "decided_at", "") or "", "text": "",
+                   "explanation": ""}
 
     @staticmethod
     def inventory_row(res, document_nr: str) -> dict:

@@ -116,6 +116,9 @@ class Finding:
     id: str = ""
     reviewer: str | None = None
     decided_at: str | None = None
+    # what the detector saw, for the reviewer and the internal log only: it may quote the
+    # removed text ("cue 'burn-out' about someone named in the passage")
+    explanation: str = ""
 
     @property
     def pages(self) -> list[int]:

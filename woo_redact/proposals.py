@@ -85,7 +85,7 @@ def finding_to_dict(f: Finding) -> dict:
             "text": f.text, "score": round(f.score, 4), "detector": f.detector,
             "ground": f.ground, "action": f.action, "reason": f.reason, "status": f.status,
             "reviewer": f.reviewer, "decided_at": f.decided_at,
-            "boxes": [b.to_dict() for b in f.boxes]}
+            "boxes": [b.to_dict() for b in f.boxes], "explanation": f.explanation}
 
 
 def finding_from_dict(d: dict) -> Finding:
@@ -100,7 +100,8 @@ def finding_from_dict(d: dict) -> Finding:
                     float(d["score"]), str(d["detector"]),
                     [Box.from_dict(b) for b in d.get("boxes", [])],
                     d.get("ground"), action, str(d.get("reason", "")), status,
-                    str(d.get("id", "")), d.get("reviewer"), d.get("decided_at"))
+                    str(d.get("id", "")), d.get("reviewer"), d.get("decided_at"),
+                    str(d.get("explanation") or ""))
     except (KeyError, TypeError, ValueError) as e:
         raise ProposalError(f"finding {d.get('id')!r}: {e}") from e
     if not f.id:
