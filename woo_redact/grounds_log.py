@@ -155,7 +155,8 @@ class RunLog:
                 "duplicate_reason": info.get("duplicate_reason", ""), "status": res.status,
                 "quarantine_kind": res.kind if res.status == "quarantined" else "",
                 "reason": res.reason if res.status == "quarantined" else "",
-                "output": output, "pages": res.pages, "grounds": self.grounds_of(res),
+                "output": output, "sha256_output": res.sha256_out or "", "pages": res.pages,
+                "grounds": self.grounds_of(res),
                 "redactions": res.redaction_count}
 
     def close(self) -> dict:

@@ -127,7 +127,8 @@ class _Expander:
         if kind == MAIL:
             self._mail(doc, out_base, depth, parent)
             return
-        doc.date = own_date(path, key) or fallback_date
+        doc.date = own_date(path, key) or fallback_date or (_mtime_date(path) if depth == 0
+                                                            else "")
 
     def _fail(self, doc: SourceDoc, kind: str, reason: str) -> None:
         doc.error_kind, doc.error, doc.rel = kind, reason, doc.base
@@ -186,6 +187,13 @@ class _Expander:
             path, sha = self.store(data, name)
             self.add_file(path, f"{doc.key}/{name}", f"{folder}/{name}", depth + 1,
                           parent or doc.key, doc.date, sha)
+
+
+def _mtime_date(path: str) -> str:
+    try:
+        return date.fromtimestamp(os.path.getmtime(path)).isoformat()
+    except (OSError, ValueError, OverflowError):
+        return ""
 
 
 def _zip_date(info: zipfile.ZipInfo) -> str:
