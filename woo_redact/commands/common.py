@@ -14,10 +14,10 @@ def add_pipeline_options(p: argparse.ArgumentParser, *, accept_help: str) -> Non
                    help="do not OCR scanned pages (documents with scans are quarantined)")
 
 
-def start_run(args: argparse.Namespace):
-    """The dossier's documents (files found, zips and mail attachments unpacked), their
-    sequence numbers and a pipeline for ``args``; None when there is nothing to do (the
-    caller exits 2)."""
+def start_run(args: argparse.Namespace, work: Path | None = None):
+    """The dossier's documents (files found, zips and mail attachments unpacked into
+    ``work``, by default OUT/.work), their sequence numbers and a pipeline for ``args``;
+    None when there is nothing to do (the caller exits 2)."""
     from ..dossier import WORK_DIR
     from ..inputs import discover
     from ..inputs.dossier import expand
@@ -30,7 +30,7 @@ def start_run(args: argparse.Namespace):
         return None
     pipeline = Pipeline(load_policy(args.policy), accept_proposed=args.accept_proposed,
                         ocr=False if args.no_ocr else None)
-    work = Path(args.out) / WORK_DIR
+    work = work or Path(args.out) / WORK_DIR
     work.mkdir(parents=True, exist_ok=True, mode=0o700)
     docs = expand(files, work).docs
     width = max(4, len(str(len(docs))))

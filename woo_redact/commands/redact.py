@@ -26,19 +26,26 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import tempfile
+    from pathlib import Path
+
     from ..dossier import run_dossier
     from ..grounds_log import RunLog
 
-    started = start_run(args)
-    if started is None:
-        return 2
-    docs, skipped, numbers, pipeline = started
-    log = RunLog(args.out)
-    for d, res in run_dossier(pipeline, docs, args.out, dry_run=args.dry_run):
-        log.add(res, d.doc_id or numbers[d.key], d.info())
-        if not args.json:
-            _print_line(res)
-    summary = log.close()
+    # Unpacked attachments and converted PDFs hold everything unredacted: they live in a
+    # private temporary folder for the run only (quarantine keeps the originals it needs).
+    with tempfile.TemporaryDirectory(prefix="woo-redact-work-") as work:
+        started = start_run(args, Path(work))
+        if started is None:
+            return 2
+        docs, skipped, numbers, pipeline = started
+        log = RunLog(args.out)
+        for d, res in run_dossier(pipeline, docs, args.out, dry_run=args.dry_run,
+                                  work_dir=work):
+            log.add(res, d.doc_id or numbers[d.key], d.info())
+            if not args.json:
+                _print_line(res)
+        summary = log.close()
     summary["skipped"] = [{"path": s.path, "reason": s.reason} for s in skipped]
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
