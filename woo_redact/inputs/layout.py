@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import re
 from datetime import datetime
 from email.utils import getaddresses
 
@@ -73,6 +74,11 @@ def _lines(text: str) -> str:
 
 
 def _display_name(addresses: str) -> str:
+    """The first sender's name as a mail program shows it above the message; a name written
+    "Achternaam, Voornaam" without quotes is kept whole."""
+    m = re.match(r'\s*"?([^"<]*?)"?\s*<', addresses)
+    if m and m.group(1).strip():
+        return m.group(1).strip()
     pairs = getaddresses([addresses])
     name, addr = pairs[0] if pairs else ("", "")
     return name or addr

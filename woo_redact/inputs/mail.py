@@ -103,6 +103,14 @@ def _date(msg: EmailMessage) -> datetime | None:
 
 def _walk(part: EmailMessage, mail: Mail, bodies: list[str], top: bool = False) -> None:
     ctype = part.get_content_type()
+    if ctype == "message/rfc822" and not top:
+        inner = part.get_payload()
+        inner = inner[0] if isinstance(inner, list) and inner else inner
+        data = inner.as_bytes() if hasattr(inner, "as_bytes") else bytes(part.get_payload(
+            decode=True) or b"")
+        name = part.get_filename() or _subject_name(inner) or "bijgevoegd bericht"
+        mail.attachments.append(Attachment(_with_ext(name, ".eml"), data))
+        return
     if part.is_multipart():
         subs = list(part.iter_parts())
         if ctype == "multipart/alternative":
@@ -118,14 +126,6 @@ def _walk(part: EmailMessage, mail: Mail, bodies: list[str], top: bool = False) 
             return
         for s in subs:
             _walk(s, mail, bodies)
-        return
-    if ctype == "message/rfc822" and not top:
-        inner = part.get_payload()
-        inner = inner[0] if isinstance(inner, list) and inner else inner
-        data = inner.as_bytes() if hasattr(inner, "as_bytes") else bytes(part.get_payload(
-            decode=True) or b"")
-        name = part.get_filename() or _subject_name(inner) or "bijgevoegd bericht"
-        mail.attachments.append(Attachment(_with_ext(name, ".eml"), data))
         return
     if ctype in ("text/plain", "text/html") and not _is_attachment(part):
         bodies.append(_text_of(part))
