@@ -22,7 +22,7 @@ from . import ids
 from .archive import ZipLimits, members, read_member, safe_name
 from .dates import own_date
 from .files import InputFile
-from .formats import MAIL, PDF, ZIP, kind_of, suffix, supported_list
+from .formats import MAIL, ZIP, kind_of, suffix, supported_list
 from .layout import local
 from .mail import Mail, read_mail
 
@@ -51,6 +51,11 @@ class SourceDoc:
     references: list[str] = field(default_factory=list)
     subject: str = ""
     base: str = ""           # its place in the output tree with its own extension (quarantine)
+
+    @property
+    def path(self) -> str:
+        """The original's path on disk (what an InputFile called ``path``)."""
+        return self.source
 
     def info(self) -> dict:
         """What the logs and the publication package need to know about it."""
@@ -169,7 +174,10 @@ class _Expander:
             return
         doc.message_id, doc.in_reply_to = mail.message_id, mail.in_reply_to
         doc.references, doc.subject = list(mail.references), mail.subject
-        doc.date = local(mail.date).date().isoformat() if mail.date else own_date(doc.source, doc.key)
+        doc.date = (local(mail.date).date().isoformat() if mail.date
+                    else own_date(doc.source, doc.key))
+        if not doc.date and depth == 0:
+            doc.date = _mtime_date(doc.source)
         if not mail.attachments:
             return
         if depth >= self.limits.max_depth:
@@ -371,4 +379,4 @@ def mark_content_duplicates(docs: list[SourceDoc], content: dict[str, str]) -> l
 
 
 __all__ = ["SourceDoc", "Expansion", "expand", "link", "mark_content_duplicates",
-           "normalised_subject", "ATTACHMENTS_SUFFIX", "PDF"]
+           "normalised_subject", "ATTACHMENTS_SUFFIX"]

@@ -47,7 +47,8 @@ KERN = f"{TOOI}/def/thes/kern/"
 CATEGORIES = {KERN + c for c in ("c_3baef532", "c_99a836c7", "c_3a248e3a", "c_89ee6784",
                                  "c_46a81018", "c_8c840238", "c_8fc2335c", "c_816e508d",
                                  "c_c6cd1213", "c_a870c43d", "c_fdaee95e", "c_759721e2")}
-ACTIONS = {KERN + c for c in ("c_e1ec050e", "c_dfcee535", "c_641ecd76")}  # ccw_plooi_documenthandelingen
+# ccw_plooi_documenthandelingen: ondertekening, ontvangst, vaststelling
+ACTIONS = {KERN + c for c in ("c_e1ec050e", "c_dfcee535", "c_641ecd76")}
 FILE_TYPES = {f"http://publications.europa.eu/resource/authority/file-type/{t}"
               for t in ("PDF", "DOCX", "DOC", "ODT", "XLSX", "ODS", "HTML", "TXT", "ZIP")}
 ORG_URI = re.compile(rf"^{re.escape(TOOI)}/id/(gemeente|provincie|oorg|so|waterschap|zbo|col)"
