@@ -19,6 +19,8 @@ from woo_redact.office_holders import OfficeHolders, normalise
 from woo_redact.policy import load_policy
 from woo_redact.propagate import NameBook, parse_person, propagate, propagate_findings
 from woo_redact.recognizers import names as N
+from woo_redact.recognizers.names.base import parse_name
+from woo_redact.recognizers.names.email_address import names_from_email
 from woo_redact.recognizers.names_registry import NAME_RECOGNIZERS
 from woo_redact.recognizers.ner import DutchNerRecognizer
 
@@ -77,7 +79,7 @@ def test_a_name_line_with_a_comma_and_a_function_after_it(gaz):
     for text, name in [("Groet,\nJ. Jansen, rechercheur\n", "J. Jansen"),
                        ("Met vriendelijke groet,\nP. de Vries, adviseur\n", "P. de Vries")]:
         assert found(rec, text) == [name]
-    assert N.parse_name("Vries, J. de, adviseur", 0, 22, gaz) == (0, 12)
+    assert parse_name("Vries, J. de, adviseur", 0, 22, gaz) == (0, 12)
 
 
 def test_email_header_fields(gaz):
@@ -147,11 +149,11 @@ def test_capitalised_interfix(gaz):
 # --- names spelled in e-mail addresses -----------------------------------------------------
 
 def test_names_from_email_local_parts(gaz):
-    assert N.names_from_email("jan.vanderberg", gaz) == ("Jan", "van der", "Berg")
-    assert N.names_from_email("j.m.jansen", gaz) == ("J.M.", "", "Jansen")
-    assert N.names_from_email("jan.de.vries", gaz) == ("Jan", "de", "Vries")
-    assert N.names_from_email("secretariaat.dgo", gaz) is None
-    assert N.names_from_email("woo.verzoeken", gaz) is None
+    assert names_from_email("jan.vanderberg", gaz) == ("Jan", "van der", "Berg")
+    assert names_from_email("j.m.jansen", gaz) == ("J.M.", "", "Jansen")
+    assert names_from_email("jan.de.vries", gaz) == ("Jan", "de", "Vries")
+    assert names_from_email("secretariaat.dgo", gaz) is None
+    assert names_from_email("woo.verzoeken", gaz) is None
 
 
 def test_email_derived_names_are_found_in_the_text(gaz):

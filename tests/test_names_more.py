@@ -13,6 +13,8 @@ from woo_redact import gazetteer
 from woo_redact.pipeline import Pipeline
 from woo_redact.propagate import propagate
 from woo_redact.recognizers import names as N
+from woo_redact.recognizers.names.organisation_context import (listed_with_organisation,
+                                                               organisation_around)
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +71,7 @@ def test_label_shapes(gaz):
 ])
 def test_organisation_around_a_name(text, span):
     s = text.index(span)
-    assert N.organisation_around(text, s, s + len(span))
+    assert organisation_around(text, s, s + len(span))
 
 
 @pytest.mark.parametrize("text, span", [
@@ -79,7 +81,7 @@ def test_organisation_around_a_name(text, span):
 ])
 def test_people_stay_people(text, span):
     s = text.index(span)
-    assert not N.organisation_around(text, s, s + len(span))
+    assert not organisation_around(text, s, s + len(span))
 
 
 def test_a_name_above_its_employer_in_a_signature(gaz):
@@ -90,10 +92,10 @@ def test_a_name_above_its_employer_in_a_signature(gaz):
 def test_listed_next_to_an_organisation():
     text = "Het plan wordt gesteund door Vluchtelingenwerk, Divosa en de Vereniging Eigen Huis."
     s = text.index("Divosa")
-    assert N.listed_with_organisation(text, s, s + len("Divosa"))
+    assert listed_with_organisation(text, s, s + len("Divosa"))
     text = "Zij sprak met Kowalski en de buurvrouw."
     s = text.index("Kowalski")
-    assert not N.listed_with_organisation(text, s, s + len("Kowalski"))
+    assert not listed_with_organisation(text, s, s + len("Kowalski"))
 
 
 def test_organisations_in_a_document(pipe, tmp_path):

@@ -8,6 +8,7 @@ import pytest
 
 from woo_redact import gazetteer
 from woo_redact.recognizers import names as N
+from woo_redact.recognizers.names.organisation_context import organisation_around
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +22,7 @@ def found(recognizer, text: str) -> list[str]:
 
 def around(text: str, name: str) -> bool:
     s = text.index(name)
-    return N.organisation_around(text, s, s + len(name))
+    return organisation_around(text, s, s + len(name))
 
 
 @pytest.mark.parametrize("text,name", [

@@ -106,3 +106,11 @@ def test_initials_in_a_table_column_and_action_list_even_if_a_word_somewhere(gaz
         text, spans_of(text, ["Roel Vaessen", "Tom Lemmens", "Esra Aydın"]), gazetteer=gaz)]
     # not inside a heading in capitals, not after an article
     assert got == ["RV", "TL", "EA", "EA", "TL", "RV"]
+
+
+def test_a_single_letter_is_never_spread_as_a_surname():
+    from woo_redact.propagate import parse_person
+    assert parse_person("Eenmanszaak B.") is None
+    assert parse_person("Scenario A") is None
+    assert parse_person("Jan de Vries").surname == "Vries"
+    assert parse_person("Mei Ng").surname == "Ng"

@@ -67,7 +67,7 @@ def test_metadata_annotations_attachments_bookmarks_links_scrubbed(tmp_path: Pat
     raw = (tmp_path / "out.pdf").read_bytes()
     assert SECRET.encode() not in raw  # also not in any stream left behind uncompressed
     problems = verify_output(str(tmp_path / "out.pdf"), extract(str(tmp_path / "out.pdf")),
-                             {SECRET: 0}, marks, {"5.1.2e"})
+                             {SECRET: (0, [])}, marks, {"5.1.2e"})
     assert problems == []
 
 
@@ -77,7 +77,7 @@ def test_verification_catches_text_left_behind(tmp_path: Path):
     i = doc.text.index(SECRET)
     marks = [Mark(b, "5.1.2e") for b in boxes_for_span(doc, i, i + len(SECRET))]
     # nothing applied: the output is the input, the check must say so
-    problems = verify_output(str(src), doc, {SECRET: 0}, marks, {"5.1.2e"})
+    problems = verify_output(str(src), doc, {SECRET: (0, [])}, marks, {"5.1.2e"})
     assert any("still readable" in p for p in problems)
     assert any("under a redaction box" in p for p in problems)
 
@@ -85,9 +85,9 @@ def test_verification_catches_text_left_behind(tmp_path: Path):
 def test_verification_allows_kept_occurrences(tmp_path: Path):
     src = make_pdf(tmp_path / "in.pdf", [[(72, 100, "Minister Jansen sprak met Jansen.")]])
     doc = extract(str(src))
-    problems = verify_output(str(src), doc, {"Jansen": 2}, [], set())
+    problems = verify_output(str(src), doc, {"Jansen": (2, [])}, [], set())
     assert not [p for p in problems if "still readable" in p]
-    problems = verify_output(str(src), doc, {"Jansen": 1}, [], set())
+    problems = verify_output(str(src), doc, {"Jansen": (1, [])}, [], set())
     assert any("still readable 1x" in p for p in problems)
 
 

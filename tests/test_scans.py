@@ -241,6 +241,36 @@ def test_black_boxes_are_not_read_as_words(tmp_path):
         assert not (152 < cx < 258 and 90 < cy < 102), w.text
 
 
+def test_grey_boxes_of_an_earlier_release_are_not_read_as_words(tmp_path):
+    """Released documents print their redactions as grey boxes with the ground in white;
+    OCR reads them as "EE" or "GEE", which must not become text (a "name" spread over the
+    dossier, or a word under our box). Black words on a light highlight are still read."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    y = 100
+    for _ in range(4):
+        page.insert_text((72, y), "Van:", fontsize=11, fontname="helv")
+        for x0 in (110, 200):
+            page.draw_rect(pymupdf.Rect(x0, y - 12, x0 + 80, y + 4), color=None,
+                           fill=(0.45, 0.45, 0.45))
+            page.insert_text((x0 + 24, y - 1), "5.1.2e", fontsize=7, fontname="helv",
+                             color=(1, 1, 1))
+        y += 24
+    page.draw_rect(pymupdf.Rect(70, y - 12, 260, y + 4), color=None, fill=(0.85, 0.85, 0.85))
+    page.insert_text((72, y), "Mevrouw Jansen belde gisteren.", fontsize=11, fontname="helv")
+    path = tmp_path / "released.pdf"
+    out = pymupdf.open()
+    new = out.new_page()
+    new.insert_image(new.rect, stream=scan_image(page, angle=0.0, seed=4))
+    out.save(path)
+    with pymupdf.open(path) as pdf:
+        words = ocr.ocr_page(pdf[0])
+    assert "Jansen" in [w.text for w in words]
+    for w in words:
+        cx = (w.box.x0 + w.box.x1) / 2
+        assert not (112 < cx < 188 or 202 < cx < 278) or w.box.y0 > 170, w.text
+
+
 @pytest.mark.parametrize("read,fixed", [
     ("jan.jansen@minbzk,nl", "jan.jansen@minbzk.nl"),
     ("k.smit©minvws.nl", "k.smit@minvws.nl"),

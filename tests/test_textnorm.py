@@ -5,8 +5,6 @@ from __future__ import annotations
 import random
 
 from woo_redact import textnorm
-from woo_redact.pipeline import expected_left
-from woo_redact.model import Document, Finding
 
 PIECES = ["Jan", "jan", "JAN", "Januari", " ", "\n", "\t", "\u00a0", "de", "Vries", "-", ".",
           "Jan-", "_", "9", "é", "É", "ß", "K", "ς", "İ", "(", "+31", "(0)", "06-123",
@@ -38,15 +36,6 @@ def test_a_name_counts_as_a_whole_word_also_inside_a_mail_address_not_inside_a_w
     assert [text[a:b] for a, b in found["Jan Jansen"]] == ["Jan Jansen", "JAN\nJANSEN"]
     assert len(found["Jan"]) == 2  # not in "Januari"
     assert [a for a, _ in found["Jansen"]] == [4, 20, 48]  # "j.jansen@" gives the name away
-
-
-def test_expected_left_counts_only_occurrences_no_finding_covers():
-    text = "Mevrouw Bakker belde. Minister Bakker antwoordde. Bakker sloot af."
-    doc = Document(path="x.pdf", sha256="0", pages=[], words=[], text=text, char_word=[],
-                   word_start=[], word_text_len=[])
-    spans = [(m, m + 6) for m in (8, 54)]
-    accepted = [Finding("PERSON", a, b, text[a:b], 1.0, "test") for a, b in spans]
-    assert expected_left(doc, accepted, ["Bakker"]) == {"Bakker": 1}  # the minister's stays
 
 
 def test_span_index_answers_as_the_pairwise_test():

@@ -19,8 +19,9 @@ from .policy import Policy
 from .recognizers import ALL_RECOGNIZERS
 from .recognizers.ner import DutchNerRecognizer
 from .signatures import find_signatures
+from .table_columns import table_findings
 from .spans import SpanIndex
-from .textnorm import find_all
+from .occurrences import OccurrenceIndex
 
 LANG = "nl"
 # Text of the next page analysed with each page, so that a number or name broken over a
@@ -168,6 +169,8 @@ class Detector:
                     raw.append(Finding(r.entity_type, s + r.start, s + r.end,
                                        doc.text[s + r.start:s + r.end], float(r.score),
                                        meta.get("recognizer_name", "unknown")))
+        # cells of person and value columns, read by their header (needs the words' boxes)
+        raw.extend(f for f in table_findings(doc) if f.entity_type in self.policy.entities)
         findings = merge_overlaps(raw)
         for f in findings:
             f.text = doc.text[f.start:f.end]
@@ -197,7 +200,7 @@ def repeat_occurrences(text: str, findings: list[Finding]) -> list[Finding]:
     seen: set[tuple[str, str]] = set()
     repeated = [f for f in findings
                 if f.entity_type not in NOT_REPEATED and len(f.text.strip()) >= MIN_REPEAT_LEN]
-    found = find_all(text, [f.text for f in repeated])
+    found = OccurrenceIndex(text).find_all([f.text for f in repeated])
     for f in repeated:
         key = (f.entity_type, f.text.casefold())
         if key in seen:

@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from . import office_mentions
 from .errors import BadInput
 from .grounds_log import DUPLICATE
 from .inputs import InputFile
@@ -89,6 +90,10 @@ def run_dossier(pipeline: Pipeline, files: list[InputFile | SourceDoc], out_dir:
                 _, prop = pipeline.propose(path, doc)
                 prop.timings["extract"] = took
                 book.add_findings(prop.findings, doc.text)
+                book.places |= pipeline.places(doc, None)
+                book.holders.update({h.person.full: h.reason
+                                     for h in office_mentions.holders_of(prop.findings)})
+                book.add_values(prop.findings)
                 content[len(first)] = content_key(doc)
                 if kept_pages + doc.page_count <= KEEP_PAGES:
                     kept[len(first)] = doc

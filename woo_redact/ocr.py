@@ -55,6 +55,11 @@ MIN_QUALITY = 45.0  # mean confidence: upright text ~90, turned pages 25-35, hea
 MIN_WORDS_FOR_QUALITY = 15  # fewer word-like marks: a photo or a near-empty page, not text
 SOLID_LEVEL = 80  # grey value below which a pixel counts as solid black
 SOLID_FRACTION = 0.6  # a "word" whose box is mostly solid black is a filled rectangle
+# A grey redaction box (as released documents print them, ground label in white) reads as
+# "EE", "GEE", "MEN": a "word" whose box is mostly grey (median below this) with almost no
+# black ink in it is a filled rectangle too. Printed words are mostly paper around black ink.
+FILL_MEDIAN = 170
+FILL_MAX_INK = 0.05
 
 
 class OcrError(BadInput):
@@ -703,13 +708,19 @@ def _is_graphic(r: RawWord, text_height: float) -> bool:
 
 def _is_solid(r: RawWord, pixels: np.ndarray) -> bool:
     """A filled rectangle read as letters: a redaction box (ours, or an earlier one in a
-    released document) is not text, and its reading would look like text left under a box.
+    released document) is not text, and its reading would look like text left under a box
+    (or, spread as a "name", blacken every "EE" of the dossier).
 
     Glyphs ink well under half of their word's box even in bold; only near-black pixels count,
-    so black text on a grey highlight is not mistaken for a fill.
+    so black text on a grey highlight is not mistaken for a fill. A grey box is told from
+    grey paper or a highlight by its lack of black ink: a word printed on it has some.
     """
     patch = pixels[max(r.top, 0):r.top + r.height, max(r.left, 0):r.left + r.width]
-    return patch.size > 0 and float(np.mean(patch < SOLID_LEVEL)) > SOLID_FRACTION
+    if patch.size == 0:
+        return False
+    black = float(np.mean(patch < SOLID_LEVEL))
+    return black > SOLID_FRACTION or (black < FILL_MAX_INK
+                                      and float(np.median(patch)) < FILL_MEDIAN)
 
 
 def _page_box(r: RawWord, to_page: pymupdf.Matrix, bound: pymupdf.Rect, pno: int) -> Box:

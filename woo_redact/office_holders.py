@@ -63,8 +63,10 @@ _NAME_HEAD = rf"(?:(?:(?:{INTERFIX_RE})[ \t]+)?\p{{Lu}}[\p{{L}}'’]*-(?:(?:{INT
 _CELL_BEFORE = r",?[ \t]*\n[^\n]*\S[ \t]{3,}"
 # A signature block: "De burgemeester,\nw.g. J. Fokkema" (w.g. = was getekend).
 _SIGNED = r"(?i:(?:w\.\s?g\.|was\s+getekend)\s*)*"
-# "Aan de burgemeester van Den Helder, de heer J. Kompier": a courtesy title after the role
-_TITLE_AFTER_ROLE = r"(?i:(?:de\s+heer|mevrouw|mevr\.|mw\.|dhr\.)\s+)?"
+# "Aan de burgemeester van Den Helder, de heer J. Kompier": a courtesy title after the role,
+# and the academic ones a signature block puts before the name ("mr. H.J. Brinkman")
+_TITLE_AFTER_ROLE = (r"(?i:(?:de\s+heer|mevrouw|mevr\.|mw\.|dhr\.)\s+)?"
+                     r"(?i:(?:mr|drs|dr|ir|ing|prof)\.[ \t]*)*")
 _ROLE_BEFORE = re.compile(
     rf"(?i:\b{_ROLE}){_PORTFOLIO}(?:\s*,\s*|[ \t]*\n?[ \t]*|[ \t]+|{_CELL_BEFORE}){_SIGNED}"
     rf"{_TITLE_AFTER_ROLE}(?-i:{_PRIOR_NAMES}){_NAME_HEAD}$")
@@ -222,6 +224,10 @@ class OfficeHolders:
         main = tail.split("-")[0].split()[-1]
         return self.gaz.zipf(main) >= FREQUENT_SURNAME_ZIPF
 
+    def frequent_word(self, surname: str) -> bool:
+        """Is this surname shared by too many people to stand for one without a role?"""
+        return self.gaz.zipf(surname.split()[-1]) >= FREQUENT_SURNAME_ZIPF
+
     def __len__(self) -> int:
         return len(self.holders)
 
@@ -248,7 +254,9 @@ class OfficeHolders:
         before = text[max(0, start - 160):start]
         m = _ROLE_BEFORE.search(before)
         if (m and _same_column(before, m.start("role"), text, start)
-                and not ("\n" in m.group() and _SENDER_AFTER.match(text, end))
+                and not ("\n" in m.group() and (_SENDER_AFTER.match(text, end)
+                                                or not _opens_its_line(before, m.start())
+                                                or _signers_side_by_side(before, m.start())))
                 and not (_SOMEONE_ELSES_ROLE.search(before, 0, m.start())
                          and not m.group("role").lower().startswith(("motie", "het ", "de ")))):
             role = " ".join(m.group("role").split()).strip(" -")
@@ -362,6 +370,42 @@ def _signer_role(text: str, start: int) -> str | None:
         return None  # "mr. I.J.M. Hoogeveen-Bos, gemeentesecretaris a.i.": her own function
     f = functions[1 if lead else 0].group("f")  # "drs. " alone is the first signer's title
     return " ".join(f.lower().split()) if _OFFICE.fullmatch(f) else None
+
+
+# What may stand before a role that opens a signature block: "De minister van …,",
+# "Namens de burgemeester,", "w.g. De burgemeester" (each column of a row of signers apart)
+_BLOCK_LEAD = re.compile(r"(?i)(?:w\.\s?g\.\s*)?(?:(?:namens|voor)\s*)?(?:de|het)?")
+
+
+def _signers_side_by_side(before: str, at: int) -> bool:
+    """A line of two signers' functions ("de secretaris, de burgemeester,"): which name
+    under it holds the office is ``_signer_role``'s question."""
+    start = before.rfind("\n", 0, at) + 1
+    end = before.find("\n", at)
+    line = before[start:end if end >= 0 else len(before)]
+    # the role's own cell: signers set apart in columns are ``_same_column``'s question
+    cell_start = max((g.end() for g in _COLUMN_GAP.finditer(line, 0, at - start)), default=0)
+    gap = _COLUMN_GAP.search(line, at - start)
+    cell = line[cell_start:gap.start() if gap else len(line)]
+    return len(_SIGNER_FUNCTION.findall(cell)) > 1
+
+
+# a line of running text that wraps before the name ("Namens de provincie neemt
+# commissaris van de Koning\nHans Oosters deel"), not a label or a room
+_PROSE_WORDS = 4
+_ARTICLE_END = re.compile(r"(?i)(?:^|\s)(?:de|het)\s*$")
+
+
+def _opens_its_line(before: str, at: int) -> bool:
+    """Does the role open its line (or its column) as in a signature block, or end a line
+    of running text that wraps ("met de wethouder\nKampman")? A role on the line above a
+    name counts only so: "Werkkamer burgemeester" in an agenda is a room, and the next
+    line's attendee no mayor."""
+    line = before[before.rfind("\n", 0, at) + 1:at]
+    cell = _COLUMN_GAP.split(line)[-1]
+    return (_BLOCK_LEAD.fullmatch(cell.strip()) is not None
+            or _ARTICLE_END.search(cell) is not None
+            or len(cell.split()) >= _PROSE_WORDS)
 
 
 def _is_the_king(before: str) -> bool:

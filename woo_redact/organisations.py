@@ -405,3 +405,21 @@ def contact_only_lines(findings: list, text: str) -> None:
             for f in parts:
                 f.action = "keep"
                 f.reason = "organisation address: a contact line of address, postcode and number only"
+
+
+# "Wet Bibob", "Wet Mulder", "Regeling Jansen": a law or scheme named after a word or person
+_LAW_BEFORE = re.compile(r"(?:\bWet|\bwet|\bRegeling|\bregeling|\bBesluit|\bmotie-?|"
+                         r"\bMotie-?)[ \t]+$")
+
+
+def organisation_name(text: str, start: int, end: int) -> str | None:
+    """Why a found "name" is an organisation's or a law's here: a type of organisation
+    before it ("Bureau Bibob", "Bouwbedrijf Van Wijnen"), a company form after it, an
+    employer's place ("werkt bij Albert Heijn"), or a law named after it ("Wet Bibob")."""
+    from .recognizers.names.organisation_context import organisation_around
+
+    if organisation_around(text, start, end):
+        return "organisation name"
+    if _LAW_BEFORE.search(text, max(0, start - 12), start):
+        return "name of a law or scheme"
+    return None

@@ -18,15 +18,17 @@ from pathlib import Path
 import pymupdf
 
 from . import ocr as ocr_mod
+from . import office_mentions
 from . import textnorm
 from .errors import BadInput
 from .extract import Limits, extract, needs_ocr
 from .model import Document, Finding, Word, sha256_file
+from .named_places import is_place_finding
+from .named_places import learn as learn_places
 from .policy import Policy, load_policy
 from .propagate import NameBook
 from .redact import Mark, redact_document, save_rewritten
-from .spans import SpanIndex
-from .textnorm import find_all
+from .occurrences import Expected, kept_occurrences, uncovered_occurrences
 from .verify import verify_output
 
 QUARANTINE = "quarantine"
@@ -128,12 +130,16 @@ class Pipeline:
         t["extract"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         findings = self.detector.analyze(doc)
-        findings = self._propagate(doc, findings, dossier)
+        places = self.places(doc, dossier)
+        findings = [f for f in findings if not (
+            f.entity_type == "PERSON" and is_place_finding(doc.text, f.start, f.end, places))]
+        findings = self._propagate(doc, findings, dossier, places=places)
         t["detect"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         findings = self.policy.decide(findings, doc.text, self.office_holders)
         for f in findings:
             self._set_status(f)
+        self._settle(doc, findings, dossier)
         t["decide"] = time.perf_counter() - t0
         prop = Proposal(path, doc.sha256, doc.page_count, findings,
                         [p.index for p in doc.pages if p.ocr], t,
@@ -142,13 +148,44 @@ class Pipeline:
 
     def extend(self, doc: Document, proposal: Proposal, dossier: NameBook) -> None:
         """Add occurrences of names found elsewhere in the dossier, decided by the policy."""
+        places = self.places(doc, dossier)
+        # a word another document calls a place ("gemeente Zuiderwaard") is no one's name here
+        proposal.findings[:] = [f for f in proposal.findings if not (
+            f.entity_type == "PERSON" and f.action != "keep"
+            and is_place_finding(doc.text, f.start, f.end, places))]
         before = {f.id for f in proposal.findings}
         # the document's own names were spread when it was proposed
-        merged = self._propagate(doc, proposal.findings, dossier, dossier_only=True)
+        merged = self._propagate(doc, proposal.findings, dossier, dossier_only=True,
+                                 places=places)
         new = [f for f in merged if f.id not in before]
         for f in self.policy.decide(new, doc.text, self.office_holders):
             self._set_status(f)
             proposal.findings.append(f)
+        self._settle(doc, proposal.findings, dossier)
+
+    def _settle(self, doc: Document, findings: list[Finding], dossier: NameBook | None) -> None:
+        """The decisions that need all findings of the document: an office holder named
+        for a role once stays everywhere the document (or dossier) names them, and every
+        other occurrence of accepted text becomes a finding, decided by the policy in its
+        own context (so an office holder who shares a surname stays)."""
+        self._keep_office_mentions(findings, dossier)
+        extra = uncovered_occurrences(doc, findings + _dossier_values(dossier))
+        for f in self.policy.decide(extra, doc.text, self.office_holders):
+            self._set_status(f)
+            findings.append(f)
+        if extra:
+            self._keep_office_mentions(findings, dossier)
+
+    def _keep_office_mentions(self, findings: list[Finding], dossier: NameBook | None) -> None:
+        if not self.policy.keep_office_holders or self.office_holders is None:
+            return
+        frequent = self.office_holders.frequent_word
+        office_mentions.keep_mentions(findings, office_mentions.holders_of(findings),
+                                      frequent=frequent)
+        if dossier is not None and dossier.holders:
+            office_mentions.keep_mentions(
+                findings, office_mentions.dossier_holders(dossier.holders), frequent=frequent)
+        office_mentions.keep_initials(findings, office_mentions.holders_of(findings))
 
     def _set_status(self, f: Finding) -> None:
         if f.action == "redact" or (f.action == "propose" and self.accept_proposed):
@@ -159,11 +196,19 @@ class Pipeline:
             f.status = "proposed"
 
     def _propagate(self, doc: Document, findings: list[Finding],
-                   dossier: NameBook | None, dossier_only: bool = False) -> list[Finding]:
+                   dossier: NameBook | None, dossier_only: bool = False,
+                   places: frozenset[str] = frozenset()) -> list[Finding]:
         from .propagate import propagate_findings
         return propagate_findings(doc, findings, dossier,
                                   self.office_holders if self.policy.keep_office_holders
-                                  else None, dossier_only=dossier_only)
+                                  else None, dossier_only=dossier_only, places=places)
+
+    @staticmethod
+    def places(doc: Document, dossier: NameBook | None) -> frozenset[str]:
+        """What this document, and the others of its dossier, call places or organisations."""
+        from . import gazetteer
+        own = learn_places(doc.text, gazetteer.load())
+        return own | frozenset(dossier.places) if dossier is not None else own
 
     def apply(self, doc: Document, proposal: Proposal, out_dir: str | Path, rel: str,
               manual: Iterable[Mark] = ()) -> DocResult:
@@ -173,11 +218,14 @@ class Pipeline:
         res = DocResult(proposal.path, rel, "quarantined", pages=proposal.pages,
                         sha256_in=proposal.sha256, findings=proposal.findings, manual=manual,
                         ocr_pages=proposal.ocr_pages, timings=dict(proposal.timings))
+        # what a reviewer accepted is removed wherever it occurs, unless decided otherwise
+        # there: verification counts with the same definition of an occurrence
+        proposal.findings.extend(uncovered_occurrences(doc, proposal.findings))
         accepted = [f for f in proposal.findings if f.status == "accepted"]
         marks = [Mark(b, f.ground or "", line_art=f.entity_type == "SIGNATURE")
                  for f in accepted for b in f.boxes] + manual
         removed = sorted({f.text for f in accepted if f.text.strip()})
-        allowed = expected_left(doc, accepted, removed)
+        expected = kept_occurrences(doc, accepted, removed)
         textnorm.release()  # the input text's index; verification indexes the output's
         final = out_dir / rel
         final.parent.mkdir(parents=True, exist_ok=True)
@@ -200,7 +248,7 @@ class Pipeline:
             res.timings["save"] = time.perf_counter() - t0
             t0 = time.perf_counter()
             out_doc = self.reread(str(tmp), doc)
-            problems = self.verify(str(tmp), doc, allowed, marks, out_doc)
+            problems = self.verify(str(tmp), doc, expected, marks, out_doc)
             textnorm.release()
             res.timings["verify"] = time.perf_counter() - t0
             if problems:
@@ -225,11 +273,11 @@ class Pipeline:
                        limits=Limits(max_pages=self.limits.max_pages, max_bytes=1 << 40),
                        force_ocr=scanned)
 
-    def verify(self, path: str, doc: Document, allowed: dict[str, int],
+    def verify(self, path: str, doc: Document, expected: dict[str, Expected],
                marks: list[Mark], out_doc: Document | None = None) -> list[str]:
         """Problems in the written file; ``out_doc`` is its re-extraction (made if absent)."""
         out_doc = out_doc or self.reread(path, doc)
-        problems = verify_output(path, out_doc, allowed, marks,
+        problems = verify_output(path, out_doc, expected, marks,
                                  {m.label for m in marks} | set(self.policy_labels()))
         if out_doc.page_count != doc.page_count:
             problems.append(f"page count changed ({doc.page_count} → {out_doc.page_count})")
@@ -298,12 +346,13 @@ class Pipeline:
         return self.apply(doc, prop, out_dir, rel)
 
 
-def expected_left(doc: Document, accepted: list[Finding], removed: list[str]) -> dict[str, int]:
-    """How often each removed string may still occur after redaction: the occurrences that
-    no accepted finding covers (kept on purpose, e.g. an office holder with the same name)."""
-    covered = SpanIndex((f.start, f.end) for f in accepted)
-    found = find_all(doc.text, removed)
-    return {s: sum(1 for a, b in found[s] if not covered.overlaps(a, b)) for s in removed}
+def _dossier_values(dossier: NameBook | None) -> list[Finding]:
+    """The dossier's removed values as accepted findings that stand nowhere in this
+    document: each of their occurrences here is covered like another occurrence."""
+    if dossier is None:
+        return []
+    return [Finding(entity, 0, 0, text, 1.0, "dossier", ground=ground, status="accepted")
+            for text, (entity, ground) in dossier.values.items()]
 
 
 def _pages(nums: list[int]) -> str:

@@ -17,7 +17,8 @@ import yaml
 from .grounds import is_ground
 from .model import LOW_OCR, Finding
 from .organisations import (acronym_mailbox, contact_only_lines, continue_kept_addresses,
-                            organisation_address, organisation_mailbox, organisation_phone)
+                            organisation_address, organisation_mailbox, organisation_name,
+                            organisation_phone)
 
 DEFAULT_POLICY = "default_policy.yaml"
 ACTIONS = ("redact", "propose", "keep")
@@ -122,6 +123,10 @@ class Policy:
             elif (f.entity_type == "PERSON" and self.keep_office_holders
                   and office_holders is not None
                   and (why := office_holders.reason_to_keep(text, f.start, f.end, f.text))):
+                f.action, f.reason = "keep", why
+            elif f.entity_type == "PERSON" and (why := organisation_name(text, f.start, f.end)):
+                # "Bureau Bibob", "Wet Bibob", "Bouwbedrijf Van Wijnen": the same word is a
+                # person's name elsewhere, here it names an organisation or a law
                 f.action, f.reason = "keep", why
             elif f.detector.endswith(LOW_OCR) and f.action == "redact":
                 f.action, f.reason = "propose", "read from a poor scan (low OCR confidence): check"

@@ -28,8 +28,11 @@ import regex as re
 
 from woo_redact import gazetteer as gazetteer_mod
 from woo_redact.gazetteer import INITIALS_RE, INTERFIX_RE, TITLES, Gazetteer, is_sentence_start
-from woo_redact.recognizers.names import (INSTITUTION_NOUNS, NOT_PERSON_INITIALS,
-                                          organisation_around)
+from woo_redact.named_places import names_a_place
+from woo_redact.occurrences import key as occurrence_key
+from woo_redact.recognizers.names.lists import NOT_PERSON_INITIALS
+from woo_redact.recognizers.names.organisation_context import (INSTITUTION_NOUNS,
+                                                               organisation_around)
 from woo_redact.spans import SpanIndex
 from woo_redact.textnorm import find_all, text_words
 
@@ -38,6 +41,8 @@ if TYPE_CHECKING:
     from woo_redact.office_holders import OfficeHolders
 
 ENTITY = "PERSON"
+# a removed value this short ("12", "AB") is too common to remove from other documents
+MIN_VALUE_CHARS = 4
 # Findings scoring lower than this are evidence only: they do not seed propagation and do
 # not stop a propagated span from being added over them.
 MIN_SOURCE_SCORE = 0.5
@@ -118,6 +123,10 @@ def parse_person(name: str, gaz: Gazetteer | None = None) -> PersonName | None:
         ix_words.append(rest.pop(0))
     surname = " ".join(rest)
     first = " ".join(firsts)
+    if sum(c.isalpha() for c in surname) < 2:
+        # a single letter is an initial or a label ("Eenmanszaak B", "Scenario A"), never a
+        # surname: spread, it would take every "B" of every "B.V." with it
+        return None
     if not firsts and not initials and not ix_words and gaz is not None:
         # a lone word: a first name ("Fatima") when the lists know it only as one
         if gaz.is_first_name(surname) and not gaz.is_surname(surname):
@@ -147,6 +156,13 @@ class NameBook:
     """Names found in the documents of one run; plain data, picklable, merged by the caller."""
 
     names: dict[str, PersonName] = field(default_factory=dict)
+    # what the run's documents call places or organisations (``named_places``): never a name
+    places: set[str] = field(default_factory=set)
+    # people shown to hold public office (full name -> why), from ``office_mentions``
+    holders: dict[str, str] = field(default_factory=dict)
+    # other removed values (an operation's name, a plate, a number) -> (entity, ground):
+    # the same value is removed wherever it stands in the run's documents
+    values: dict[str, tuple[str, str]] = field(default_factory=dict)
     # keys by (surname, interfix): only those can be the same person (see _same_person);
     # a scan of the whole book per added name made a large dossier quadratic
     _by_surname: dict[tuple[str, str], list[str]] = field(default_factory=dict, repr=False,
@@ -196,6 +212,17 @@ class NameBook:
     def merge(self, other: NameBook) -> None:
         for person in other.names.values():
             self.add(person.full)
+        self.places |= other.places
+        self.holders.update(other.holders)
+        for text, v in other.values.items():
+            self.values.setdefault(text, v)
+
+    def add_values(self, findings: Iterable[Finding]) -> None:
+        """Removed values other than names and signatures, to cover in every document."""
+        for f in findings:
+            if (f.entity_type not in (ENTITY, "SIGNATURE") and f.status == "accepted"
+                    and len(occurrence_key(f.text)) >= MIN_VALUE_CHARS):
+                self.values.setdefault(f.text, (f.entity_type, f.ground or ""))
 
     def could_occur_in(self, text: str) -> Iterator[PersonName]:
         """The people whose surname stands in ``text`` as a word (alone or with a genitive
@@ -567,14 +594,19 @@ def find_mentions(text: str, person_spans: list[tuple[int, int, str]],
                   is_office_holder: Callable[[str], bool] | None = None,
                   known_spans: Iterable[tuple[int, int]] = (),
                   gazetteer: Gazetteer | None = None,
-                  dossier_only: bool = False) -> list[Match]:
+                  dossier_only: bool = False,
+                  places: frozenset[str] | set[str] = frozenset()) -> list[Match]:
     """Every new mention of the found (and dossier) names, non-overlapping, best first.
 
     ``dossier_only``: the document's own names were propagated before (the first pass of a
     dossier run); only names from other documents are looked for.
     """
     gaz = gazetteer if gazetteer is not None else gazetteer_mod.load()
-    skip = is_office_holder or (lambda _name: False)
+    holder = is_office_holder or (lambda _name: False)
+
+    def skip(name: str) -> bool:
+        return holder(name) or names_a_place(name, places)
+
     local = NameBook()
     sources = []
     for span in person_spans:
@@ -639,7 +671,8 @@ def propagate(text: str, person_spans: list[tuple[int, int, str]],
 
 def propagate_findings(doc: Document, findings: list[Finding], dossier: NameBook | None,
                        office_holders: OfficeHolders | None = None, *,
-                       dossier_only: bool = False) -> list[Finding]:
+                       dossier_only: bool = False,
+                       places: frozenset[str] | set[str] = frozenset()) -> list[Finding]:
     """``findings`` plus a new PERSON finding for every further mention of a found name.
 
     Existing findings are returned unchanged. A name is not spread when the office-holder
@@ -666,7 +699,7 @@ def propagate_findings(doc: Document, findings: list[Finding], dossier: NameBook
                             is_office_holder=is_public,
                             known_spans=[(f.start, f.end) for f in persons
                                          if f.score >= MIN_SOURCE_SCORE],
-                            dossier_only=dossier_only)
+                            dossier_only=dossier_only, places=places)
     out = list(findings)
     for m in matches:
         detector = "NamePropagation" if m.source == "document" else "DossierPropagation"

@@ -36,3 +36,19 @@ def iban_is_valid(iban: str) -> bool:
         return False
     rearranged = (compact[4:] + compact[:4]).translate(_IBAN_LETTERS)
     return int(rearranged) % 97 == 1
+
+
+def luhn(number: str) -> bool:
+    """The Luhn check digit of payment cards and IMEIs (spaces and dashes ignored)."""
+    digits = digits_only(number)
+    if len(digits) < 12:
+        return False
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return total % 10 == 0

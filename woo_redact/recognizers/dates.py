@@ -183,6 +183,43 @@ class _BirthColumnDateRecognizer(NlPatternRecognizer):
         return False
 
 
+class _DateAfterNameRecognizer(NlPatternRecognizer):
+    """"Youssef AMRANI (14-03-1991)", "DP2 Kwabena OWUSU (08-11-1989)": a date in brackets
+    right after a name is whose birth it is, when it lies years before every other date of
+    the document (a letter's "J. Jansen (12-03-2024)" dates the letter). Run by
+    NlDateOfBirthRecognizer."""
+
+    ENTITY = "DATE_OF_BIRTH"
+    _AFTER_NAME = r"(?<=(?-i:\p{Lu}[\p{L}'’.-]*)[ \t]*\()"
+    PATTERNS = [
+        Pattern("datum tussen haakjes na een naam dd-mm-jjjj",
+                _AFTER_NAME + _NUMERIC_4 + r"(?=\))", 0.6),
+        Pattern("datum tussen haakjes na een naam d maand jjjj",
+                _AFTER_NAME + _WRITTEN + r"(?=\))", 0.6),
+    ]
+    PRECHECK = r"\(\d"
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        self._latest = _latest_year(text)
+        return super().analyze(text, entities, nlp_artifacts, regex_flags)
+
+    def validate_result(self, pattern_text: str) -> Optional[bool]:
+        if _a_birth_date(pattern_text) is False:
+            return False
+        parsed = parse_date(pattern_text)
+        return None if parsed and parsed.year <= self._latest - _MIN_AGE else False
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def _latest_year(text: str) -> int:
+    """The latest year the text mentions, not after this one (the document's own time)."""
+    now = dt.date.today().year
+    years = [int(y) for y in _YEAR.findall(text) if int(y) <= now]
+    return max(years, default=now)
+
+
 class NlDateOfBirthRecognizer(NlPatternRecognizer):
     ENTITY = "DATE_OF_BIRTH"
     PATTERNS = [
@@ -206,11 +243,12 @@ class NlDateOfBirthRecognizer(NlPatternRecognizer):
         super().__init__(*args, **kwargs)
         self._role_rows = _RoleRowDateOfBirthRecognizer()
         self._column = _BirthColumnDateRecognizer()
+        self._after_name = _DateAfterNameRecognizer()
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         found = super().analyze(text, entities, nlp_artifacts, regex_flags)
         seen = {(r.start, r.end) for r in found}
-        rows = [r for part in (self._role_rows, self._column)
+        rows = [r for part in (self._role_rows, self._column, self._after_name)
                 for r in part.analyze(text, entities, nlp_artifacts, regex_flags)
                 if (r.start, r.end) not in seen and not seen.add((r.start, r.end))]
         # scored by the role row itself; the birth words must not judge it again

@@ -299,12 +299,14 @@ class NlPersonnelNumberRecognizer(NlPatternRecognizer):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._in_brackets = _OfficerNumberInBracketsRecognizer()
+        self._helpers = (_OfficerNumberInBracketsRecognizer(), _OfficerCodeRecognizer())
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         found = super().analyze(text, entities, nlp_artifacts, regex_flags)
-        return found + adopt_results(
-            self, self._in_brackets.analyze(text, entities, nlp_artifacts, regex_flags))
+        for helper in self._helpers:
+            found += adopt_results(
+                self, helper.analyze(text, entities, nlp_artifacts, regex_flags))
+        return found
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
         # "dienstnummer 0800-1234": a service line, not a person
@@ -333,6 +335,36 @@ class _OfficerNumberInBracketsRecognizer(NlPatternRecognizer):
         if not _OFFICER_BEFORE.search(text, max(0, start - 40), start - 1):
             return True
         return not _POLICE_RECORD.search(text, max(0, start - 3000), min(len(text), end + 3000))
+
+
+class _OfficerCodeRecognizer(NlPatternRecognizer):
+    """"Verbalisanten: RTR-4412 (brigadier) en RTR-5087", "Waarnemers RTO-3120, RTO-3124",
+    "CIE-medewerker RT-C-07": a police officer who signs with a shielded code instead of a
+    name. The code is theirs as a name is; it only counts beside an officer's function,
+    because standards and forms have the same shape ("NEN-3140", "ISO-27001"). Run by
+    NlPersonnelNumberRecognizer."""
+
+    ENTITY = "NL_PERSONNEL_NUMBER"
+    PATTERNS = [Pattern("afgeschermd nummer van een opsporingsambtenaar",
+                        cs(r"(?<![\w-])[A-Z]{2,4}(?:-[A-Z]{1,2})?-\d{2,5}(?![\w-])"), 0.6)]
+    CONTEXT = ["verbalisant*", "teamleider*", "waarnemer*", "observant*", "rechercheur*",
+               "opsporingsambtena*", "brigadier*", "hoofdagent*", "agent*", "inspecteur*",
+               "hoofdinspecteur*", "medewerker*", "cie-medewerker*", "gecontroleerd",
+               "uitgewerkt", "dienstnummer*", "afgeschermd*", "ondertekend", "opgemaakt*",
+               "handler*", "runner*", "controller*", "tapkamer*", "operator*"]
+    CONTEXT_REQUIRED = True
+    WORDS_BEFORE = 8
+    WORDS_AFTER = 2
+    PRECHECK = r"[A-Z]{2}-(?:[A-Z]-)?\d"
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        return pattern_text.split("-")[0] in _STANDARD_PREFIXES
+
+
+# Codes of standards, forms and regulations that share the officer codes' shape
+_STANDARD_PREFIXES = frozenset({"ISO", "NEN", "EN", "IEC", "RFC", "CAO", "ABW", "WW", "WIA",
+                                "AVG", "BIO", "BBN", "COVID", "SARS", "NATO", "EU", "KB",
+                                "ART", "NL", "BE", "DE", "PL", "PV", "BVH", "CIE", "RC", "RK"})
 
 
 def adopt_results(owner: NlPatternRecognizer, results: list) -> list:

@@ -30,6 +30,10 @@ class NlParketnummerRecognizer(NlPatternRecognizer):
         Pattern("parketnummer met streepjes of punten",
                 _START + r"\d{2}([-.]|[ \t])\d{6}\1\d{2}" + _END, 0.3),
         Pattern("parketnummer gemengd", _START + r"\d{2}[/.]\d{6}[/.-]\d{2}" + _END, 0.3),
+        # a court's own numbers for the raadkamer and the rechter-commissaris: "RK 22/0912",
+        # "RC 26/1187", "rk-nummer 23/004512"
+        Pattern("raadkamer- of rc-nummer",
+                cs(r"(?<![\w/-])R[CK][- ]?\d{2}/\d{3,6}(?:-\d{1,3})?(?![\w/-])"), 0.6),
     ]
     CONTEXT = ["parketnummer*", "parketnr", "parketnr.", "parket", "parketten",
                "om-nummer*", "om-zaaknummer*", "zaaknummer*", "zaaknr", "zaaknr.",

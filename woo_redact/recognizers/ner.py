@@ -39,8 +39,8 @@ from woo_redact import gazetteer as gazetteer_mod
 from woo_redact.gazetteer import TITLES, Gazetteer, looks_like_derived_word, looks_like_street
 from woo_redact.gazetteer import is_compound as _is_compound
 from woo_redact.nlp import LocalSpacyNlpEngine, load_ner_pipeline, model_path
-from woo_redact.recognizers.names import (
-    NOT_FIRST_NAMES,
+from woo_redact.recognizers.names.base import NOT_FIRST_NAMES
+from woo_redact.recognizers.names.organisation_context import (
     ORG_WORDS,
     company_around,
     employer_before,

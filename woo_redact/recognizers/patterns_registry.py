@@ -5,6 +5,7 @@ from __future__ import annotations
 from .address import NlAddressRecognizer, NlPostcodeRecognizer
 from .contact import NlEmailRecognizer, NlPhoneRecognizer
 from .dates import NlDateOfBirthRecognizer
+from .devices import ImeiRecognizer, PaymentCardRecognizer
 from .identifiers import (
     NlBsnRecognizer,
     NlIbanRecognizer,
@@ -20,6 +21,7 @@ from .law_enforcement import (
     NlParketnummerRecognizer,
     NlPoliceReferenceRecognizer,
 )
+from .online import PersonalUrlRecognizer, UserNameRecognizer
 from .vehicles import NlLicensePlateRecognizer
 
 PATTERN_RECOGNIZERS: list[type] = [
@@ -40,4 +42,8 @@ PATTERN_RECOGNIZERS: list[type] = [
     NlInvestigationNameRecognizer,
     NlInformantCodeRecognizer,
     NlInvestigativeMethodRecognizer,
+    ImeiRecognizer,
+    PaymentCardRecognizer,
+    UserNameRecognizer,
+    PersonalUrlRecognizer,
 ]

@@ -53,7 +53,14 @@ class NlLicensePlateRecognizer(NlPatternRecognizer):
     CONTEXT = ["kenteken*", "kent.", "rdw", "voertuig*", "auto", "personenauto*",
                "bestelauto*", "bestelbus*", "vrachtauto*", "vrachtwagen*", "aanhanger*",
                "aanhangwagen*", "motor", "motorfiets*", "scooter*", "bromfiets*", "snorfiets*",
-               "bus", "busje", "taxi", "kentekenplaat*", "nummerplaat*"]
+               "bus", "busje", "taxi", "kentekenplaat*", "nummerplaat*",
+               # a plate is written after the make and model more often than after a word
+               "audi", "bmw", "mercedes*", "volkswagen", "vw", "opel", "ford", "renault",
+               "peugeot", "citroën", "citroen", "toyota", "kia", "hyundai", "nissan", "mazda",
+               "volvo", "skoda", "seat", "fiat", "tesla", "suzuki", "honda", "mitsubishi",
+               "dacia", "mini", "porsche", "land rover", "range rover", "jeep", "lexus",
+               "iveco", "DAF", "scania", "MAN", "sprinter", "transit", "caddy", "golf",
+               "polo", "corolla", "rijdt", "reed", "geparkeerd", "bestuurder*", "geregistreerd op"]
     CONTEXT_REQUIRED_PATTERNS = frozenset({
         "kenteken zonder streepjes", "kenteken oud zonder streepjes", "kenteken met spaties"})
     REQUIRED_CONTEXT = ["kenteken*", "kent.", "rdw", "kentekenplaat*", "nummerplaat*"]

@@ -1,0 +1,36 @@
+"""Device and card numbers, handles and profile links, shielded officer codes, court numbers
+and dates of birth after a name."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import found
+
+
+@pytest.mark.parametrize("text,entity,expected", [
+    ("Target ZL-T04\nIMEI 358842105673308 (toestel AMRANI)", "IMEI_NUMBER",
+     ["358842105673308"]),
+    ("ordernummer 358842105673308", "IMEI_NUMBER", []),  # no handset in sight
+    ("IMEI 358842105673309", "IMEI_NUMBER", []),  # fails the Luhn check
+    ("betaald met creditcard 4532 8817 0245 3319 op naam", "CREDIT_CARD",
+     ["4532 8817 0245 3319"]),
+    ("kenmerk 4532 8817 0245 3318", "CREDIT_CARD", []),
+    ("via instagram @rafa_rmdn gestuurd", "USERNAME", ["@rafa_rmdn"]),
+    ("snapchat: kwabs.010", "USERNAME", ["kwabs.010"]),
+    ("ingelogd als DUO\\p.ramsaran", "USERNAME", ["DUO\\p.ramsaran"]),
+    ("Hoi @Fatima, kom je?", "USERNAME", []),
+    ("cv op https://www.linkedin.com/in/daan-vermeulen-4b21a7/ staat", "URL",
+     ["https://www.linkedin.com/in/daan-vermeulen-4b21a7/"]),
+    ("Verbalisanten:\nRTR-4412 (brigadier) en RTR-5087 (hoofdagent)", "NL_PERSONNEL_NUMBER",
+     ["RTR-4412", "RTR-5087"]),
+    ("Teamleider\nRTO-3117\nWaarnemers\nRTO-3120, RTO-3124", "NL_PERSONNEL_NUMBER",
+     ["RTO-3117", "RTO-3120", "RTO-3124"]),
+    ("de installatie voldoet aan NEN-3140, aldus de medewerker", "NL_PERSONNEL_NUMBER", []),
+    ("Machtiging RC\nRC 26/1102 d.d. 22-10-2026", "NL_PARKETNUMMER", ["RC 26/1102"]),
+    ("Doelpersonen\nDP1  Youssef AMRANI (14-03-1991)\nobservatie op 29 oktober 2026",
+     "DATE_OF_BIRTH", ["14-03-1991"]),
+    ("Brief van J. Jansen (12-03-2024), ontvangen in 2024", "DATE_OF_BIRTH", []),
+    ("rijdt in een zwarte Audi A6 (GXR-12-P)", "NL_LICENSE_PLATE", ["GXR-12-P"]),
+])
+def test_found(analyzer, text, entity, expected):
+    assert found(analyzer, text, entity) == expected

@@ -1,0 +1,47 @@
+"""Words a document itself uses as places or organisations are no one's name."""
+
+from __future__ import annotations
+
+from conftest import make_pdf
+
+from woo_redact import gazetteer
+from woo_redact.named_places import is_place_finding, learn, names_a_place
+
+
+def test_a_document_says_what_its_places_and_organisations_are():
+    text = ("Gemeente Zuiderwaard · Postbus 1500 · 4730 BA Zuiderwaard · info@zuiderwaard.nl\n"
+            "De aannemer is gevestigd te Numansdorp. Jan te Velde belde namens Omroep Kerkwijk.\n"
+            "Mail: p.jansen@gmail.com, k.smit@gmail.com; winkel: info@bakker.nl")
+    places = learn(text, gazetteer.load())
+    assert {"zuiderwaard", "gemeente zuiderwaard", "numansdorp", "kerkwijk",
+            "omroep kerkwijk"} <= places
+    assert "velde" not in places  # the interfix of "Jan te Velde", not "woont te Velde"
+    assert "gmail" not in places  # free mail names no organisation
+    assert "bakker" not in places  # a shop's domain that is someone's surname
+
+
+def test_a_place_finding_is_the_place_unless_a_title_or_initial_makes_it_someone():
+    places = frozenset({"zuiderwaard", "omroep zuiderwaard"})
+    assert names_a_place("ZUIDERWAARD", places)
+    assert names_a_place("van Omroep Zuiderwaard", places)
+    assert not names_a_place("Jan Zuiderwaard", places)
+    text = "Het college van Zuiderwaard sprak met mevrouw Zuiderwaard en J. Zuiderwaard."
+    first = text.index("Zuiderwaard")
+    assert is_place_finding(text, first, first + 11, places)
+    second = text.index("Zuiderwaard", first + 1)
+    assert not is_place_finding(text, second, second + 11, places)
+    third = text.rindex("Zuiderwaard")
+    assert not is_place_finding(text, third, third + 11, places)
+
+
+def test_an_invented_municipality_is_not_redacted_as_a_person(tmp_path, pipeline):
+    src = make_pdf(tmp_path / "brief.pdf", [[
+        (72, 60, "Gemeente Zuiderwaard"),
+        (72, 74, "Postbus 1500, 4730 BA Zuiderwaard"),
+        (72, 120, "Geachte heer Osei,"),
+        (72, 140, "Het college van Zuiderwaard heeft uw aanvraag ontvangen. Zuiderwaard"),
+        (72, 154, "steunt het buurthuis. Met vriendelijke groet, Mirjam Kok")]])
+    res = pipeline.process(str(src), tmp_path / "out", dry_run=True)
+    removed = {f.text for f in res.findings if f.status == "accepted"}
+    assert "Osei" in removed and "Mirjam Kok" in removed
+    assert not any("Zuiderwaard" in t for t in removed), removed

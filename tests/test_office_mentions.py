@@ -1,0 +1,90 @@
+"""An office holder named for a role once stays wherever the document or dossier names them."""
+
+from __future__ import annotations
+
+from conftest import make_pdf
+
+from woo_redact.model import Finding
+from woo_redact.office_mentions import holders_of, keep_initials, keep_mentions
+
+
+def _f(text: str, action: str = "redact", reason: str = "") -> Finding:
+    return Finding("PERSON", 0, len(text), text, 0.85, "test", action=action,
+                   status="rejected" if action == "keep" else "accepted", reason=reason)
+
+
+ROLE = "office holder: role context 'wethouder'"
+
+
+def test_a_surname_kept_for_its_role_takes_the_one_full_name_with_that_surname():
+    found = [_f("Verhoef", "keep", ROLE), _f("Verhoef, Rob"), _f("Jan Smit")]
+    (h,) = holders_of(found)
+    assert h.person.full == "Rob Verhoef"
+
+
+def test_every_mention_that_can_only_be_the_holder_is_kept():
+    found = [_f("Verhoef", "keep", ROLE), _f("Verhoef, Rob"), _f("Rob Verhoef"), _f("Rob"),
+             _f("R. Verhoef"), _f("Jan Smit"), _f("Smit")]
+    keep_mentions(found, holders_of(found))
+    kept = {f.text for f in found if f.action == "keep"}
+    assert kept == {"Verhoef", "Verhoef, Rob", "Rob Verhoef", "Rob", "R. Verhoef"}
+
+
+def test_someone_else_with_the_surname_or_first_name_stays_redacted():
+    found = [_f("Rob Verhoef", "keep", ROLE), _f("Karin Verhoef"), _f("Verhoef"),
+             _f("Rob Jansen"), _f("Rob")]
+    keep_mentions(found, holders_of(found))
+    assert {f.text for f in found if f.action == "keep"} == {"Rob Verhoef"}
+
+
+def test_a_frequent_surname_alone_is_not_taken_for_the_holder():
+    found = [_f("Jan de Vries", "keep", ROLE), _f("De Vries")]
+    keep_mentions(found, holders_of(found), frequent=lambda s: s.lower() == "vries")
+    assert [f.action for f in found] == ["keep", "redact"]
+
+
+def test_initials_that_stand_for_one_holder_only():
+    found = [_f("Anneke Dijkstra", "keep", ROLE), _f("AD"), _f("Erik Tuinstra"), _f("ET")]
+    keep_initials(found, holders_of(found))
+    assert {f.text for f in found if f.action == "keep"} == {"Anneke Dijkstra", "AD"}
+
+
+def test_the_dossier_carries_an_office_holder_to_a_chat_that_never_names_the_role(
+        tmp_path, pipeline):
+    from woo_redact.dossier import run_dossier
+    from woo_redact.inputs import InputFile
+
+    a = make_pdf(tmp_path / "besluitenlijst.pdf", [[
+        (72, 80, "Aanwezig: burgemeester H. Brinkman, wethouder Rob Verhoef"),
+        (72, 94, "Verslag: Ingrid Veldkamp")]])
+    b = make_pdf(tmp_path / "chat.pdf", [[
+        (72, 80, "[27-08-2024 07:10] Rob Verhoef: Goed werk allemaal, Lotte."),
+        (72, 94, "[27-08-2024 07:12] Lotte Zandbergen: Dank, ik zet het online.")]])
+    files = [InputFile(str(a), a.name), InputFile(str(b), b.name)]
+    results = {f.rel: r for f, r in run_dossier(pipeline, files, tmp_path / "out",
+                                                dry_run=True)}
+    chat = results["chat.pdf"].findings
+    assert {f.text for f in chat if f.status == "accepted"} >= {"Lotte Zandbergen"}
+    assert all(f.action == "keep" for f in chat if "Verhoef" in f.text), [
+        (f.text, f.action) for f in chat]
+
+
+def test_a_role_that_names_a_room_makes_no_office_holder(holders_text=None):
+    from woo_redact.office_holders import OfficeHolders
+    holders = OfficeHolders.from_file()
+    text = "Overleg gemeentesecretaris\nWerkkamer burgemeester\nHoekstra, Jan-Willem\n"
+    start = text.index("Hoekstra")
+    assert holders.reason_to_keep(text, start, len(text) - 1, "Hoekstra, Jan-Willem") is None
+    signed = "De burgemeester van Zuiderwaard,\n\nmr. H.J. Brinkman-Oudshoorn\n"
+    start = signed.index("H.J.")
+    assert holders.reason_to_keep(signed, start, len(signed) - 1, "H.J. Brinkman-Oudshoorn")
+
+
+def test_a_name_in_an_organisation_or_a_law_is_kept_there(pipeline):
+    from woo_redact.policy import load_policy
+    text = "Het Landelijk Bureau Bibob adviseert op grond van de Wet Bibob; Bibob belde."
+    found = []
+    for word_start in [i for i in range(len(text)) if text.startswith("Bibob", i)]:
+        found.append(Finding("PERSON", word_start, word_start + 5, "Bibob", 0.85, "test"))
+    decided = load_policy().decide(found, text)
+    assert [f.action for f in decided] == ["keep", "keep", "redact"]

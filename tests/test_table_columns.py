@@ -1,0 +1,58 @@
+"""Person and value columns of a table are read by their header."""
+
+from __future__ import annotations
+
+import pymupdf
+
+from woo_redact.extract import extract
+from woo_redact.table_columns import table_findings
+
+
+def _table_pdf(path, rows, xs, y0=100, size=9):
+    doc = pymupdf.open()
+    page = doc.new_page(width=842, height=595)
+    page.insert_text((40, 60), "Extractierapport: selectie berichten (tijden lokaal)",
+                     fontsize=11)
+    y = y0
+    for row in rows:
+        for x, cell in zip(xs, row):
+            for k, line in enumerate(cell.split("\n")):
+                page.insert_text((x, y + k * (size + 3)), line, fontsize=size)
+        y += (size + 3) * max(c.count("\n") + 1 for c in row) + 4
+    page.insert_text((40, y + 40), "Einde van de selectie. Alle tijden zijn lokale tijden "
+                                   "en de berichten zijn letterlijk overgenomen.", fontsize=9)
+    doc.save(path)
+    return path
+
+
+def test_message_table_senders_and_receivers_are_people(tmp_path):
+    rows = [("Nr", "Datum/tijd", "Van", "Aan", "Bericht"),
+            ("1", "28-09-2026 19:02", "Yoes", "Eigenaar", "yo heb je al een plek"),
+            ("2", "28-09-2026 19:05", "Eigenaar", "Jojo A'pen", "bijna, morgen\nmeer nieuws"),
+            ("3", "29-09-2026 11:47", "Shur", "onbekend", "ok")]
+    path = _table_pdf(tmp_path / "chat.pdf", rows, [40, 70, 160, 240, 330])
+    got = [(f.entity_type, f.text) for f in table_findings(extract(str(path)))]
+    assert got == [("PERSON", "Yoes"), ("PERSON", "Jojo A'pen"), ("PERSON", "Shur")]
+
+
+def test_applicants_postcodes_and_assessors_but_not_organisations(tmp_path):
+    rows = [("Aanvraagnr", "Aanvrager", "Postcode", "Plaats", "Beoord."),
+            ("2025-0141", "Bakker-ten Hove, M.", "7141 BW", "Groenlo", "JvK"),
+            ("2025-0142", "Stichting Mantelzorg\nOost-Achterhoek", "7101 BN", "Winterswijk",
+             "SBo"),
+            ("2025-0147", "Oduro, K.A. (namens\nmoeder)", "1103 KC", "Amsterdam", "AH")]
+    path = _table_pdf(tmp_path / "lijst.pdf", rows, [40, 120, 300, 370, 470])
+    got = [(f.entity_type, f.text) for f in table_findings(extract(str(path)))]
+    assert ("PERSON", "Bakker-ten Hove, M") in got and ("PERSON", "JvK") in got
+    assert ("NL_POSTCODE", "7141 BW") in got and ("NL_POSTCODE", "1103 KC") in got
+    assert ("PERSON", "Oduro, K.A") in got
+    assert not any("Stichting" in t or "Achterhoek" in t for _e, t in got)
+    assert not any(t in ("Groenlo", "Amsterdam") for _e, t in got)
+
+
+def test_running_text_after_a_table_is_not_read_as_rows(tmp_path):
+    rows = [("Naam", "Afk.", "Functie"),
+            ("Erik Tuinstra", "ET", "afdelingsmanager")]
+    path = _table_pdf(tmp_path / "verslag.pdf", rows, [40, 200, 260])
+    got = [f.text for f in table_findings(extract(str(path)))]
+    assert got == ["Erik Tuinstra"]

@@ -1,0 +1,100 @@
+"""Words the document itself uses as the name of a place or an organisation.
+
+No name list knows every municipality, village, neighbourhood or company, but documents say
+what they are: "gemeente Zuiderwaard", "4730 BA Zuiderwaard", "gevestigd te Numansdorp",
+"info@zuiderwaard.nl" beside "l.zandbergen@zuiderwaard.nl". A word written so names a place or
+an organisation wherever it stands alone in that document (or dossier), not a person: a
+detector that reads it as a surname is wrong there, and propagation must not spread it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import regex as re
+
+if TYPE_CHECKING:
+    from .gazetteer import Gazetteer
+
+_NAME = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?"
+# what follows these is a place, a region or the organisation they name
+_PLACE_CUES = (
+    # a postcode: "4730 BA Zuiderwaard"
+    r"\b\d{4}[ \t]?[A-Z]{2}[ \t]+"
+    # "gemeente Zuiderwaard", "Veiligheidsregio Hollands Midden", "Politiebureau Zuiderwaard"
+    r"|(?i:\b(?:gemeente|gemeentehuis|stadhuis|stadskantoor|provincie|provinciehuis|"
+    r"waterschap|hoogheemraadschap|veiligheidsregio|regio|politiebureau|politie-eenheid|"
+    r"brandweer(?:kazerne)?|stadsdeel|wijk|dorp|kern|stad|omroep|voedselbank|"
+    r"gemeentebestuur|raad\s+van|burgemeester\s+van|college\s+van)[ \t]+)"
+    # "woonachtig te Utrecht", "gevestigd te Numansdorp" (not the interfix of "Jan te Velde")
+    r"|(?<=(?<!\p{L})\p{Ll}+[ \t]+)te[ \t]+"
+)
+_CUED = re.compile(rf"(?P<cue>{_PLACE_CUES})(?P<name>{_NAME}(?:[ \t]+{_NAME})?)")
+# cues that are part of the organisation's own name ("Omroep Zuiderwaard")
+_NAMED_TYPES = re.compile(r"(?i)omroep|voedselbank|politiebureau|stadskantoor|gemeentehuis|"
+                          r"stadhuis|provinciehuis|brandweer(?:kazerne)?|veiligheidsregio|"
+                          r"waterschap|hoogheemraadschap|gemeente|provincie")
+_ADDRESS = re.compile(r"(?i:\b(?:info|post|woo|wob|contact|communicatie|secretariaat|"
+                      r"gemeente|klantcontact|receptie|noreply|no-reply|pers)"
+                      r")@(?P<label>[a-z][a-z-]{2,})\.[a-z]{2,4}\b"
+                      r"|\bwww\.(?P<web>[a-z][a-z-]{2,})\.[a-z]{2,4}\b")
+_MAILBOX = re.compile(r"\b[\w.'-]+@(?P<label>[a-z][a-z-]{2,})\.[a-z]{2,4}\b", re.IGNORECASE)
+# domains that say nothing of the writer's organisation
+_FREE_MAIL = frozenset({"gmail", "hotmail", "outlook", "live", "yahoo", "icloud", "ziggo",
+                        "kpnmail", "planet", "xs4all", "home", "chello", "upcmail", "telfort",
+                        "casema", "quicknet", "online", "tele2", "hetnet", "msn", "protonmail"})
+
+
+def learn(text: str, gaz: Gazetteer | None = None) -> frozenset[str]:
+    """Names (lower case, single-spaced) this text uses for a place or an organisation.
+
+    A mail domain counts only when it is no one's name in the name lists: "info@bakker.nl"
+    is a shop, and the text's Mevrouw Bakker is still a person.
+    """
+    out: set[str] = set()
+    for m in _CUED.finditer(text):
+        name = " ".join(m.group("name").split())
+        out.add(name.lower())
+        cue = m.group("cue").strip()
+        if _NAMED_TYPES.fullmatch(cue):
+            out.add(f"{cue} {name}".lower())
+    domains: dict[str, set[str]] = {}
+    for m in _MAILBOX.finditer(text):
+        label = m.group("label").lower()
+        local = m.group().split("@")[0].lower()
+        domains.setdefault(label, set()).add(local)
+    for m in _ADDRESS.finditer(text):
+        label = (m.group("label") or m.group("web")).lower()
+        domains.setdefault(label, set()).add("*")
+    for label, locals_ in domains.items():
+        # one organisation's domain: several people or a functional box write from it
+        if (label not in _FREE_MAIL and (len(locals_) > 1 or "*" in locals_)
+                and not (gaz is not None and gaz.is_name(label))):
+            out.add(label)
+    return frozenset(out)
+
+
+def names_a_place(name: str, places: frozenset[str] | set[str]) -> bool:
+    """Is a found "name" what the text calls a place or an organisation ("Zuiderwaard",
+    "van Omroep Zuiderwaard", "ZUIDERWAARD")? Lower-case words around it ("van") do not
+    count; a first name or initials in it make it someone ("Jan Zuiderwaard")."""
+    if not places:
+        return False
+    words = [w.strip(".,;:()'’") for w in name.split()]
+    while words and not words[0][:1].isupper():
+        words.pop(0)
+    while words and not words[-1][:1].isupper():
+        words.pop()
+    return bool(words) and " ".join(words).lower() in places
+
+
+_TITLE_BEFORE = re.compile(r"(?i)(?:\b(?:de\s+heer|heer|meneer|mevrouw|mevr|mw|mej|dhr|hr|drs|dr|"
+                           r"mr|ir|ing|prof)\.?|\b\p{Lu}\.)[ \t]*$")
+
+
+def is_place_finding(text: str, start: int, end: int, places: frozenset[str] | set[str]
+                     ) -> bool:
+    """A found PERSON that is one of the text's places or organisations, unless a title or an
+    initial right before it makes it someone of that name ("mevrouw Zuiderwaard")."""
+    return (names_a_place(text[start:end], places)
+            and not _TITLE_BEFORE.search(text, max(0, start - 12), start))

@@ -1,0 +1,175 @@
+"""Organisation around a name: the words that make a name-shaped phrase a firm's, an
+institution's or an employer's rather than a person's.
+
+Reads the words right before a name (a type of organisation, "werkt bij", "gunning aan"),
+inside it (a legal form, a foundation), right after it (a legal form, "Instituut", a trade
+after a lone surname) and its neighbours in a list ("Aedes en het Interprovinciaal Overleg").
+Every name recognizer drops a span these checks call an organisation; the NER recognizer and
+name propagation ask the same questions.
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+from woo_redact import gazetteer as gazetteer_mod
+
+# First words of organisation units and functional mailboxes: "Secretariaat DGO",
+# "Team Woo", "Postbus Klachten" are not people even when a name-like word follows.
+ORG_WORDS = frozenset({
+    "secretariaat", "postbus", "team", "afdeling", "directie", "ministerie", "bureau", "info",
+    "servicedesk", "helpdesk", "cluster", "programma", "project", "projectteam", "dienst",
+    "kabinet", "gemeente", "provincie", "stichting", "inspectie", "raad", "mailbox", "woo",
+    "wob", "pers", "persvoorlichting", "communicatie", "redactie", "staf", "sectie", "eenheid",
+    "unit", "college", "commissie", "kamer", "tweede", "eerste", "rijksoverheid", "politie",
+    "werkgroep", "overleg", "coördinatie", "coordinatie", "crisisteam", "kernteam", "griffie",
+    "loket", "expertisecentrum", "landelijk", "nationaal", "nationale", "regionaal", "algemeen",
+    "centrale", "centraal", "functionaris", "klantcontact", "juridische", "dg", "dgo", "hr",
+})
+
+# Words that name what kind of organisation the next words are ("Bouwbedrijf Van Wijnen",
+# "firma Jansen", "Stichting De Vries", "kinderdagverblijf De Kleine Reus", Papiamento
+# "Fundashon Mariadal"): by their ending, so compounds count too.
+ORG_TYPE_ENDINGS = ("bedrijf", "stichting", "vereniging", "firma", "organisatie", "kantoor",
+                    "bureau", "corporatie", "instelling", "instituut", "fonds", "coöperatie",
+                    "maatschappij", "holding", "supermarkt", "fabriek", "uitgeverij",
+                    "omroep", "federatie", "bond", "fundashon", "ziekenhuis", "dagverblijf",
+                    "kinderopvang", "leverancier", "slachterij", "kliniek")
+# Words after a name that make it a company's or an institute's: "Verwey-Jonker Instituut",
+# "Jansen B.V.". Not "Advocaten" or "Notarissen": a partnership's name is its partners'.
+ORG_SUFFIX_WORDS = frozenset({
+    "instituut", "institute", "groep", "group", "holding", "b.v.", "bv", "n.v.", "nv",
+    "v.o.f.", "vof", "c.v.", "fonds", "foundation", "bouw",
+    "installatietechniek", "infra", "transport", "logistiek", "consultancy",
+})
+# Legal forms that close a company's name, dots dropped: "Visser Vastgoed B.V.", "Vos & Zn.".
+COMPANY_FORMS = frozenset({"bv", "nv", "vof", "cv", "zn"})
+# Trades a surname names a firm after ("Koning Catering", "Groen Hoveniers", "Sabbagh
+# Advocatuur"), by their ending. A government department ("Communicatie", "Financiën")
+# is no trade: a name in a table row before one is still a person.
+SECTOR_ENDINGS = ("vastgoed", "vastgoedbeheer", "catering", "hoveniers", "hovenier",
+                  "schoonmaak", "transport", "techniek", "advocatuur", "arbeidsrecht",
+                  "letselschade", "makelaardij", "makelaars", "accountants", "logistiek",
+                  "consultancy", "installaties", "verhuur", "bouw", "infra", "dredging",
+                  "medical", "detachering", "uitzendbureau", "schilders", "loodgieters")
+# A name's run of capitalised words up to a company form: " Sport & Spel B.V.", " & Zn.".
+_COMPANY_TAIL = re.compile(
+    r"(?:[ \t]+(?:\p{Lu}[\p{L}'-]*|&)){0,3}[ \t]*(?:&[ \t]*)?"
+    r"(?P<form>B\.?V\.?|N\.?V\.?|V\.?O\.?F\.?|Zn\.?)(?![\p{L}\d])")
+_LONE_SURNAME = re.compile(r"(?:(?:Van|De|Den|Der|Ter|Ten|Te)[ \t]+)*\p{Lu}[\p{L}'’-]*")
+# Capitalised words that name an organisation the model may take for a person in Dutch
+# texts: a Papiamento foundation, a legal form.
+ORG_NAME_WORDS_INSIDE = frozenset({"fundashon", "stichting", "b.v.", "n.v.", "v.o.f.", "bv",
+                                   "nv", "zn."})
+# Capitalised words that make a list's neighbour an organisation: "Aedes en het
+# Interprovinciaal Overleg", "Humanitas en Stichting Schuldhulpmaatje".
+ORG_NAME_WORDS = frozenset({
+    "stichting", "vereniging", "overleg", "raad", "instituut", "inspectie", "ministerie",
+    "gemeente", "gemeenten", "provincie", "provincies", "bond", "federatie", "unie", "college",
+    "commissie", "dienst", "directie", "autoriteit", "agentschap", "bureau", "fonds",
+    "universiteit", "hogeschool", "kamer", "politie", "corporatie", "coöperatie",
+})
+# Where the next words name an employer or a contractor: "werkt 12 uur per week bij",
+# "de gunning aan", "in dienst bij".
+_EMPLOYER_BEFORE = re.compile(
+    r"(?i)(?<!\w)(?:(?:werk(?:t|en|te|ten)?|werkzaam)(?!\w)[^\n.;:!?()]{0,25}?(?<!\w)bij|"
+    r"in[ \t]+dienst[ \t]+bij|(?:gegund|gunning|gegunde[ \t]+opdracht)(?!\w)"
+    r"[^\n.;:!?()]{0,15}?(?<!\w)aan)[ \t]+$")
+_WORD_BEFORE = re.compile(r"(?<![\w-])(?P<w>[\p{L}-]+)[ \t]+$")
+# "het Landelijk Bureau\nBibob": a capitalised type of organisation ending the line before
+_TYPE_WORD_WRAPPED = re.compile(r"(?<![\w-])(?P<w>\p{Lu}[\p{L}-]+)[ \t]*\n[ \t]*$")
+_WORD_AFTER = re.compile(r"[ \t]*(?:\n[ \t]*)?(?P<w>[\p{L}][\p{L}.&]*)")
+
+
+def is_sector(word: str) -> bool:
+    return word[:1].isupper() and word.lower().endswith(SECTOR_ENDINGS)
+
+
+def company_around(text: str, start: int, end: int) -> bool:
+    """Is the name at text[start:end] a company's or institution's by its own words and the
+    words right around it (a type of organisation before it, a legal form or a trade after
+    a lone surname)? Unlike an employer's place, this says the words are a firm's name
+    wherever they recur."""
+    lo = max(0, start - 60)
+    before = _WORD_BEFORE.search(text, lo, start) or _TYPE_WORD_WRAPPED.search(text, lo, start)
+    if before and before.group("w").lower().endswith(ORG_TYPE_ENDINGS):
+        return True
+    words = text[start:end].split()
+    if any(w.lower() in ORG_NAME_WORDS_INSIDE for w in words):
+        return True  # "Visser Vastgoed B.V.", "Fundashon Mariadal" tagged whole
+    lone = _LONE_SURNAME.fullmatch(text, start, end) is not None
+    if len(words) > 1 and is_sector(words[-1]) and _LONE_SURNAME.fullmatch(
+            " ".join(words[:-1])):
+        return True  # "Koning Catering" tagged whole
+    after = _WORD_AFTER.match(text, end, min(len(text), end + 40))
+    # "Instituut" on the next line continues a wrapped sentence, not a name alone on its
+    # line: under a signature's name the next line is the employer
+    if after and "\n" in text[end:after.start("w")] and not text[
+            text.rfind("\n", 0, start) + 1:start].strip():
+        after = None
+    if after:
+        w = after.group("w")
+        low = w.lower().rstrip(",")
+        if (w[:1].isupper() or low in ("b.v.", "bv", "n.v.", "nv")) and (
+                low in ORG_SUFFIX_WORDS or low.rstrip(".") in ORG_SUFFIX_WORDS
+                or low.replace(".", "") in COMPANY_FORMS):
+            return True
+        if lone and "\n" not in text[end:after.start("w")] and is_sector(w):
+            return True  # "Groen Hoveniers"; not "Jan Groen\nAdviseur"
+    if lone:
+        # a surname that opens a firm's name up to its legal form: "Bakker Sport & Spel B.V."
+        tail = _COMPANY_TAIL.match(text, end, min(len(text), end + 60))
+        if tail and "\n" not in tail.group():
+            return True
+    return False
+
+
+def organisation_around(text: str, start: int, end: int) -> bool:
+    """Is the name at text[start:end] an organisation's, by the words around it: a type of
+    organisation just before ("Bouwbedrijf Van Wijnen"), a company form or "Instituut" just
+    after ("Verwey-Jonker Instituut"), or an employer's place ("werkt bij Albert Heijn")."""
+    return company_around(text, start, end) or employer_before(text, start)
+
+
+def employer_before(text: str, start: int) -> bool:
+    """Do the words before ``start`` name an employer's or contractor's place?"""
+    lo = max(0, start - 60)
+    window = text[lo:start].lower()
+    if "bij" not in window and "aan" not in window:
+        return False  # every form ends in one of these: skip the slower pattern
+    return _EMPLOYER_BEFORE.search(text, lo, start) is not None
+
+
+_NEXT_CONJUNCT = re.compile(
+    r"[ \t]*(?:,|en|of)[ \t\n]+(?:(?:de|het|De|Het)[ \t\n]+)?"
+    r"(?P<c>\p{Lu}[\p{L}-]*(?:[ \t]+\p{Lu}[\p{L}-]*){0,2})")
+_PREV_CONJUNCT = re.compile(r"(?P<c>[^,.;:!?()\n]*?)[ \t]*(?:,|\ben)[ \t]*$")
+
+
+def listed_with_organisation(text: str, start: int, end: int) -> bool:
+    """Does the word at text[start:end] stand in a list next to an organisation's name
+    ("De Vereniging van Nederlandse Gemeenten, Aedes en het Interprovinciaal Overleg")?"""
+    nxt = _NEXT_CONJUNCT.match(text, end, min(len(text), end + 80))
+    if nxt and _names_organisation(nxt.group("c")):
+        return True
+    prev = _PREV_CONJUNCT.search(text, max(0, start - 80), start)
+    if prev:
+        conj = re.split(r"\ben\b", prev.group("c"))[-1]
+        return _names_organisation(conj)
+    return False
+
+
+def _names_organisation(words: str) -> bool:
+    return any(w[:1].isupper() and (w.lower() in ORG_NAME_WORDS
+                                    or gazetteer_mod.looks_like_organisation(w)
+                                    or w.lower().endswith(ORG_TYPE_ENDINGS))
+               for w in words.split())
+
+
+# Nouns that follow a capitalised "De" as institutions far more often than as surnames:
+# "De Kamer heeft ..." is the House, not Mr De Kamer.
+INSTITUTION_NOUNS = frozenset({
+    "kamer", "raad", "staat", "heer", "koning", "koningin", "minister", "regering", "rechter",
+    "rechtbank", "bank", "wet", "zaak", "man", "vrouw", "tijd", "weg", "zee", "brug", "kant",
+    "hoop", "haag", "bilt", "meern", "lier", "klerk", "voorzitter", "gemeente", "provincie",
+})

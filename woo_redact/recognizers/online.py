@@ -1,0 +1,55 @@
+"""A person's presence online: user names and handles, and links to their own profile.
+
+"@rafa_rmdn" on Instagram, "DUO\\p.ramsaran" as a log-in, "snapchat: kwabs.010", and
+"linkedin.com/in/daan-vermeulen-4b21a7" name one person as surely as their name does.
+An organisation's account ("@Rijksoverheid", "facebook.com/gemeenteutrecht") is told apart
+by the policy's allow list and the organisation checks, not here.
+"""
+
+from __future__ import annotations
+
+from presidio_analyzer import Pattern
+
+from .pattern_base import NlPatternRecognizer, cs
+
+
+class UserNameRecognizer(NlPatternRecognizer):
+    ENTITY = "USERNAME"
+    PATTERNS = [
+        # a handle as social media write it, with a digit or an underscore in it: a plain
+        # "@Fatima" is a name (the name detectors' work) and "@gemeente" a mention of a body
+        Pattern("handle met @", cs(r"(?<![\w@.])@[A-Za-z][\w.]*(?:_|\d)[\w.]*[A-Za-z0-9]"
+                                   r"(?![\w@-])"), 0.6),
+        # a Windows log-in: DOMAIN\user
+        Pattern("domein\\gebruiker",
+                cs(r"(?<![\w\\])[A-Z][A-Z0-9-]{1,15}\\[a-z][\w.-]{1,30}(?![\w\\])"), 0.6),
+        # after the name of a platform or a label: "snapchat: kwabs.010", "insta @x"
+        Pattern("gebruikersnaam na platform",
+                r"(?i:\b(?:gebruikersnaam|username|user\s?id|account(?:naam)?|inlognaam|"
+                r"snapchat|snap|insta(?:gram)?|tiktok|telegram|signal|twitter|x|facebook|"
+                r"discord|skype)\b)[ \t]*[:=]?[ \t]*@?\K"
+                + cs(r"[A-Za-z0-9][\w.-]{2,30}[A-Za-z0-9](?![\w@-])"), 0.5),
+    ]
+    CONTEXT = ["gebruikersnaam*", "account*", "profiel*", "handle", "insta*", "snapchat",
+               "tiktok", "telegram", "twitter", "facebook", "inlog*"]
+    PRECHECK = r"[@\\:=]|(?i:snap|insta|tiktok|telegram|signal|twitter|facebook|discord|skype)"
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        # "x: 12" or "account: nee": a value that is a plain word or number is no handle
+        core = pattern_text.lstrip("@")
+        return core.isdigit() or (core.isalpha() and core.islower() and len(core) < 4)
+
+
+class PersonalUrlRecognizer(NlPatternRecognizer):
+    """A link to one person's profile on a platform that gives people their own page."""
+
+    ENTITY = "URL"
+    PATTERNS = [
+        Pattern("profiellink",
+                r"(?i:(?:https?://)?(?:[a-z]{2,3}\.)?(?:www\.)?"
+                r"(?:linkedin\.com/in|facebook\.com|instagram\.com|twitter\.com|x\.com|"
+                r"tiktok\.com/@|github\.com|youtube\.com/@|threads\.net/@)"
+                r"/?[\w.%-]{2,80}/?)(?![\w/])", 0.6),
+    ]
+    CONTEXT = ["profiel*", "account*", "cv", "pagina", "link"]
+    PRECHECK = r"(?i:linkedin|facebook|instagram|twitter|x\.com|tiktok|github|youtube|threads)"

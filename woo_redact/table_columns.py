@@ -1,0 +1,152 @@
+"""Person tables read by column header: the header is every cell's label.
+
+A message table's "Van" and "Aan" columns hold people ("Yoes", "Jojo A'pen", nicknames no
+name list knows), a spreadsheet's "Beoord." column their initials ("JvK"), its "Postcode"
+column the applicants' postcodes. Read cell by cell, as the text flattens them, nothing says
+so; read by column, the header does. Each cell under a person column is a person unless it
+is an organisation, a role or a placeholder; each cell under a value column ("Postcode",
+"Geboortedatum", "Kenteken") is that value when it has the value's shape.
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+from . import gazetteer
+from .gazetteer import TITLE_RE
+from .model import Document, Finding
+from .recognizers.checksums import elfproef, iban_is_valid
+from .recognizers.dates import parse_date
+from .tables import Cell, tables
+
+DETECTOR = "TableColumnRecognizer"
+SCORE = 0.8
+
+_PERSON_HEADER = re.compile(
+    r"(?i)^(?:naam|namen|volledige\s+naam|voornaam|achternaam|van|aan|cc|afzender|"
+    r"ontvanger|deelnemer|deelnemers|weergavenaam(?:\s+in\s+\w+)?|toegeschreven\s+aan.*|"
+    r"gebruiker|aanvrager|indiener|verzoeker|melder|klager|bewoner|huurder|cli[eë]nt|"
+    r"pati[eë]nt|verdachte|betrokkene|getuige|contactpersoon|behandelaar|behandeld\s+door|"
+    r"medewerker|beoordelaar|beoord\.?|initialen|paraaf|actiehouder|actie\s+door|wie|door|"
+    r"uitvoerder|verbalisant|waarnemer|opsteller|auteur|notulist|eigenaar|houder|"
+    r"sender|from|to|name|owner|assignee)\s*:?$")
+
+# header -> (entity, shape test of the cell)
+_POSTCODE = re.compile(r"^\d{4}\s?[A-Z]{2}$")
+_PLATE = re.compile(r"^(?=.*[A-Z])(?=.*\d)[A-Z0-9]{1,3}-[A-Z0-9]{2,3}-[A-Z0-9]{1,3}$")
+_PHONE = re.compile(r"^[+(]?[\d ()-]{9,18}$")
+_ADDRESS = re.compile(r"^\p{L}[\p{L}'’. -]{2,40}\s\d{1,5}(?:\s?[a-zA-Z]{1,2}\b|[-/]\d{1,4})?$")
+
+
+def _phone(text: str) -> bool:
+    return bool(_PHONE.match(text)) and sum(ch.isdigit() for ch in text) >= 9
+
+
+_VALUE_HEADERS: list[tuple[re.Pattern, str, object]] = [
+    (re.compile(r"(?i)^postcode$"), "NL_POSTCODE", _POSTCODE.match),
+    (re.compile(r"(?i)^(?:geboortedatum|geb\.?\s*datum|geboren|geb\.)$"), "DATE_OF_BIRTH",
+     lambda t: parse_date(t) is not None),
+    (re.compile(r"(?i)^kenteken(?:s)?$"), "NL_LICENSE_PLATE", _PLATE.match),
+    (re.compile(r"(?i)^(?:bsn|burgerservicenummer)$"), "NL_BSN", elfproef),
+    (re.compile(r"(?i)^(?:iban|rekeningnummer|bankrekening(?:nummer)?)$"), "IBAN_CODE",
+     iban_is_valid),
+    (re.compile(r"(?i)^(?:telefoon(?:nummer)?|tel\.?|mobiel(?:\s+nummer)?|06-nummer|nummer)$"),
+     "PHONE_NUMBER", _phone),
+    (re.compile(r"(?i)^(?:(?:woon|huis|post)?adres|straat(?:\s+en\s+huisnummer)?)$"),
+     "NL_ADDRESS", _ADDRESS.match),
+]
+
+# What a person column may hold that is no person
+_PLACEHOLDERS = frozenset({"eigenaar", "onbekend", "n.v.t.", "nvt", "n.v.t", "-", "–", "—",
+                           "allen", "iedereen", "alle", "team", "niemand", "nb", "n.b.",
+                           "ja", "nee", "zie", "idem", "ibid", "x", "?", "pm", "p.m."})
+_ORG_WORDS = re.compile(
+    r"(?i)\b(?:stichting|vereniging|b\.?v\.?|n\.?v\.?|v\.o\.f\.?|coöperatie|cooperatie|"
+    r"gemeente|ministerie|provincie|waterschap|politie|rechtbank|inspectie|dienst|"
+    r"afdeling|team|directie|bureau|instituut|centrum|school|ziekenhuis|zorg\w*|holding|"
+    r"groep|fonds|bank|verzekeraar|omroep|raad|college|secretariaat|kabinet|griffie)\b")
+_LETTERS = re.compile(r"\p{L}")
+# titles stay readable, as everywhere: "mr. G. Öztürk" loses "G. Öztürk"
+_LEADING_TITLE = re.compile(rf"^(?:{TITLE_RE}\.?\s+)+")
+_TRAILING_NOTE = re.compile(r"\s*\((?:[^()]*)\)?\s*$")
+
+
+def table_findings(doc: Document) -> list[Finding]:
+    """Findings for the cells of person and value columns of the document's tables."""
+    gaz = gazetteer.load()
+    out: list[Finding] = []
+    for table in tables(doc, _known_header):
+        kinds = [_column_kind(c.header) for c in table.columns]
+        for row in table.rows:
+            for k, cell in row.items():
+                kind = kinds[k]
+                if kind is None:
+                    continue
+                f = (_person(doc, cell, gaz) if kind == "PERSON"
+                     else _value(doc, cell, *kind))
+                if f is not None:
+                    out.append(f)
+    return out
+
+
+def _known_header(text: str) -> bool:
+    return _column_kind(text) is not None
+
+
+def _column_kind(header: str):
+    h = " ".join(header.split()).strip(" :")
+    if _PERSON_HEADER.match(h):
+        return "PERSON"
+    for pattern, entity, shape in _VALUE_HEADERS:
+        if pattern.match(h):
+            return entity, shape
+    return None
+
+
+def _span(doc: Document, cell: Cell) -> tuple[int, int] | None:
+    """The cell's text span, when its words stand together in the document text."""
+    idx = sorted(cell.words)
+    if idx != list(range(idx[0], idx[-1] + 1)):
+        return None
+    first, last = idx[0], idx[-1]
+    start = doc.word_start[first]
+    end = doc.word_start[last] + doc.word_text_len[last]
+    return (start, end) if start >= 0 and end > start else None
+
+
+def _person(doc: Document, cell: Cell, gaz: gazetteer.Gazetteer) -> Finding | None:
+    span = _span(doc, cell)
+    if span is None:
+        return None
+    start, end = span
+    text = doc.text[start:end]
+    # "Hoekstra, D. (namens moeder)": the note in brackets is no part of the name
+    note = _TRAILING_NOTE.search(text)
+    if note and note.start() > 0 and not note.group().strip(" ()").istitle():
+        end = start + note.start()
+        text = doc.text[start:end]
+    core = _LEADING_TITLE.sub("", text.strip(" ()[],;:.'\""))
+    if not _LETTERS.search(core) or core.lower() in _PLACEHOLDERS or _known_header(core):
+        return None
+    if _ORG_WORDS.search(core) or "@" in core or sum(ch.isdigit() for ch in core) > 2:
+        return None
+    words = core.split()
+    # plain words of the language ("Eigenaar", "toegekend") are no one's name
+    if all(gaz.is_common_word(w.lower().strip(".,")) and not gaz.is_name(w.strip(".,"))
+           for w in words):
+        return None
+    lead = text.find(core)
+    a, b = start + lead, start + lead + len(core)
+    return Finding("PERSON", a, b, doc.text[a:b], SCORE, DETECTOR)
+
+
+def _value(doc: Document, cell: Cell, entity: str, shape) -> Finding | None:
+    span = _span(doc, cell)
+    if span is None:
+        return None
+    start, end = span
+    text = doc.text[start:end].strip()
+    if not text or not shape(text):
+        return None
+    a = start + doc.text[start:end].find(text)
+    return Finding(entity, a, a + len(text), text, SCORE, DETECTOR)

@@ -1,0 +1,172 @@
+"""Tables read from word positions: a header row, its columns, and the cells under them.
+
+Extraction gives words with boxes in reading order; a table's cells come out one after the
+other, and the header that says what a cell holds ("Van", "Aanvrager", "Postcode") stands
+lines away. Here the page's words are put back into visual lines, a line of short labels set
+apart like columns is taken as a header, and the lines under it are split into cells by the
+header's columns, until the rows stop lining up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .model import Document, Word
+
+# Words further apart than this many times the line's height are in different cells.
+CELL_GAP = 0.9
+# A header needs this many cells; most of them short labels.
+MIN_COLUMNS = 3
+MAX_LABEL_WORDS = 4
+# Rows end at a vertical gap of this many line heights, or at a line none of whose cells
+# starts under a column.
+MAX_ROW_GAP = 3.0
+MIN_ALIGNED = 0.5
+
+
+@dataclass(slots=True)
+class Cell:
+    words: list[int]  # indices into Document.words
+    x0: float
+    x1: float
+    text: str
+
+
+@dataclass(slots=True)
+class Column:
+    header: str
+    x0: float
+    x1: float  # where the next column starts
+
+
+@dataclass(slots=True)
+class Table:
+    page: int
+    columns: list[Column]
+    # per row: column index -> the cell under that column
+    rows: list[dict[int, Cell]] = field(default_factory=list)
+
+
+def visual_lines(doc: Document, page: int) -> list[list[int]]:
+    """The page's words grouped into lines by their vertical position, left to right."""
+    idx = [i for i, w in enumerate(doc.words) if w.box.page == page]
+    idx.sort(key=lambda i: (doc.words[i].box.y0 + doc.words[i].box.y1) / 2)
+    lines: list[list[int]] = []
+    last_mid = None
+    for i in idx:
+        b = doc.words[i].box
+        mid, h = (b.y0 + b.y1) / 2, max(b.y1 - b.y0, 1.0)
+        if last_mid is not None and abs(mid - last_mid) < 0.35 * h:
+            lines[-1].append(i)
+        else:
+            lines.append([i])
+            last_mid = mid
+    for line in lines:
+        line.sort(key=lambda i: doc.words[i].box.x0)
+    return lines
+
+
+def cells_of(doc: Document, line: list[int]) -> list[Cell]:
+    """A visual line split where the gap between words is wider than a space."""
+    out: list[Cell] = []
+    for i in line:
+        w: Word = doc.words[i]
+        h = max(w.box.y1 - w.box.y0, 1.0)
+        if out and w.box.x0 - out[-1].x1 < CELL_GAP * h:
+            c = out[-1]
+            c.words.append(i)
+            c.x1 = max(c.x1, w.box.x1)
+            c.text += " " + w.text
+        else:
+            out.append(Cell([i], w.box.x0, w.box.x1, w.text))
+    return out
+
+
+def _label_like(cell: Cell) -> bool:
+    words = cell.text.split()
+    return (len(words) <= MAX_LABEL_WORDS and not any(ch.isdigit() for ch in cell.text)
+            and cell.text[:1].isalpha())
+
+
+def _line_height(doc: Document, line: list[int]) -> float:
+    return max(doc.words[i].box.y1 - doc.words[i].box.y0 for i in line)
+
+
+def _line_top(doc: Document, line: list[int]) -> float:
+    return min(doc.words[i].box.y0 for i in line)
+
+
+def tables(doc: Document, is_header_word=None) -> Iterator[Table]:
+    """Every table of the document whose header row has a cell ``is_header_word`` accepts
+    (a known label), or any header when no test is given."""
+    for page in range(doc.page_count):
+        lines = visual_lines(doc, page)
+        k = 0
+        while k < len(lines):
+            cells = cells_of(doc, lines[k])
+            if _is_header(cells, is_header_word):
+                table, used = _read_table(doc, page, cells, lines[k + 1:], is_header_word)
+                if table.rows:
+                    yield table
+                    k += 1 + used
+                    continue
+            k += 1
+
+
+def _is_header(cells: list[Cell], is_header_word) -> bool:
+    return (len(cells) >= MIN_COLUMNS and all(_label_like(c) for c in cells)
+            and (is_header_word is None or any(is_header_word(c.text) for c in cells)))
+
+
+def _read_table(doc: Document, page: int, header: list[Cell], below: list[list[int]],
+                is_header_word=None) -> tuple[Table, int]:
+    columns = []
+    for n, c in enumerate(header):
+        nxt = header[n + 1].x0 if n + 1 < len(header) else float("inf")
+        columns.append(Column(c.text, c.x0, nxt))
+    table = Table(page, columns)
+    height = _line_height(doc, [i for c in header for i in c.words])
+    last_top = _line_top(doc, [i for c in header for i in c.words])
+    used = 0
+    for line in below:
+        top = _line_top(doc, line)
+        if top - last_top > MAX_ROW_GAP * height:
+            break
+        cells = cells_of(doc, line)
+        row: dict[int, Cell] = {}
+        for c in cells:
+            col = _column_of(columns, c, height)
+            if col is not None:
+                row[col] = c
+        if len(row) < max(1, MIN_ALIGNED * len(cells)):
+            break
+        if any(c.x1 > columns[k].x1 + height for k, c in row.items()):
+            break  # a line running across the columns: the text after the table
+        if _is_header(cells, is_header_word) and is_header_word is not None:
+            break  # a header line: the next table (or this one again) starts
+        if table.rows and 0 not in row and top - last_top < 1.6 * height:
+            # no cell under the first column: the cells of the row above wrap onto this line
+            above = table.rows[-1]
+            for k, c in row.items():
+                if k in above:
+                    above[k] = Cell(above[k].words + c.words, min(above[k].x0, c.x0),
+                                    max(above[k].x1, c.x1), f"{above[k].text} {c.text}")
+                else:
+                    above[k] = c
+            last_top = top
+            used += 1
+            continue
+        table.rows.append(row)
+        last_top = top
+        used += 1
+    return table, used
+
+
+def _column_of(columns: list[Column], cell: Cell, height: float) -> int | None:
+    """The column a cell starts under (a little to its left allowed: centred headers)."""
+    slack = 2.0 * height
+    for k, col in enumerate(columns):
+        if col.x0 - slack <= cell.x0 < col.x1 - 0.5 * height:
+            return k
+    return None
