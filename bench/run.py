@@ -6,6 +6,7 @@ small document is processed before the clock starts; load times are reported apa
 ``bench/results.json`` and ``bench/results.md``.
 
     .venv/bin/python bench/run.py [--quick] [--skip-peers] [--skip-batch] [--skip-ocr]
+                                  [--skip-convert]
 """
 
 from __future__ import annotations
@@ -270,6 +271,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip-peers", action="store_true")
     ap.add_argument("--skip-batch", action="store_true")
     ap.add_argument("--skip-ocr", action="store_true")
+    ap.add_argument("--skip-convert", action="store_true")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     args = ap.parse_args(argv)
     t_all = time.perf_counter()
@@ -386,6 +388,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_ocr:
         log("OCR (bench/ocr_bench.py)")
         res["ocr"] = optional_bench("ocr_bench")
+    if not args.skip_convert:
+        log("conversion of Word files and e-mails (bench/convert_bench.py)")
+        res["convert"] = optional_bench("convert_bench")
     res["bars"] = bars(res, args.workers)
     res["total_seconds"] = round(time.perf_counter() - t_all, 1)
     # The results are committed: paths inside the checkout are written relative to it.
@@ -404,6 +409,7 @@ PEER_S_PER_PAGE = {"presidio": 0.16, "deduce": 0.12, "naive": 0.03}
 SCORE_S_PER_PAGE = 0.03
 BATCH_STARTUP_S = 70.0  # three batch runs start their workers (Ray's cluster the slowest)
 OCR_S = 70.0
+CONVERT_S = 25.0  # office start-up, 12 Word files, 2 single-run conversions, 40 mails
 BIG_TIMEOUT_S = (60.0, 180.0)
 PROFILE_PAGES = 30
 
@@ -422,6 +428,8 @@ def estimate(pages: int, memo_pages: int, speed: float, args) -> float:
         t += BATCH_STARTUP_S + batch_pages * (1 / speed + 2 / (1.6 * speed))
     if not args.skip_ocr:
         t += OCR_S
+    if not getattr(args, "skip_convert", False):
+        t += CONVERT_S
     if not args.quick:
         t += big_timeout(speed)
     return t
@@ -666,6 +674,11 @@ def _other_rows(res: dict) -> list[str]:
     if ocr is not None:
         md.append("## OCR (bench/ocr_bench.py)\n")
         md.append(", ".join(f"{k}: {v}" for k, v in ocr.items()
+                            if not isinstance(v, (list, dict))) + "\n")
+    conv = res.get("convert")
+    if conv is not None:
+        md.append("## Conversion before extract (bench/convert_bench.py)\n")
+        md.append(", ".join(f"{k}: {v}" for k, v in conv.items()
                             if not isinstance(v, (list, dict))) + "\n")
     return md
 

@@ -254,7 +254,7 @@ def test_bad_inputs_are_quarantined_with_reasons_and_the_batch_goes_on(tmp_path,
     src, out = tmp_path / "src", tmp_path / "out"
     good = {"goed-1.pdf": make_letter(src / "goed-1.pdf", 1),
             "sub/goed-2.pdf": make_letter(src / "sub" / "goed-2.pdf", 2, pages=2)}
-    (src / "notities.txt").write_text("geen pdf", "utf-8")
+    (src / "notities.xyz").write_text("geen pdf", "utf-8")
     whole = (src / "goed-1.pdf").read_bytes()
     (src / "afgebroken.pdf").write_bytes(whole[: len(whole) // 2])
     pdf = pymupdf.open(src / "goed-1.pdf")
@@ -276,8 +276,8 @@ def test_bad_inputs_are_quarantined_with_reasons_and_the_batch_goes_on(tmp_path,
     assert code == 1
     assert {q["document"]: q["kind"] for q in summary["quarantined"]} == expected
     assert summary["done"] == 2 and summary["documents"] == 8
-    assert summary["skipped"] == [{"path": str(src / "notities.txt"),
-                                   "reason": "not a .pdf file"}]
+    assert summary["skipped"] == [{"path": str(src / "notities.xyz"),
+                                   "reason": "unsupported file type"}]
     for rel, (name, email, phone) in good.items():
         text = text_of(out / rel)
         assert email not in text and phone not in text and "5.1.2e" in text
@@ -289,7 +289,7 @@ def test_bad_inputs_are_quarantined_with_reasons_and_the_batch_goes_on(tmp_path,
     report = (out / "batch-report.md").read_text("utf-8")
     for rel, kind in expected.items():
         assert f"| {rel} | {kind} |" in report
-    assert "notities.txt: not a .pdf file" in report
+    assert "notities.xyz: unsupported file type" in report
     with open(out / "inventarislijst.csv", encoding="utf-8") as f:
         inv = {r["Bestandsnaam"]: r for r in csv.DictReader(f, delimiter=";")}
     assert sorted(inv) == sorted([*good, *expected])

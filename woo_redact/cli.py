@@ -9,7 +9,7 @@ import argparse
 import importlib
 import sys
 
-COMMANDS = ["redact", "propose", "apply", "review", "batch", "eval"]
+COMMANDS = ["redact", "propose", "apply", "review", "batch", "publish", "eval"]
 EXIT_OK, EXIT_QUARANTINED, EXIT_USAGE = 0, 1, 2
 
 

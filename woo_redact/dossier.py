@@ -1,98 +1,172 @@
 """A dossier run: all documents of one run share their names (dossier-wide propagation).
 
-Two passes: the first detects in every document and collects the names found; the second
-adds every occurrence of a dossier name to each document, and redacts. The documents read in
-the first pass are kept for the second up to ``KEEP_PAGES`` pages in all; the rest are read
-again, so memory does not grow with the dossier. A proposal keeps the OCR words of its
-scanned pages, as OCR is not cheap.
+Two passes: the first converts each document to PDF (inputs.convert), detects in it and
+collects the names found; the second adds every occurrence of a dossier name to each
+document, and redacts. A copy of an earlier document (same Message-ID, same file, or the same
+text after conversion) is not redacted again: it is reported as a duplicate of the released
+one. The documents read in the first pass are kept for the second up to ``KEEP_PAGES`` pages
+in all; the rest are read again, so memory does not grow with the dossier. A proposal keeps
+the OCR words of its scanned pages, as OCR is not cheap.
 """
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from . import office_mentions
 from .errors import BadInput
+from .grounds_log import DUPLICATE
 from .inputs import InputFile
-from .model import sha256_file
+from .inputs.convert import to_pdf
+from .inputs.dossier import SourceDoc, mark_content_duplicates
+from .model import Document, sha256_file
 from .pipeline import DocResult, Pipeline, Proposal
-from .model import Document
 from .propagate import NameBook
 
 # Pages of first-pass documents kept in memory for the second pass (about 0.2 MB a page):
 # reading a document again was a sixth of a small document's time.
 KEEP_PAGES = 500
+WORK_DIR = ".work"  # below the output folder: unpacked attachments and converted PDFs (0700)
+MIN_CONTENT_CHARS = 40  # shorter texts (or none: a scan) are no proof of being a copy
 
 
-def run_dossier(pipeline: Pipeline, files: list[InputFile], out_dir: str | Path, *,
-                dry_run: bool = False,
-                on_result: Callable[[InputFile, DocResult], None] | None = None
-                ) -> Iterator[tuple[InputFile, DocResult]]:
+def as_source(f: InputFile) -> SourceDoc:
+    """A plain PDF given to the run as an InputFile."""
+    return SourceDoc(f.rel, f.rel, "pdf", f.path, "", doc_id="", base=f.rel)
+
+
+def content_key(doc: Document) -> str:
+    text = " ".join(doc.text.split())
+    if len(text) < MIN_CONTENT_CHARS:
+        return ""
+    return hashlib.sha256(f"{doc.page_count}\0{text}".encode("utf-8")).hexdigest()
+
+
+def run_dossier(pipeline: Pipeline, files: list[InputFile | SourceDoc], out_dir: str | Path,
+                *, dry_run: bool = False, work_dir: str | Path | None = None, office=None,
+                on_result: Callable[[SourceDoc, DocResult], None] | None = None
+                ) -> Iterator[tuple[SourceDoc, DocResult]]:
     out_dir = Path(out_dir)
+    work = Path(work_dir) if work_dir else out_dir / WORK_DIR
+    docs = [as_source(f) if isinstance(f, InputFile) else f for f in files]
+    own_office = office is None
+    if own_office:
+        from .inputs.office import OfficeConverter
+        office = OfficeConverter()
     book = NameBook()
-    first: list[tuple[InputFile, Proposal | DocResult]] = []
+    first: list[tuple[SourceDoc, Proposal | DocResult]] = []
+    pdfs: dict[int, str] = {}
     kept: dict[int, Document] = {}
+    content: dict[int, str] = {}
     kept_pages = 0
-    for f in files:
-        try:
-            sha = sha256_file(f.path)
-            t0 = time.perf_counter()
-            doc = pipeline.extract(f.path, sha)
-            took = time.perf_counter() - t0
-            _, prop = pipeline.propose(f.path, doc)
-            prop.timings["extract"] = took
-            book.add_findings(prop.findings, doc.text)
-            book.places |= pipeline.places(doc, None)
-            book.holders.update({h.person.full: h.reason
-                                 for h in office_mentions.holders_of(prop.findings)})
-            book.add_values(prop.findings)
-            if kept_pages + doc.page_count <= KEEP_PAGES:
-                kept[len(first)] = doc
-                kept_pages += doc.page_count
-                prop.ocr_words = {}  # the kept document has them
-            first.append((f, prop))
-            del doc
-        except BadInput as e:
-            res = DocResult(f.path, f.rel, "quarantined")
-            first.append((f, pipeline.quarantine(res, out_dir, e.kind, e.message)))
-        except OSError as e:
-            res = DocResult(f.path, f.rel, "quarantined")
-            first.append((f, pipeline.quarantine(res, out_dir, "unreadable", str(e))))
-        except Exception as e:  # a fault of ours on one document must not end the run
-            res = DocResult(f.path, f.rel, "quarantined")
-            first.append((f, pipeline.quarantine(res, out_dir, "error", _fault(e))))
-    for i, (f, item) in enumerate(first):
+    try:
+        for d in docs:
+            if d.duplicate_of:
+                first.append((d, _duplicate(d)))
+                continue
+            try:
+                path = to_pdf(d, work, office, max_bytes=pipeline.limits.max_bytes)
+            except BadInput as e:
+                first.append((d, _quarantine_original(pipeline, d, out_dir, e.kind,
+                                                      e.message)))
+                continue
+            except OSError as e:
+                first.append((d, _quarantine_original(pipeline, d, out_dir, "unreadable",
+                                                      str(e))))
+                continue
+            except Exception as e:  # a fault of ours on one document must not end the run
+                first.append((d, _quarantine_original(pipeline, d, out_dir, "convert_failed",
+                                                      _fault(e))))
+                continue
+            pdfs[len(first)] = path
+            try:
+                sha = sha256_file(path)
+                t0 = time.perf_counter()
+                doc = pipeline.extract(path, sha)
+                took = time.perf_counter() - t0
+                _, prop = pipeline.propose(path, doc)
+                prop.timings["extract"] = took
+                book.add_findings(prop.findings, doc.text)
+                book.places |= pipeline.places(doc, None)
+                book.holders.update({h.person.full: h.reason
+                                     for h in office_mentions.holders_of(prop.findings)})
+                book.add_values(prop.findings)
+                content[len(first)] = content_key(doc)
+                if kept_pages + doc.page_count <= KEEP_PAGES:
+                    kept[len(first)] = doc
+                    kept_pages += doc.page_count
+                    prop.ocr_words = {}  # the kept document has them
+                first.append((d, prop))
+                del doc
+            except BadInput as e:
+                res = DocResult(path, d.rel, "quarantined")
+                first.append((d, pipeline.quarantine(res, out_dir, e.kind, e.message)))
+            except OSError as e:
+                res = DocResult(path, d.rel, "quarantined")
+                first.append((d, pipeline.quarantine(res, out_dir, "unreadable", str(e))))
+            except Exception as e:  # a fault of ours on one document must not end the run
+                res = DocResult(path, d.rel, "quarantined")
+                first.append((d, pipeline.quarantine(res, out_dir, "error", _fault(e))))
+    finally:
+        if own_office:
+            office.close()
+    # copies found only now, by their text after conversion
+    ordered = [(i, d) for i, (d, item) in enumerate(first)
+               if isinstance(item, Proposal) and d.doc_id]
+    index = {d.doc_id: i for i, d in ordered}
+    for d in mark_content_duplicates([d for _, d in ordered],
+                                     {d.doc_id: content.get(i, "") for i, d in ordered}):
+        i = index[d.doc_id]
+        first[i] = (d, _duplicate(d))
+        kept.pop(i, None)
+    for i, (d, item) in enumerate(first):
         if isinstance(item, DocResult):
             res = item
         else:
-            res = _second_pass(pipeline, f, item, book, out_dir, dry_run, kept.pop(i, None))
+            res = _second_pass(pipeline, d, pdfs[i], item, book, out_dir, dry_run,
+                               kept.pop(i, None))
         if on_result:
-            on_result(f, res)
-        yield f, res
+            on_result(d, res)
+        yield d, res
 
 
-def _second_pass(pipeline: Pipeline, f: InputFile, prop: Proposal, book: NameBook,
+def _duplicate(d: SourceDoc) -> DocResult:
+    return DocResult(d.source, d.rel, DUPLICATE, reason=f"copy of {d.duplicate_of} "
+                                                        f"({d.duplicate_reason})",
+                     sha256_in=d.sha256)
+
+
+def _quarantine_original(pipeline: Pipeline, d: SourceDoc, out_dir: Path, kind: str,
+                         reason: str) -> DocResult:
+    """A document that never became a PDF: its original bytes go to quarantine under its
+    own name."""
+    res = DocResult(d.source, d.base or d.rel, "quarantined", sha256_in=d.sha256)
+    return pipeline.quarantine(res, out_dir, kind, reason)
+
+
+def _second_pass(pipeline: Pipeline, d: SourceDoc, path: str, prop: Proposal, book: NameBook,
                  out_dir: Path, dry_run: bool, doc: Document | None) -> DocResult:
     try:
         if doc is None:
-            doc = pipeline.extract(f.path, prop.sha256, prop.ocr_words)
+            doc = pipeline.extract(path, prop.sha256, prop.ocr_words)
         prop.ocr_words = {}
-        if doc.sha256 != sha256_file(f.path):
+        if doc.sha256 != sha256_file(path):
             raise BadInput("changed", "file changed while the run was going on")
         pipeline.extend(doc, prop, book)
     except BadInput as e:
-        res = DocResult(f.path, f.rel, "quarantined", sha256_in=prop.sha256)
+        res = DocResult(path, d.rel, "quarantined", sha256_in=prop.sha256)
         return pipeline.quarantine(res, out_dir, e.kind, e.message)
     except Exception as e:
-        res = DocResult(f.path, f.rel, "quarantined", sha256_in=prop.sha256)
+        res = DocResult(path, d.rel, "quarantined", sha256_in=prop.sha256)
         return pipeline.quarantine(res, out_dir, "error", _fault(e))
     if dry_run:
-        return DocResult(f.path, f.rel, "planned", pages=prop.pages, sha256_in=prop.sha256,
+        return DocResult(path, d.rel, "planned", pages=prop.pages, sha256_in=prop.sha256,
                          findings=prop.findings, ocr_pages=prop.ocr_pages,
                          timings=prop.timings)
-    return pipeline.apply(doc, prop, out_dir, f.rel)
+    return pipeline.apply(doc, prop, out_dir, d.rel)
 
 
 def _fault(e: Exception) -> str:

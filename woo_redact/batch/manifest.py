@@ -21,6 +21,7 @@ MANIFEST_NAME = "batch-manifest.sqlite"
 
 PENDING, DETECTING, DETECTED = "pending", "detecting", "detected"
 APPLYING, DONE, QUARANTINED, MISSING = "applying", "done", "quarantined", "missing"
+DUPLICATE = "duplicate"  # a copy of another document: listed, never processed
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -44,6 +45,8 @@ CREATE TABLE IF NOT EXISTS documents (
     counts      TEXT,            -- JSON: applied redactions by "ground entity"
     timings     TEXT,            -- JSON: stage -> seconds, both phases
     book        TEXT,            -- digest of the dossier names the output was made with
+    info        TEXT,            -- JSON: the dossier document (ID, kind, family, thread, copy)
+    content     TEXT,            -- hash of the text after conversion, to find copies
     attempts    INTEGER NOT NULL DEFAULT 0,
     updated_at  TEXT NOT NULL
 );
@@ -60,6 +63,7 @@ class Seen:
     rel: str
     sha256: str
     size: int
+    info: str = ""  # JSON of the inputs.dossier.SourceDoc
 
 
 @dataclass(slots=True)
@@ -88,8 +92,9 @@ class Manifest:
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(SCHEMA)
         columns = {r[1] for r in self.db.execute("PRAGMA table_info(documents)")}
-        if "ocr_words" not in columns:  # a manifest from before OCR words were kept
-            self.db.execute("ALTER TABLE documents ADD COLUMN ocr_words TEXT")
+        for column in ("ocr_words", "info", "content"):  # a manifest from an older version
+            if column not in columns:
+                self.db.execute(f"ALTER TABLE documents ADD COLUMN {column} TEXT")
 
     def close(self) -> None:
         self.db.close()
@@ -131,9 +136,9 @@ class Manifest:
                     nr += 1
                     st.new += 1
                     self.db.execute(
-                        "INSERT INTO documents(doc_nr, rel, path, sha256, size, status, "
-                        "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        (nr, s.rel, s.path, s.sha256, s.size, PENDING, _now()))
+                        "INSERT INTO documents(doc_nr, rel, path, sha256, size, status, info, "
+                        "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        (nr, s.rel, s.path, s.sha256, s.size, PENDING, s.info, _now()))
                 elif r["sha256"] != s.sha256 or r["status"] == MISSING:
                     st.changed += r["sha256"] != s.sha256
                     st.unchanged += r["sha256"] == s.sha256
@@ -147,6 +152,8 @@ class Manifest:
                 else:
                     st.unchanged += 1
                     self.db.execute("UPDATE documents SET path=? WHERE id=?", (s.path, r["id"]))
+                if r is not None:
+                    self.db.execute("UPDATE documents SET info=? WHERE rel=?", (s.info, s.rel))
             for rel, r in rows.items():
                 if rel not in present and r["status"] != MISSING:
                     st.missing += 1
@@ -178,6 +185,19 @@ class Manifest:
     def skipped(self) -> list[tuple[str, str]]:
         return [(r[0], r[1]) for r in self.db.execute("SELECT path, reason FROM skipped "
                                                       "ORDER BY path")]
+
+    def duplicate(self, doc_id: int, info: str) -> None:
+        """A copy of another document: it is listed, and nothing of it is processed."""
+        self.db.execute(f"UPDATE documents SET {_RESET}, status=?, info=?, updated_at=? "
+                        "WHERE id=?", (DUPLICATE, info, _now(), doc_id))
+
+    def undo_duplicate(self, doc_id: int) -> None:
+        """No longer a copy (its original changed or left): process it from the start."""
+        self.db.execute(f"UPDATE documents SET {_RESET}, status=?, updated_at=? WHERE id=?",
+                        (PENDING, _now(), doc_id))
+
+    def set_content(self, doc_id: int, content: str) -> None:
+        self.db.execute("UPDATE documents SET content=? WHERE id=?", (content, doc_id))
 
     def retry_quarantined(self) -> int:
         return self.db.execute(f"UPDATE documents SET {_RESET}, status=? WHERE status=?",
@@ -260,5 +280,5 @@ class Manifest:
 
 # Columns a document starts over with when it is redone from phase 1.
 _RESET = ("pages=0, kind='', error='', proposal=NULL, ocr_pages=NULL, ocr_words=NULL, "
-          "names=NULL, "
+          "names=NULL, content=NULL, "
           "findings=NULL, output=NULL, sha256_out=NULL, counts=NULL, timings=NULL, book=NULL")

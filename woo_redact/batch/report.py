@@ -27,6 +27,11 @@ def doc_result(row):
     from ..pipeline import DocResult
 
     status = row["status"]
+    if status == mf.DUPLICATE:
+        info = json.loads(row["info"] or "{}")
+        return DocResult(row["path"], row["rel"], "duplicate", sha256_in=row["sha256"],
+                         reason=f"copy of {info.get('duplicate_of', '')} "
+                                f"({info.get('duplicate_reason', '')})")
     if status not in (mf.DONE, mf.QUARANTINED):
         # Only reachable when a run stopped early: say so rather than leave it out.
         status, kind, reason = "quarantined", "unfinished", f"batch stopped at '{status}'"
@@ -43,9 +48,13 @@ def doc_result(row):
 def write_outputs(m: Manifest, out: Path, run: dict, settings: dict) -> dict:
     from ..grounds_log import SUMMARY_JSON, RunLog
 
+    from ..inputs.dossier import SourceDoc
+
     log = RunLog(out)
     for row in m.rows():
-        log.add(doc_result(row), document_nr(m, row["doc_nr"]))
+        info = SourceDoc.from_json(json.loads(row["info"])).info() if row["info"] else None
+        number = (info or {}).get("doc_id") or document_nr(m, row["doc_nr"])
+        log.add(doc_result(row), number, info)
     summary = log.close()
     summary["skipped"] = [{"path": p, "reason": r} for p, r in m.skipped()]
     summary["missing"] = [r["rel"] for r in m.rows(include_missing=True)

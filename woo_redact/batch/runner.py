@@ -22,7 +22,6 @@ import pickle
 import re
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,29 +90,32 @@ def config_fingerprint(opts: BatchOptions, ocr: bool) -> str:
 
 
 def discover_sources(src: str, out: str) -> tuple[list, list]:
-    """PDFs under ``src`` (never the batch's own output, should it lie inside ``src``)."""
+    """The dossier under ``src`` (never the batch's own output, should it lie inside
+    ``src``): its files, with zips and mail attachments unpacked into documents."""
+    from ..dossier import WORK_DIR
     from ..inputs import discover
+    from ..inputs.dossier import expand
 
     files, skipped = discover([src])
     out_real = os.path.realpath(out) + os.sep
     files = [f for f in files if not os.path.realpath(f.path).startswith(out_real)]
     skipped = [s for s in skipped if not os.path.realpath(s.path).startswith(out_real)]
-    return files, skipped
+    work = Path(out) / WORK_DIR
+    work.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return expand(files, work).docs, skipped
 
 
-def hash_files(files: list) -> list[Seen]:
-    from ..model import sha256_file
-
-    def one(f) -> Seen:
+def hash_files(docs: list) -> list[Seen]:
+    """Manifest entries of the dossier's documents (each was hashed while unpacking)."""
+    def one(d) -> Seen:
         try:
-            return Seen(os.path.abspath(f.path), f.rel, sha256_file(f.path),
-                        os.path.getsize(f.path))
+            size = os.path.getsize(d.source)
         except OSError:
-            return Seen(os.path.abspath(f.path), f.rel, "", 0)  # the worker names the error
+            size = 0  # the worker names the error
+        return Seen(os.path.abspath(d.source), d.rel, d.sha256, size,
+                    json.dumps(d.to_json(), ensure_ascii=False))
 
-    # hashlib releases the GIL on large buffers, so threads overlap reading and hashing.
-    with ThreadPoolExecutor(max_workers=4) as ex:
-        return list(ex.map(one, files))
+    return [one(d) for d in docs]
 
 
 def sweep_temp_files(out: Path) -> int:
@@ -195,8 +197,10 @@ class Batch:
             sweep_temp_files(self.out)
             for s in skipped:
                 self.rep.note(f"skipped {s.path}: {s.reason}")
+            self._settle_dossier()
             try:
                 self._phase(DETECT, m.ids(mf.PENDING), self._detect_task)
+                self._settle_dossier()  # copies found by their text after conversion
                 book_digest = self._share_book()
                 todo = m.ids(mf.DETECTED)
                 self._phase(APPLY, todo + m.stale(book_digest), self._apply_task)
@@ -204,10 +208,21 @@ class Batch:
                 if self.engine is not None:
                     self.engine.close()
             self.stats.elapsed_s = time.monotonic() - t_start
+            self._drop_work_folder()
             from .report import write_outputs
             return write_outputs(m, self.out, self.stats.to_dict(), self.describe())
         finally:
             m.close()
+
+    def _drop_work_folder(self) -> None:
+        """Unpacked attachments and converted PDFs hold everything unredacted; once every
+        document reached its end they are not needed (a rerun unpacks again)."""
+        import shutil
+
+        from ..dossier import WORK_DIR
+
+        if not self.manifest.ids(mf.PENDING, mf.DETECTING, mf.DETECTED, mf.APPLYING):
+            shutil.rmtree(self.out / WORK_DIR, ignore_errors=True)
 
     def describe(self) -> dict:
         eng = self.engine
@@ -241,9 +256,48 @@ class Batch:
         self.rep.end()
 
     # -- tasks ------------------------------------------------------------------------------
+    # -- the dossier: documents that fail before processing, and copies -----------------------
+    def _settle_dossier(self) -> None:
+        """Quarantine the documents that cannot be processed at all (a zip bomb, a file type
+        we do not read), and mark copies: by Message-ID or identical bytes (known from
+        unpacking) and by the same text after conversion (known after phase 1). The first
+        document in dossier order is the one released."""
+        from ..inputs.dossier import SourceDoc
+        from ..pipeline import DocResult
+
+        m = self.manifest
+        rows = [(r, SourceDoc.from_json(json.loads(r["info"])))
+                for r in m.rows() if r["info"]]
+        rows.sort(key=lambda x: x[1].key)
+        originals: dict[str, str] = {}
+        for r, doc in rows:
+            if doc.error_kind:
+                if r["status"] != mf.QUARANTINED or r["kind"] != doc.error_kind:
+                    self.pipeline.quarantine(
+                        DocResult(r["path"], doc.base or doc.rel, "quarantined",
+                                  sha256_in=r["sha256"]), self.out, doc.error_kind, doc.error)
+                    m.quarantined(r["id"], kind=doc.error_kind, reason=doc.error)
+                continue
+            content = r["content"]
+            if not doc.duplicate_of and content and content in originals:
+                doc.duplicate_of, doc.duplicate_reason = originals[content], "same_content"
+            if doc.duplicate_of:
+                info = json.dumps(doc.to_json(), ensure_ascii=False)
+                if r["status"] != mf.DUPLICATE or r["info"] != info:
+                    m.duplicate(r["id"], info)
+                    if content:
+                        m.set_content(r["id"], content)
+                    (self.out / r["rel"]).unlink(missing_ok=True)
+                continue
+            if r["status"] == mf.DUPLICATE:
+                m.undo_duplicate(r["id"])
+                continue
+            if content:
+                originals.setdefault(content, doc.doc_id)
+
     def _detect_task(self, doc_id: int) -> Task:
         r = self.manifest.get(doc_id)
-        return Task(doc_id, DETECT, r["path"], r["rel"], r["sha256"])
+        return Task(doc_id, DETECT, r["path"], r["rel"], r["sha256"], doc=r["info"])
 
     def _apply_task(self, doc_id: int) -> Task:
         from .codec import load_findings
@@ -255,7 +309,8 @@ class Batch:
             sha_out = r["sha256_out"]
         return Task(doc_id, APPLY, r["path"], r["rel"], r["sha256"], r["proposal"],
                     tuple(json.loads(r["ocr_pages"] or "[]")),
-                    json.loads(r["timings"] or "{}"), known, sha_out, r["ocr_words"])
+                    json.loads(r["timings"] or "{}"), known, sha_out, r["ocr_words"],
+                    r["info"])
 
     def _on_start(self, task: Task) -> None:
         self.manifest.start(task.doc_id, mf.DETECTING if task.phase == DETECT else mf.APPLYING)
@@ -267,6 +322,8 @@ class Batch:
             m.detected(task.doc_id, pages=pages, proposal=res["proposal"],
                        ocr_pages=res["ocr_pages"], names=res["names"], timings=res["timings"],
                        ocr_words=res.get("ocr_words"))
+            if res.get("content"):
+                m.set_content(task.doc_id, res["content"])
             self.stats.detected += 1
         elif status == "done":
             m.done(task.doc_id, findings=res["findings"], output=res["output"],
@@ -284,7 +341,8 @@ class Batch:
         else:
             if status == "failed":  # the worker is gone; quarantine on its behalf
                 from ..pipeline import DocResult
-                self.pipeline.quarantine(DocResult(task.path, task.rel, "quarantined",
+                from .work import original_rel
+                self.pipeline.quarantine(DocResult(task.path, original_rel(task), "quarantined",
                                                    sha256_in=task.sha256),
                                          self.out, res["kind"], res["reason"])
             m.quarantined(task.doc_id, kind=res["kind"], reason=res["reason"],

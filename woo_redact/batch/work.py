@@ -48,6 +48,7 @@ class Task:
     known_ids: tuple[str, ...] | None = None
     sha256_out: str | None = None
     ocr_words: str | None = None  # phase-1 OCR words (JSON), for APPLY
+    doc: str | None = None  # the dossier document (JSON of inputs.dossier.SourceDoc)
 
 
 WARM_UP_TEXT = ["Van: Jan de Vries <jan.devries@example.nl>, tel. 06-12345678",
@@ -106,6 +107,15 @@ class Worker:
                                  limits=Limits(max_pages=cfg.max_pages, max_bytes=cfg.max_bytes))
         self.book = None
         self.book_digest: str | None = None
+        # started on this worker's first Office file, never in the process workers fork from
+        self._office = None
+
+    @property
+    def office(self):
+        if self._office is None:
+            from ..inputs.office import OfficeConverter
+            self._office = OfficeConverter()
+        return self._office
 
     def warm_up(self) -> None:
         """Load everything now (models, name lists, compiled patterns; several load lazily on
@@ -148,11 +158,10 @@ class Worker:
             return failed(task, "error", f"{type(e).__name__}: {e}")
 
     # -- phases ---------------------------------------------------------------------------
-    def _open(self, task: Task):
-        """Extract, refusing a file that is not the one the manifest hashed."""
+    def _check(self, task: Task) -> None:
+        """Refuse a file that is not the one the manifest hashed."""
         from ..errors import BadInput
         from ..model import sha256_file
-        from .codec import load_ocr_words
 
         try:
             sha = sha256_file(task.path)
@@ -161,27 +170,63 @@ class Worker:
         if sha != task.sha256:
             raise BadInput("changed", "file changed while the batch was running; "
                                       "run the batch again to redo it")
-        return self.pipeline.extract(task.path, sha, load_ocr_words(task.ocr_words))
+
+    def _pdf(self, task: Task) -> str:
+        """The PDF to process: the input itself, or its conversion (the stage before
+        extract); a conversion made in phase 1 is found again in phase 2."""
+        if not task.doc:
+            return task.path
+        import json
+
+        from ..dossier import WORK_DIR
+        from ..inputs.convert import to_pdf
+        from ..inputs.dossier import SourceDoc
+
+        doc = SourceDoc.from_json(json.loads(task.doc))
+        if doc.kind == "pdf" and not doc.error_kind:
+            return task.path
+        return to_pdf(doc, Path(self.cfg.out_dir) / WORK_DIR,
+                      self.office if doc.kind == "office" else None,
+                      max_bytes=self.cfg.max_bytes)
+
+    def _open(self, task: Task, pdf: str):
+        from ..model import sha256_file
+        from .codec import load_ocr_words
+
+        sha = task.sha256 if pdf == task.path else sha256_file(pdf)
+        return self.pipeline.extract(pdf, sha, load_ocr_words(task.ocr_words))
 
     def detect(self, task: Task) -> dict:
         from ..errors import BadInput
         from .names import contribution
 
+        from ..dossier import content_key
+
         t0, c0 = time.perf_counter(), time.process_time()
         try:
-            doc = self._open(task)
-            t_extract = time.perf_counter() - t0
-            _, prop = self.pipeline.propose(task.path, doc)
+            self._check(task)
+            t_convert = time.perf_counter()
+            pdf = self._pdf(task)
+            t_convert = time.perf_counter() - t_convert
         except BadInput as e:
-            return self._quarantine(task, e.kind, e.message)
+            return self._quarantine(task, e.kind, e.message, original=True)
+        try:
+            doc = self._open(task, pdf)
+            t_extract = time.perf_counter() - t0
+            _, prop = self.pipeline.propose(pdf, doc)
+        except BadInput as e:
+            return self._quarantine(task, e.kind, e.message, pdf=pdf)
         prop.timings["extract"] = t_extract
+        if pdf != task.path:
+            prop.timings["convert"] = t_convert
         prop.timings["phase1"] = time.perf_counter() - t0
         # CPU seconds beside wall seconds: on a shared machine they tell waiting from work.
         prop.timings["phase1_cpu"] = time.process_time() - c0
         return {"status": "detected", "pages": prop.pages,
                 "proposal": dump_findings(prop.findings), "ocr_pages": prop.ocr_pages,
                 "ocr_words": dump_ocr_words(prop.ocr_words),
-                "names": contribution(doc, prop.findings), "timings": prop.timings}
+                "names": contribution(doc, prop.findings), "timings": prop.timings,
+                "content": content_key(doc)}
 
     def apply(self, task: Task) -> dict:
         from ..errors import BadInput
@@ -190,11 +235,16 @@ class Worker:
 
         t0, c0 = time.perf_counter(), time.process_time()
         try:
-            doc = self._open(task)
+            self._check(task)
+            pdf = self._pdf(task)
         except BadInput as e:
-            return self._quarantine(task, e.kind, e.message)
+            return self._quarantine(task, e.kind, e.message, original=True)
+        try:
+            doc = self._open(task, pdf)
+        except BadInput as e:
+            return self._quarantine(task, e.kind, e.message, pdf=pdf)
         t_extract = time.perf_counter() - t0
-        prop = Proposal(task.path, task.sha256, doc.page_count, load_findings(task.proposal),
+        prop = Proposal(pdf, doc.sha256, doc.page_count, load_findings(task.proposal),
                         list(task.ocr_pages), dict(task.timings))
         t1 = time.perf_counter()
         if self.book is not None:
@@ -217,9 +267,25 @@ class Worker:
                 "output": res.output, "sha256_out": res.sha256_out,
                 "counts": counts_by_ground(res.findings), "timings": res.timings}
 
-    def _quarantine(self, task: Task, kind: str, reason: str) -> dict:
+    def _quarantine(self, task: Task, kind: str, reason: str, *, original: bool = False,
+                    pdf: str | None = None) -> dict:
+        """``original``: the document never became a PDF, so its own bytes are kept under its
+        own name; otherwise the PDF that was read (the converted one, for a conversion)."""
         from ..pipeline import DocResult
 
-        res = DocResult(task.path, task.rel, "quarantined", sha256_in=task.sha256)
+        rel = original_rel(task) if original else task.rel
+        res = DocResult(task.path if original or pdf is None else pdf, rel, "quarantined",
+                        sha256_in=task.sha256)
         self.pipeline.quarantine(res, Path(self.cfg.out_dir), kind, reason)
         return {"status": "quarantined", "kind": kind, "reason": reason, "pages": 0}
+
+
+def original_rel(task: Task) -> str:
+    """Where a document's original goes in quarantine: its own name and extension."""
+    if task.doc:
+        import json
+
+        base = json.loads(task.doc).get("base")
+        if base:
+            return base
+    return task.rel

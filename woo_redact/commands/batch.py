@@ -20,13 +20,15 @@ def _positive(kind):
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "batch", help="redact a folder tree of PDFs; resumable, parallel, optionally on Ray",
-        description="Redact every PDF under SRC into OUT (mirroring the tree), with "
+        "batch", help="redact a folder tree (a dossier); resumable, parallel, optionally on Ray",
+        description="Redact every document under SRC into OUT (mirroring the tree; e-mail, "
+                    "Office files, images, text and zip archives are converted first, copies "
+                    "are listed, not redacted twice), with "
                     "dossier-wide name propagation across the batch. A manifest in OUT makes "
                     "a rerun resume: done documents are skipped, interrupted and changed ones "
                     "are redone. Exit code 0: all done; 1: some documents quarantined; "
                     "2: usage or input error; 130: interrupted.")
-    p.add_argument("src", metavar="SRC", help="folder with PDFs (searched recursively)")
+    p.add_argument("src", metavar="SRC", help="dossier folder (searched recursively)")
     p.add_argument("out", metavar="OUT", help="output folder (holds the manifest)")
     p.add_argument("--workers", type=_positive(int), default=0, metavar="N",
                    help="worker processes or Ray actors (default: every core / every CPU "

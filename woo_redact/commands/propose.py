@@ -17,7 +17,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                                    "(`woo-redact review DIR`) and `woo-redact apply DIR`. "
                                    "Exit code 0: all proposed; 1: some documents quarantined; "
                                    "2: usage or input error.")
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="PDF files or folders")
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="files (PDF, e-mail, Office, images, zip) or folders")
     p.add_argument("--out", required=True, metavar="DIR", help="proposal folder")
     add_pipeline_options(p, accept_help="pre-accept findings the policy only proposes")
     p.add_argument("--json", action="store_true", help="print a summary as JSON")
@@ -38,6 +39,8 @@ def run(args: argparse.Namespace) -> int:
     # A dry dossier run: the same two passes as `redact`, so a name found in one document is
     # proposed in every other document of the dossier too.
     for f, res in run_dossier(pipeline, files, args.out, dry_run=True):
+        if res.status == "duplicate":
+            continue  # a copy: its original is proposed
         if res.status != "planned":
             quarantined.append({"document": res.rel, "kind": res.kind, "reason": res.reason})
             if not args.json:
@@ -47,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
             pages = [proposals.PageInfo(p.number, p.rect.width, p.rect.height) for p in pdf]
         prop = proposals.ProposalFile(
             input=os.path.abspath(res.input), rel=res.rel, sha256=res.sha256_in,
-            document_nr=numbers[f.path], pages=pages, findings=res.findings,
+            document_nr=numbers[f.key], pages=pages, findings=res.findings,
             ocr_pages=res.ocr_pages, policy=pipeline.policy.source, created_at=proposals.now(),
             timings=res.timings)
         path = proposals.write(prop, args.out)

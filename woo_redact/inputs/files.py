@@ -1,10 +1,12 @@
-"""Which files a command works on: PDFs given directly or found in folders."""
+"""Which files a command works on: supported files given directly or found in folders."""
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
 from pathlib import Path
+
+from .formats import kind_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,9 +21,11 @@ class Skipped:
     reason: str
 
 
-def discover(inputs: list[str]) -> tuple[list[InputFile], list[Skipped]]:
-    """Files named directly are always taken (a non-PDF then fails with its own reason);
-    in folders, PDFs are taken recursively and other files listed as skipped."""
+def discover(inputs: list[str], *, pdf_only: bool = False
+             ) -> tuple[list[InputFile], list[Skipped]]:
+    """Files named directly are always taken (an unsupported one then fails with its own
+    reason); in folders, supported files (or only PDFs) are taken recursively and other
+    files listed as skipped."""
     found: list[InputFile] = []
     skipped: list[Skipped] = []
     seen: set[str] = set()
@@ -34,10 +38,12 @@ def discover(inputs: list[str]) -> tuple[list[InputFile], list[Skipped]]:
                     full = Path(root) / name
                     if name.startswith("."):
                         continue
-                    if name.lower().endswith(".pdf"):
+                    kind = kind_of(name)
+                    if kind == "pdf" or (kind and not pdf_only):
                         _add(found, seen, InputFile(str(full), str(full.relative_to(p))))
                     else:
-                        skipped.append(Skipped(str(full), "not a .pdf file"))
+                        skipped.append(Skipped(str(full), "not a .pdf file" if pdf_only
+                                               else "unsupported file type"))
         elif p.is_file():
             _add(found, seen, InputFile(str(p), p.name))
         else:
