@@ -46,3 +46,15 @@ def test_an_account_held_in_an_organisations_name(pipeline, tmp_path, line, kept
     got = _decided(pipeline, tmp_path, [line])
     iban = next(t for t in got if t.startswith("NL"))
     assert (got[iban] == "keep") is kept
+
+
+def test_a_contact_lists_row_is_the_persons_not_the_organisations(pipeline, tmp_path):
+    """Name, organisation and phone side by side: the phone is the person's, although the
+    extracted text puts it on the line after the organisation's name."""
+    src = make_pdf(tmp_path / "lijst.pdf", [[
+        (60, 60, "Naam"), (200, 60, "Organisatie"), (350, 60, "Telefoon"),
+        (60, 76, "Bas Hendriks"), (200, 76, "Gemeente Utrecht"), (350, 76, "070-3581924"),
+        (60, 92, "Tjeerd Elzinga"), (200, 92, "Veiligheidsregio Utrecht"), (350, 92, "030 286 4410")]])
+    res = pipeline.process(str(src), tmp_path / "out", dry_run=True)
+    got = {f.text: f.action for f in res.findings}
+    assert got["070-3581924"] == "redact" and got["030 286 4410"] == "redact"

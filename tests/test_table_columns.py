@@ -36,12 +36,15 @@ def test_message_table_senders_and_receivers_are_people(tmp_path):
 
 
 def test_applicants_postcodes_and_assessors_but_not_organisations(tmp_path):
-    rows = [("Aanvraagnr", "Aanvrager", "Postcode", "Plaats", "Beoord."),
-            ("2025-0141", "Bakker-ten Hove, M.", "7141 BW", "Groenlo", "JvK"),
+    # amount and status stand so close that their cells run together on each row
+    rows = [("Aanvraagnr", "Aanvrager", "Postcode", "Plaats", "Beoord.", "Bedrag", "Status"),
+            ("2025-0141", "Bakker-ten Hove, M.", "7141 BW", "Groenlo", "JvK", "4.850,00",
+             "toegekend"),
             ("2025-0142", "Stichting Mantelzorg\nOost-Achterhoek", "7101 BN", "Winterswijk",
-             "SBo"),
-            ("2025-0147", "Oduro, K.A. (namens\nmoeder)", "1103 KC", "Amsterdam", "AH")]
-    path = _table_pdf(tmp_path / "lijst.pdf", rows, [40, 120, 300, 370, 470])
+             "SBo", "18.000,00", "in behandeling"),
+            ("2025-0147", "Oduro, K.A. (namens\nmoeder)", "1103 KC", "Amsterdam", "AH",
+             "5.000,00", "toegekend")]
+    path = _table_pdf(tmp_path / "lijst.pdf", rows, [40, 120, 300, 370, 470, 520, 566])
     got = [(f.entity_type, f.text) for f in table_findings(extract(str(path)))]
     assert ("PERSON", "Bakker-ten Hove, M") in got and ("PERSON", "JvK") in got
     assert ("NL_POSTCODE", "7141 BW") in got and ("NL_POSTCODE", "1103 KC") in got

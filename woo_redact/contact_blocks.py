@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import regex as re
 
+from .model import Box, Document
 from .organisations import (EMAIL_ON_LINE, FOR_ATTENTION, ORG_NAME_START, ORG_WORDS,
                             RESIDENCE_WORDS, SERVICE_NUMBER_ON_LINE, _is_mobile,
                             organisation_mailbox)
@@ -45,17 +46,25 @@ _NAME_GOES_ON = re.compile(r"(?:(?:van|de|der|den|het|voor|en|in|op)\s+)*\p{Lu}[
                            r"(?:\s+(?:(?:van|de|der|den|het|voor|en|in|op)\s+)*\p{Lu}[\w'’-]*){0,3}")
 
 
-def keep_contact_blocks(findings: list, text: str) -> None:
+def keep_contact_blocks(findings: list, text: str, doc: Document | None = None) -> None:
     """Keep the address, postcode, landline, IBAN and company KvK findings that stand in an
-    organisation's contact line or block."""
+    organisation's contact line or block. With the document's words at hand, a block only
+    goes down the page: a table row's next cell, beside the organisation's name, is the
+    row's own (a person's phone in a contact list), not the organisation's."""
     lines = _lines(text)
     by_line: dict[int, list] = {}
     for f in findings:
         by_line.setdefault(_line_of(lines, f.start), []).append(f)
     block_open = False
+    above = None  # where the block's last line stands on the page
     for n, (a, b) in enumerate(lines):
         here = by_line.get(n, [])
         line = text[a:b]
+        place = _place(doc, a, b) if doc is not None else None
+        if block_open and not _below(place, above):
+            block_open = False
+        if place is not None:
+            above = place
         if block_open and FOR_ATTENTION.match(line.strip()):
             continue  # "t.a.v. mevrouw A. Osei": the person stays redacted, the block goes on
         if _personal(here, line):
@@ -80,6 +89,28 @@ def keep_contact_blocks(findings: list, text: str) -> None:
             # 088 489 00 00 · www.ilent.nl")
             _keep(here, "organisation contact: on a line of the organisation's channels")
         block_open = False
+
+
+def _place(doc: Document, a: int, b: int) -> Box | None:
+    """The box around the words of text[a:b]."""
+    boxes = [doc.words[i].box for i in set(doc.char_word[a:b]) if i >= 0]
+    if not boxes:
+        return None
+    box = boxes[0]
+    for other in boxes[1:]:
+        if other.page == box.page:
+            box = box.union(other)
+    return box
+
+
+def _below(place: Box | None, above: Box | None) -> bool:
+    """Is this line under the one before it, as a block's next line is (not beside it)?"""
+    if place is None or above is None:
+        return True
+    if place.page != above.page:
+        return place.page > above.page
+    height = max(above.y1 - above.y0, 1.0)
+    return place.y0 > above.y0 + 0.5 * height and place.x0 < above.x1 and above.x0 < place.x1
 
 
 def _lines(text: str) -> list[tuple[int, int]]:

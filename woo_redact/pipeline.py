@@ -182,7 +182,7 @@ class Pipeline:
         """The keep decisions that read the document around many findings at once."""
         self._keep_office_mentions(findings, dossier)
         if self.policy.keep_organisation_addresses:
-            keep_contact_blocks(findings, doc.text)
+            keep_contact_blocks(findings, doc.text, doc)
         for f in findings:
             if f.action == "keep" and f.status == "accepted":
                 f.status = "rejected"

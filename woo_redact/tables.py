@@ -141,7 +141,7 @@ def _read_table(doc: Document, page: int, header: list[Cell], below: list[list[i
                 row[col] = c
         if len(row) < max(1, MIN_ALIGNED * len(cells)):
             break
-        if any(c.x1 > columns[k].x1 + height for k, c in row.items()):
+        if any(sum(c.x0 < col.x0 < c.x1 for col in columns) >= 2 for c in cells):
             break  # a line running across the columns: the text after the table
         if _is_header(cells, is_header_word) and is_header_word is not None:
             break  # a header line: the next table (or this one again) starts
