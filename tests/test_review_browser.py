@@ -24,7 +24,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 REVIEWER = "Anna de Beoordelaar"
 IBAN = "NL91ABNA0417164300"
-SECRET_WORD = "sleutelkluis"  # nothing detects it: only the manual box can remove it
+SECRET_WORD = "waterput"  # nothing detects it: only the manual box can remove it
+PASSAGE = "Jan de Vries zit sinds de zomer thuis met een burn-out."  # a 5.1.1d proposal
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(180)]
 
@@ -35,7 +36,8 @@ def make_letter(path: Path) -> None:
     lines = ["Gemeente Voorbeeldstad, afdeling Vergunningen", "",
              "Op 12 maart sprak ik met Jan de Vries over de aanvraag.",
              f"Het voorschot gaat naar rekening {IBAN}.",
-             f"De {SECRET_WORD} hangt naast de achterdeur van het gemeentehuis.",
+             f"Het archief ligt naast de oude {SECRET_WORD} op het plein.",
+             PASSAGE,
              "Met vriendelijke groet, de afdeling Vergunningen."]
     y = 90.0
     for line in lines:
@@ -101,6 +103,15 @@ def test_review_in_browser(browser, served):
         page.click("table.docs a")
     page.wait_for_selector("#overlay rect.box")
 
+    # The burn-out sentence is proposed as a passage: the ground and the cue are shown, and
+    # accepting it works like accepting any finding.
+    passage = page.locator("li.finding.passage").first
+    assert "5.1.1d" in passage.inner_text() and "burn-out" in passage.inner_text()
+    assert page.locator("#overlay rect.box.passage").count() >= 1
+    with page.expect_navigation():
+        passage.locator("button.accept").click()
+    assert "accepted" in (page.locator("li.finding.passage").first.get_attribute("class") or "")
+
     # Reject the IBAN: it must stay readable.
     with page.expect_navigation():
         finding_item(page, IBAN).locator("button.reject").click()
@@ -153,6 +164,7 @@ def test_review_in_browser(browser, served):
     assert IBAN in text
     assert SECRET_WORD not in text
     assert "Jan de Vries" not in text
+    assert "burn-out" not in text  # the accepted passage is gone
 
     rows = [json.loads(x) for x in (out / "grounds-log.internal.jsonl").read_text().splitlines()]
     iban_rows = [r for r in rows if r["text"] == IBAN]
@@ -165,3 +177,7 @@ def test_review_in_browser(browser, served):
     assert all(r["reviewer"] == REVIEWER for r in rows)
     public = (out / "grounds-log.public.jsonl").read_text()
     assert IBAN not in public and "Jan de Vries" not in public
+    assert "burn-out" not in public  # the cue is for the reviewer, never the public log
+    passage_rows = [r for r in rows if r["entity_type"] == "SPECIAL_PERSONAL_DATA"]
+    assert passage_rows and all(r["ground"] == "5.1.1d" and r["status"] == "accepted"
+                                and "burn-out" in r["explanation"] for r in passage_rows)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..grounds import GROUNDS
+from ..passages.recognizers import PASSAGE_ENTITIES
 from ..pipeline import QUARANTINE
 from ..textnorm import normalize
 from .state import Catalog, DocState, Entry, load_state
@@ -96,6 +97,11 @@ def page_context(catalog: Catalog, store: Store, entry: Entry, page: int) -> dic
             "id": f.id, "text": f.text, "entity_type": f.entity_type, "ground": f.ground,
             "status": f.status, "action": f.action, "detector": f.detector,
             "score": f.score, "reason": f.reason, "reviewer": f.reviewer,
+            # a passage proposed on a content ground: shown as a highlighted sentence with
+            # the cue that fired, for the reviewer to weigh
+            "kind": "passage" if f.entity_type in PASSAGE_ENTITIES else "identifier",
+            "explanation": f.explanation,
+            "ground_text": GROUNDS.get(f.ground or "", ""),
             "decided_at": f.decided_at, "colour": ground_colour(f.ground), "boxes": boxes,
             "by_person": f.id in st.decided_by_person,
             "occurrences": counts.get(normalize(f.text), 1) if f.text.strip() else 1,
