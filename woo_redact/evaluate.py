@@ -25,6 +25,7 @@ from pathlib import Path
 import pymupdf
 
 from .model import Box
+from .passages.recognizers import PASSAGE_ENTITIES
 from .spans import SpanIndex
 from .textnorm import count_occurrences, find_occurrences
 
@@ -53,6 +54,14 @@ class KeepItem:
 
 
 @dataclass(slots=True)
+class ContentItem:
+    """A passage a careful officer would weigh on a content ground (issue #15)."""
+    text: str
+    count: int
+    ground: str
+
+
+@dataclass(slots=True)
 class Truth:
     document: str
     sensitive: list[SensitiveItem]
@@ -61,6 +70,7 @@ class Truth:
     pages: int | None = None
     signatures: int = 0
     source: str = ""
+    content: list[ContentItem] = field(default_factory=list)
 
 
 class TruthError(ValueError):
@@ -76,9 +86,12 @@ def load_truth(path: str | Path) -> Truth:
                      for e in raw.get("sensitive", [])]
         keep = [KeepItem(str(e["text"]), int(e["count"]), str(e.get("reason", "")))
                 for e in raw.get("keep", [])]
+        content = [ContentItem(str(e["text"]), int(e.get("count", 1)), str(e.get("ground", "")))
+                   for e in raw.get("content", [])]
         return Truth(document=str(raw["document"]), sensitive=sensitive, keep=keep,
                      scanned=bool(raw.get("scanned", False)), pages=raw.get("pages"),
-                     signatures=int(raw.get("signatures", 0)), source=str(p))
+                     signatures=int(raw.get("signatures", 0)), source=str(p),
+                     content=content)
     except (OSError, ValueError, KeyError, TypeError) as e:
         raise TruthError(f"{p}: not a valid truth file: {e}") from e
 
@@ -368,6 +381,9 @@ class DocScore:
     extractors: list[str] = field(default_factory=list)
     # words of the input text, and those under an applied redaction
     words: dict[str, int] = field(default_factory=dict)
+    # content items and how many a passage (or any finding) flags; passages proposed
+    content: list[dict] = field(default_factory=list)
+    passages: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -417,6 +433,15 @@ def score_document(truth: Truth, texts: PdfTexts | None, findings: list[FindingR
 
     if input_text is not None:
         ds.words = words_removed(input_text, acc_spans)
+        passage_spans = [spans_of[id(f)] for f in findings if f.entity_type in PASSAGE_ENTITIES
+                         and f.status in ("accepted", "proposed") and id(f) in spans_of]
+        ds.passages = {"count": len(passage_spans),
+                       "words": words_removed(input_text, passage_spans)["removed"]}
+        for item in truth.content:
+            occ = find_occurrences(input_text, item.text)
+            ds.content.append({"text": item.text, "ground": item.ground,
+                               "readable": min(item.count, len(occ)),
+                               "flagged": min(item.count, _covered(occ, flagged_spans))})
     inp = CaseCounter(input_text) if input_text is not None else None
     sens_occ: list[tuple[int, int]] = []
     for item in truth.sensitive:
@@ -455,8 +480,8 @@ def score_document(truth: Truth, texts: PdfTexts | None, findings: list[FindingR
     sens_norm = [normalize(i.text) for i in truth.sensitive]
     keep_norm = [normalize(k.text) for k in truth.keep]
     for f in accepted:
-        if f.entity_type == "SIGNATURE":
-            continue
+        if f.entity_type == "SIGNATURE" or f.entity_type in PASSAGE_ENTITIES:
+            continue  # passages are scored as content items, not as identifiers
         span = spans_of.get(id(f))
         kind = None
         if span is not None:
@@ -563,6 +588,14 @@ def aggregate(scores: list[DocScore]) -> dict:
     kept = sum(k["kept"] for k in keep.values())
     kread = sum(k["readable"] for k in keep.values())
     sides = [s.side for s in done if s.side]
+    content: dict[str, dict] = {}
+    for s in done:
+        for e in s.content:
+            c = content.setdefault(e["ground"] or "?", {"items": 0, "flagged": 0})
+            c["items"] += e["readable"]
+            c["flagged"] += e["flagged"]
+    for c in content.values():
+        c["rate"] = _ratio(c["flagged"], c["items"])
     words_total = sum(s.words.get("total", 0) for s in done)
     words_hit = sum(s.words.get("removed", 0) for s in done)
     sig_exp = sum(s.signatures.get("expected", 0) for s in done)
@@ -582,6 +615,14 @@ def aggregate(scores: list[DocScore]) -> dict:
         "signatures": {"expected": sig_exp, "redacted": sig_red},
         "words": {"total": words_total, "removed": words_hit,
                   "share": _ratio(words_hit, words_total)},
+        "content": dict(sorted(content.items())),
+        "passages": {"count": sum(s.passages.get("count", 0) for s in done),
+                     "words": sum(s.passages.get("words", 0) for s in done),
+                     "per_1000_words": round(1000 * sum(s.passages.get("count", 0)
+                                                        for s in done) / words_total, 2)
+                     if words_total else None,
+                     "share_of_words": _ratio(sum(s.passages.get("words", 0) for s in done),
+                                              words_total)},
         "side_channels": {
             "leaks": sum(len(x["leaks"]) for x in sides),
             "xmp_present": sum(1 for x in sides if x["xmp_present"]),

@@ -106,6 +106,29 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _content_lines(summary: dict) -> list[str]:
+    """Content-level proposals per ground: items in the truth, how many a proposal (or any
+    redaction) flags, and how much of the text the passages take."""
+    content, passages = summary.get("content") or {}, summary.get("passages") or {}
+    lines = []
+    if content:
+        lines.append("## Content-level proposals\n")
+        lines.append(_md_table(["ground", "items", "proposed", "missed", "rate"],
+                               [[g, str(c["items"]), str(c["flagged"]),
+                                 str(c["items"] - c["flagged"]), _pct(c["rate"])]
+                                for g, c in content.items()]))
+    if passages.get("count") is not None:
+        lines.append(f"Passages proposed: {passages['count']} ({passages['per_1000_words']} per "
+                     f"1,000 words), {passages['words']} words "
+                     f"({_pct(passages['share_of_words'])} of the text).\n")
+    return lines
+
+
+def _print_content(console, summary: dict) -> None:
+    for line in _content_lines(summary):
+        console.print(line.rstrip())
+
+
 def _is_name_bar(bar: dict) -> bool:
     return "PERSON" in bar["bar"] or "PER " in bar["bar"] or "office" in bar["bar"]
 
@@ -375,6 +398,7 @@ def print_report(report: dict, *, names_only: bool = False) -> None:
         if words.get("total"):
             console.print(f"words removed: {words['removed']} of {words['total']} "
                           f"({_pct(words['share'])}) of the input text")
+        _print_content(console, s)
     names = report["names"]
     table("PERSON on the fixtures' text (ours after policy; deduce as is)", NAMES_HEAD,
           _rows_fixture_names(names))
@@ -429,6 +453,7 @@ def render_markdown(report: dict, *, names_only: bool = False) -> str:
                   f"attachments, {side['form_fields']} form fields. Signatures redacted: "
                   f"{sig['redacted']} of {sig['expected']}. Strings the policy should propose: "
                   f"{prop['flagged']} of {prop['expected']} proposed.\n")
+        md.extend(_content_lines(s))
         words = s.get("words") or {}
         if words.get("total"):
             md.append(f"Words removed: {words['removed']} of {words['total']} "
