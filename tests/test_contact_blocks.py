@@ -58,3 +58,11 @@ def test_a_contact_lists_row_is_the_persons_not_the_organisations(pipeline, tmp_
     res = pipeline.process(str(src), tmp_path / "out", dry_run=True)
     got = {f.text: f.action for f in res.findings}
     assert got["070-3581924"] == "redact" and got["030 286 4410"] == "redact"
+
+
+def test_a_mailbox_that_spells_a_name_the_document_gives_is_personal(pipeline, tmp_path):
+    got = _decided(pipeline, tmp_path, [
+        "Contact: mevrouw Ben le Luc, afdeling Wonen, ben.leluc@minbzk.nl",
+        "Algemene vragen: klachten.ssc@minbzk.nl"])
+    assert got["ben.leluc@minbzk.nl"] == "redact"
+    assert got["klachten.ssc@minbzk.nl"] == "keep"

@@ -34,3 +34,23 @@ from conftest import found
 ])
 def test_found(analyzer, text, entity, expected):
     assert found(analyzer, text, entity) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Bel mij op 06-91234567 of op 06 70123456.", ["06-91234567", "06 70123456"]),
+    ("Of via +31 6 71234567.", ["+31 6 71234567"]),
+])
+def test_a_mobile_number_counts_whatever_range_the_plan_allocated(analyzer, text, expected):
+    assert found(analyzer, text, "PHONE_NUMBER") == expected
+
+
+@pytest.mark.parametrize("text,name", [
+    ("De heer v.d. Berg heeft gebeld.", "v.d. Berg"),
+    ("De brief van H.J Smit is ontvangen.", "H.J Smit"),
+])
+def test_abbreviated_particles_and_a_last_initial_without_its_stop(pipeline, tmp_path, text,
+                                                                   name):
+    from conftest import make_pdf
+    src = make_pdf(tmp_path / "brief.pdf", [[(72, 100, text)]])
+    res = pipeline.process(str(src), tmp_path / "out", dry_run=True)
+    assert name in {f.text for f in res.findings if f.status == "accepted"}

@@ -45,3 +45,9 @@ def test_an_invented_municipality_is_not_redacted_as_a_person(tmp_path, pipeline
     removed = {f.text for f in res.findings if f.status == "accepted"}
     assert "Osei" in removed and "Mirjam Kok" in removed
     assert not any("Zuiderwaard" in t for t in removed), removed
+
+
+def test_an_organism_named_the_latin_way_is_no_one():
+    from woo_redact.named_places import names_an_organism
+    assert names_an_organism("E. Coli") and names_an_organism("S. aureus")
+    assert not names_an_organism("E. Colijn")

@@ -199,3 +199,33 @@ def _keep(findings: list, why: str) -> None:
         if f.action == "redact" and f.entity_type in KEPT_TYPES and not (
                 f.entity_type == "PHONE_NUMBER" and _is_mobile(f.text)):
             f.action, f.reason = "keep", why
+
+
+_LOCAL_SEGMENT = re.compile(r"[._-]+")
+_NAME_PART = re.compile(r"[^\W\d_]{3,}")
+
+
+def personal_mailboxes(findings: list) -> None:
+    """A mailbox kept as a team's is a person's after all when its local part spells a name
+    the document gives someone ("ben.leluc@" beside "Ben le Luc", "p.degroot@" beside
+    "Pieter de Groot"): a name written apart is joined in an address."""
+    names: set[str] = set()
+    for f in findings:
+        if f.entity_type != "PERSON" or f.action == "keep":
+            continue
+        parts = [w.lower() for w in _NAME_PART.findall(f.text)]
+        names.update(parts)
+        names.update("".join(parts[k:]) for k in range(len(parts)))
+    names = {n for n in names if len(n) >= 3}
+    if not names:
+        return
+    for f in findings:
+        if f.entity_type != "EMAIL_ADDRESS" or f.action != "keep" or not f.reason.startswith(
+                "organisation mailbox"):
+            continue
+        local = f.text.split("@")[0].lower()
+        for segment in _LOCAL_SEGMENT.split(local):
+            if segment in names or any(len(n) >= 4 and segment.endswith(n) for n in names):
+                f.action, f.status = "redact", "accepted"
+                f.reason = "personal mailbox: its address spells a name the document gives"
+                break

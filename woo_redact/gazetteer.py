@@ -321,13 +321,17 @@ TITLE_RE = (
 NAMEWORD_RE = r"(?:\p{Lu}['’])?(?:IJ|\p{Lu})\p{Ll}+(?:['’]?\p{Lu}\p{Ll}+)?"
 # Interfixes, any case of the first letter ("van der", "Van der", "VAN DER", "in 't").
 INTERFIX_RE = (
-    r"(?i:van\s+der|van\s+den|van\s+de|van\s+het|van\s+'t|in\s+'t|in\s+het|in\s+den|"
+    # abbreviated as notes write them: "v.d. Berg", "v/d Sluis", "vd Meer"
+    r"(?i:v\.[ \t]?d\.|v/d|v\.d(?![\w.])|vd\.?(?=[ \t])|"
+    r"van\s+der|van\s+den|van\s+de|van\s+het|van\s+'t|in\s+'t|in\s+het|in\s+den|"
     r"op\s+de|op\s+den|op\s+het|op\s+'t|uit\s+de|uit\s+den|aan\s+de|aan\s+den|bij\s+de|"
     r"de\s+la|van|von|den|der|de|ter|ten|te|'t|du|da|di|dos|del|della|le|la|el|al|ben|"
     r"bin|abu|ait|bou|zur|zu)"
 )
 # Initials: "J.", "J.M.", "J. M.", "Th.", "Chr.", "IJ.".
-INITIALS_RE = r"(?:(?:Chr|Ch|Th|Ph|IJ|\p{Lu})\.[ \t]?){1,5}"
+INITIALS_RE = (r"(?:(?:(?:Chr|Ch|Th|Ph|IJ|\p{Lu})\.[ \t]?){1,5}"
+               # the last initial without its full stop: "H.J Smit"
+               r"|(?:\p{Lu}\.){1,4}\p{Lu}[ \t](?=\p{Lu}\p{Ll}))")
 # Initials as minutes and paraphs write them, without dots: "WB", "KdJ", "JvdB", "HSJ"
 INITIALS_ABBREV_RE = r"\p{Lu}(?:\p{Ll}{0,3}\p{Lu}){1,4}"
 # A surname with optional interfix, including double names ("Jansen-de Vries").

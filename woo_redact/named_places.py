@@ -98,3 +98,18 @@ def is_place_finding(text: str, start: int, end: int, places: frozenset[str] | s
     initial right before it makes it someone of that name ("mevrouw Zuiderwaard")."""
     return (names_a_place(text[start:end], places)
             and not _TITLE_BEFORE.search(text, max(0, start - 12), start))
+
+
+# Organisms named the Latin way, an initial for the genus: "E. coli", "S. aureus", "L.
+# monocytogenes" look like an initial and a surname
+_SPECIES = re.compile(
+    r"\p{Lu}\.[ \t]?(?i:coli|aureus|epidermidis|pneumoniae|pyogenes|faecalis|faecium|"
+    r"difficile|monocytogenes|typhimurium|enteritidis|typhi|jejuni|pylori|cereus|botulinum|"
+    r"perfringens|aeruginosa|baumannii|legionella|pneumophila|tuberculosis|marcescens|"
+    r"cloacae|mirabilis|albicans|auris|fumigatus|sapiens|gondii|vivax|falciparum|vulgaris|"
+    r"cholerae|burgdorferi|anthracis|sonnei|flexneri|trachomatis|gonorrhoeae|meningitidis)")
+
+
+def names_an_organism(name: str) -> bool:
+    """"E. coli" and its kin: a genus initial and a species name, no person."""
+    return _SPECIES.fullmatch(name.strip(" .,;:")) is not None

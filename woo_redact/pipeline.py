@@ -22,9 +22,9 @@ from . import office_mentions
 from . import textnorm
 from .errors import BadInput
 from .extract import Limits, extract, needs_ocr
-from .contact_blocks import keep_contact_blocks
+from .contact_blocks import keep_contact_blocks, personal_mailboxes
 from .model import Document, Finding, Word, sha256_file
-from .named_places import is_place_finding
+from .named_places import is_place_finding, names_an_organism
 from .named_places import learn as learn_places
 from .policy import Policy, load_policy
 from .propagate import NameBook
@@ -133,7 +133,8 @@ class Pipeline:
         findings = self.detector.analyze(doc)
         places = self.places(doc, dossier)
         findings = [f for f in findings if not (
-            f.entity_type == "PERSON" and is_place_finding(doc.text, f.start, f.end, places))]
+            f.entity_type == "PERSON" and (is_place_finding(doc.text, f.start, f.end, places)
+                                           or names_an_organism(f.text)))]
         findings = self._propagate(doc, findings, dossier, places=places)
         t["detect"] = time.perf_counter() - t0
         t0 = time.perf_counter()
@@ -183,6 +184,7 @@ class Pipeline:
         self._keep_office_mentions(findings, dossier)
         if self.policy.keep_organisation_addresses:
             keep_contact_blocks(findings, doc.text, doc)
+            personal_mailboxes(findings)
         for f in findings:
             if f.action == "keep" and f.status == "accepted":
                 f.status = "rejected"

@@ -84,6 +84,9 @@ _BEFORE = r"(?<![\w,+-])(?<!\d[.,])"
 _AFTER = r"(?!\d|[ \t]?-\d|[.,]\d)"
 
 
+_MOBILE_DIGITS = re.compile(r"(?:06|316)\d{8}")
+
+
 def _is_number(text: str) -> bool:
     """Whether ``text`` holds one whole phone number: a public short number, or a number
     with a valid length and area code in the numbering plan."""
@@ -103,6 +106,10 @@ def _is_number(text: str) -> bool:
                                       and len(digits) in (8, 11)):
             return False
         number_text, region = digits, "NL"
+    if _MOBILE_DIGITS.fullmatch(digits):
+        # 06 and eight digits is a mobile number however the numbering plan allocates its
+        # ranges: a typo or a number not yet in the metadata (06-7…, 06-9…) is still someone's
+        return True
     try:
         number = phonenumbers.parse(number_text, region)
     except phonenumbers.NumberParseException:
