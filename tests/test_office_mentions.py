@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import make_pdf
 
 from woo_redact.model import Finding
@@ -110,3 +111,20 @@ def test_a_plural_role_before_a_list_of_names_but_not_a_name_with_its_own_functi
                        ("J.W. Hoekstra", False)]:
         s = text.index(name)
         assert bool(holders.reason_to_keep(text, s, s + len(name), name)) is kept, name
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Hoogachtend,\n\nMaarten Camps\n\nVoorzitter Raad van Bestuur\n\nBijlagen", "Maarten Camps"),
+    ("vertegenwoordigd door drs. M.R.P.M. Camps, Voorzitter\n\nRaad van Bestuur, hierna",
+     "M.R.P.M. Camps"),
+    ("Portefeuillehouder RvB René Steenvoorden\n\nOnderwerp", "René Steenvoorden"),
+    ("nav een vraag van Joba van den Berg in het debat van 2 juli", "Joba van den Berg"),
+])
+def test_roles_after_a_name_a_board_in_its_role_and_a_speaker_in_a_debate(text, name):
+    from woo_redact.office_holders import OfficeHolders
+    holders = OfficeHolders.from_file()
+    s = text.index(name)
+    assert holders.reason_to_keep(text, s, s + len(name), name)
+    signed = "Met vriendelijke groet,\nJan Jansen\nbeleidsmedewerker"
+    s = signed.index("Jan Jansen")
+    assert holders.reason_to_keep(signed, s, s + 10, "Jan Jansen") is None

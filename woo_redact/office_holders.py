@@ -44,6 +44,9 @@ _ROLE = (
     # water boards and the Caribbean Netherlands have their own elected or appointed heads
     r"dijkgraaf|hoogheemraad|heemraad|gezaghebber|"
     r"(?:nationale\s+|kinder)?ombuds(?:man|vrouw)|"
+    # the board of a public body, named in that role ("Portefeuillehouder RvB René …")
+    r"(?:voorzitter|lid|portefeuillehouder)\s+(?:van\s+de\s+)?(?:raad\s+van\s+bestuur|rvb)|"
+    r"rvb-lid|bestuursvoorzitter|"
     r"(?:vice-?)?president\s+van\s+de\s+(?:algemene\s+rekenkamer|raad\s+van\s+state)|"
     r"(?:het|de)\s+(?:kamer)?lid|(?:de\s+)?(?:kamer)?leden|"
     r"voorzitter\s+van\s+de\s+(?:tweede|eerste)\s+kamer|motie(?:-|\s+van\s+het\s+lid\s+|\s+))"
@@ -89,11 +92,25 @@ _ROLE_AFTER = re.compile(
     r"wethouder|gedeputeerde|commissaris\s+van\s+de\s+koning|europarlementariër|"
     r"fractievoorzitter|statenlid|raadslid|gemeenteraadslid|lid\s+van\s+de\s+(?:tweede|eerste)"
     r"\s+kamer|dijkgraaf|hoogheemraad|heemraad|gezaghebber|(?:nationale\s+)?ombuds(?:man|vrouw)|"
-    r"lid\s+van\s+(?:gedeputeerde|provinciale)\s+staten|lid\s+van\s+de\s+gemeenteraad))\b")
+    r"lid\s+van\s+(?:gedeputeerde|provinciale)\s+staten|lid\s+van\s+de\s+gemeenteraad|"
+    r"(?:voorzitter|lid)\s+(?:van\s+de\s+)?(?:raad\s+van\s+bestuur|rvb)|bestuursvoorzitter))\b")
+# a signature: the name, then its office on the line (or two) below: "Maarten Camps\n\n
+# Voorzitter Raad van Bestuur", "Hugo de Jonge\nMinister van Volksgezondheid, …"
+_ROLE_LINE_AFTER = re.compile(
+    r"^[ \t]*,?[ \t]*\n(?:[ \t]*\n)?[ \t]*(?i:de\s+)?(?i:(?:minister-president|minister|"
+    r"staatssecretaris|burgemeester|wethouder|gedeputeerde|commissaris\s+van\s+de\s+koning|"
+    r"dijkgraaf|gezaghebber|(?:voorzitter|lid)\s+(?:van\s+de\s+)?(?:raad\s+van\s+bestuur|rvb)|"
+    r"bestuursvoorzitter))\b")
+# "een vraag van Joba van den Berg in het debat", "tijdens het commissiedebat": a speaker in a
+# parliament's or council's debate holds the seat
+_IN_DEBATE_AFTER = re.compile(
+    r"^[^.\n]{0,40}?\b(?:in|tijdens)\s+(?:het|de)\s+(?:\w+)?(?:debat|vergadering\s+van\s+de\s+"
+    r"(?:tweede|eerste)\s+kamer)\b", re.IGNORECASE)
 _ROLE_NEARBY = re.compile(
     r"(?i)\b(?:minister-president|premier|minister|staatssecretaris|kamerlid|kamerleden|"
     r"het\s+lid|de\s+leden|kamervoorzitter|senator|burgemeester|wethouder|gedeputeerde|"
-    r"bewindspersoon|bewindslieden|kabinet|motie|fractie|dijkgraaf|gezaghebber|ombudsman)\b")
+    r"bewindspersoon|bewindslieden|kabinet|motie|fractie|dijkgraaf|gezaghebber|ombudsman|"
+    r"\w*debat|kamervragen|kamerbrief|tweede\s+kamer|eerste\s+kamer)\b")
 # A detector that took the role into the name: "|Gezaghebber Rijna|", "|Dijkgraaf Meijer|".
 _ROLE_IN_NAME = re.compile(rf"(?i:{_ROLE})[ \t]+(?=\p{{Lu}})")
 # "Koning" in a title is the head of state, not someone named Koning ("commissaris van de
@@ -286,9 +303,12 @@ class OfficeHolders:
             return f"office holder: role context '{' '.join(m.group('role').split()).lower()}'"
         if name == "Koning" and _is_the_king(before):
             return "office holder: head of state"
-        after = _ROLE_AFTER.match(text[end:end + 80])
+        after = _ROLE_AFTER.match(text[end:end + 80]) or _ROLE_LINE_AFTER.match(text[end:end + 90])
         if after:
-            return f"office holder: role context '{after.group().strip(' ,(–-—').lower()}'"
+            role = " ".join(after.group().split()).strip(' ,(–-—')
+            return f"office holder: role context '{role.lower()}'"
+        if _IN_DEBATE_AFTER.match(text[end:end + 80]):
+            return "office holder: elected member (speaks in a debate)"
         lo, hi = max(0, start - NEARBY_CHARS), min(len(text), end + NEARBY_CHARS)
         holder = self.listed(name)
         if holder is not None:
