@@ -518,3 +518,21 @@ def test_a_page_tesseract_does_not_finish_quarantines_the_document(tmp_path, mon
     monkeypatch.setattr(ocr, "PAGE_TIMEOUT_S", 0.001)
     res = Pipeline().process(str(path), tmp_path / "out")
     assert res.status == "quarantined" and res.kind == "ocr_failed", (res.kind, res.reason)
+
+
+def test_small_print_is_read_again_at_a_higher_resolution(tmp_path):
+    """A dashboard or screenshot has print too small for 200 dpi; read at twice the
+    resolution, it is text, not a page for a person to redact by hand."""
+    lines = [(40, 40 + 7 * i, "Aantal afgenomen testen per regio en per dag, week "
+              f"{i + 1}: Utrecht, Haaglanden, Rotterdam-Rijnmond, Kennemerland")
+             for i in range(30)]
+    src, page = source_page(lines, fontsize=3.2)
+    out = pymupdf.open()
+    new = out.new_page(width=page.rect.width, height=page.rect.height)
+    new.insert_image(new.rect, stream=scan_image(page, angle=0.0, seed=3))
+    path = tmp_path / "dashboard.pdf"
+    out.save(path)
+    with pymupdf.open(path) as pdf:
+        words = ocr.ocr_page(pdf[0])
+    assert sum(w.text.strip(",:").lower() in ("utrecht", "haaglanden", "kennemerland")
+               for w in words) >= 20

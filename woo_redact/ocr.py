@@ -665,12 +665,31 @@ def ocr_page(page: pymupdf.Page) -> list[Word]:
             q2, _ = read_quality(raw2)
             if q2 > quality:
                 to_page, raw, quality = to_page2, raw2, q2
+        if quality < MIN_QUALITY and _small_print(raw, dpi):
+            # a screenshot or a dashboard: print too small for the resolution, read again
+            # at twice the resolution before the page is given up
+            big = rendered_clean(page, dpi * 2)
+            image3, to_page3, dpi3, _ = prepare(page, dpi * 2, cleaned=big)
+            raw3 = _read(image3, dpi3)
+            q3, _ = read_quality(raw3)
+            if q3 > quality:
+                to_page, raw, quality = to_page3, raw3, q3
         if quality < MIN_QUALITY:
             raise UnreadablePage(page.number, quality)
     raw = join_split_tokens(raw)
     bound = page.rect * page.derotation_matrix
     return [Word(normalise_confusions(r.text), _page_box(r, to_page, bound, page.number),
                  r.block, r.par * 1000 + r.line, source="ocr", conf=r.conf) for r in raw]
+
+
+# Body text at 10 pt is some 28 pixels high at 200 dpi; below this much, print is small
+SMALL_PRINT_PT = 6.0
+
+
+def _small_print(raw: list[RawWord], dpi: int) -> bool:
+    """Is the page's print small for its resolution (median word height in points)?"""
+    heights = [r.height for r in raw if sum(ch.isalnum() for ch in r.text) >= 2]
+    return bool(heights) and float(np.median(heights)) * 72 / dpi < SMALL_PRINT_PT
 
 
 def _read(image: Image.Image, dpi: int) -> list[RawWord]:
