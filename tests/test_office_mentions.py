@@ -128,3 +128,10 @@ def test_roles_after_a_name_a_board_in_its_role_and_a_speaker_in_a_debate(text, 
     signed = "Met vriendelijke groet,\nJan Jansen\nbeleidsmedewerker"
     s = signed.index("Jan Jansen")
     assert holders.reason_to_keep(signed, s, s + 10, "Jan Jansen") is None
+
+
+def test_a_listed_name_written_surname_first_without_a_comma():
+    from woo_redact.office_holders import OfficeHolders
+    holders = OfficeHolders.from_file()
+    assert holders.listed("Koolmees Wouter").role == "minister"
+    assert holders.listed("De Jonge Hugo").name == "Hugo de Jonge"

@@ -261,6 +261,11 @@ class OfficeHolders:
             for h in self._surname.get(rest, []):
                 if normalise(h.name).startswith(words[0][0]):
                     return h
+        if len(words) >= 2:
+            # "Koolmees Wouter" in a chat export's header: surname first, without a comma
+            turned = " ".join(words[-1:] + words[:-1])
+            if turned in self._full:
+                return self._full[turned]
         return None
 
     def is_office_holder(self, name: str) -> bool:
