@@ -48,47 +48,105 @@ _NAME_GOES_ON = re.compile(r"(?:(?:van|de|der|den|het|voor|en|in|op)\s+)*\p{Lu}[
 
 def keep_contact_blocks(findings: list, text: str, doc: Document | None = None) -> None:
     """Keep the address, postcode, landline, IBAN and company KvK findings that stand in an
-    organisation's contact line or block. With the document's words at hand, a block only
-    goes down the page: a table row's next cell, beside the organisation's name, is the
-    row's own (a person's phone in a contact list), not the organisation's."""
+    organisation's contact line or block.
+
+    A block that a person signs (their name on the lines just above the organisation's) is
+    theirs in part: the organisation's address stays, but a phone number in it is their own
+    direct line, and so is every number of a block that also holds their mobile or mailbox.
+    With the document's words at hand, a block only goes down the page: a table row's next
+    cell, beside the organisation's name, is the row's own (a person's phone in a contact
+    list), not the organisation's.
+    """
     lines = _lines(text)
     by_line: dict[int, list] = {}
     for f in findings:
         by_line.setdefault(_line_of(lines, f.start), []).append(f)
-    block_open = False
-    above = None  # where the block's last line stands on the page
+    for block, start in _blocks(text, lines, by_line, doc):
+        items = [f for n in block for f in by_line.get(n, [])]
+        signed = _signed(text, lines, by_line, start)
+        personal = any(_personal(by_line.get(n, []), text[lines[n][0]:lines[n][1]])
+                       for n in _run_after(text, lines, by_line, block[-1]))
+        why = ("organisation contact: in the organisation's contact block" if len(block) > 1
+               else "organisation contact: on a line with the organisation's name")
+        _keep(items, why, phones=not (signed or personal))
+    for n, (a, b) in enumerate(lines):
+        here = by_line.get(n, [])
+        line = text[a:b]
+        if (not _personal(here, line) and _contact_only(line, here) and _general_channel(line)):
+            # a footer line of the organisation's own channels ("Postbus … · 2500 BD … ·
+            # 088 489 00 00 · www.ilent.nl")
+            _keep(here, "organisation contact: on a line of the organisation's channels")
+
+
+def _blocks(text: str, lines: list[tuple[int, int]], by_line: dict[int, list],
+            doc: Document | None) -> list[tuple[list[int], int]]:
+    """Each block as the lines it keeps from, with the line of the organisation's name."""
+    out: list[tuple[list[int], int]] = []
+    current: list[int] | None = None
+    start = 0
+    above = None
     for n, (a, b) in enumerate(lines):
         here = by_line.get(n, [])
         line = text[a:b]
         place = _place(doc, a, b) if doc is not None else None
-        if block_open and not _below(place, above):
-            block_open = False
+        if current is not None and not _below(place, above):
+            current = None
         if place is not None:
             above = place
-        if block_open and FOR_ATTENTION.match(line.strip()):
+        if current is not None and FOR_ATTENTION.match(line.strip()):
             continue  # "t.a.v. mevrouw A. Osei": the person stays redacted, the block goes on
         if _personal(here, line):
-            block_open = False
+            current = None
             continue
         org_line = _names_organisation(line)
-        contact_only = _contact_only(line, here)
         if (org_line and any(f.entity_type in KEPT_TYPES for f in here)
                 and _short_beside(line, here) and not RESIDENCE_WORDS.search(line)):
-            _keep(here, "organisation contact: on a line with the organisation's name")
+            out.append(([n], n))  # the organisation's name and its address on one line
         if org_line and len(line.split()) <= MAX_ORG_LINE_WORDS:
-            block_open = True
+            current, start = [], n
+            out.append((current, start))
             continue
-        if block_open and (contact_only or (not here and _NAME_GOES_ON.fullmatch(line.strip()))):
-            # contact data, or the organisation's name wrapping onto this line ("De
-            # Voorzitter van de Tweede Kamer\nder Staten-Generaal")
-            if contact_only:
-                _keep(here, "organisation contact: in the organisation's contact block")
+        if current is not None and _contact_only(line, here):
+            current.append(n)
             continue
-        if contact_only and _general_channel(line):
-            # a footer line of the organisation's own channels ("Postbus … · 2500 BD … ·
-            # 088 489 00 00 · www.ilent.nl")
-            _keep(here, "organisation contact: on a line of the organisation's channels")
-        block_open = False
+        if current is not None and not here and _NAME_GOES_ON.fullmatch(line.strip()):
+            continue  # the name wraps: "De Voorzitter van de Tweede Kamer\nder Staten-Generaal"
+        current = None
+    return [(block, s) for block, s in out if block]
+
+
+SIGNER_LINES_UP = 3
+
+
+def _signed(text: str, lines: list[tuple[int, int]], by_line: dict[int, list],
+            start: int) -> bool:
+    """A signature: a line that holds little but a person's name stands just above the
+    organisation's (a sentence that names someone, "Vragen: Sietske Dijkstra, 06-…", is no
+    signature)."""
+    for n in range(max(0, start - SIGNER_LINES_UP), start + 1):
+        a, b = lines[n]
+        letters = sum(ch.isalpha() for ch in text[a:b])
+        named = sum(sum(ch.isalpha() for ch in f.text) for f in by_line.get(n, [])
+                    if f.entity_type == "PERSON" and f.action != "keep")
+        if letters and named >= 0.6 * letters:
+            return True
+    return False
+
+
+def _run_after(text: str, lines: list[tuple[int, int]], by_line: dict[int, list],
+               last: int) -> list[int]:
+    """The block's last line and the contact lines right after it (a signature's mobile
+    and mailbox follow its phone), up to a line that holds no number, mailbox or web
+    address."""
+    out = [last]
+    for n in range(last + 1, min(len(lines), last + 4)):
+        a, b = lines[n]
+        here = by_line.get(n, [])
+        if not (any(f.entity_type in ("PHONE_NUMBER", "EMAIL_ADDRESS") for f in here)
+                or EMAIL_ON_LINE.search(text, a, b) or _WEB.search(text[a:b])):
+            break
+        out.append(n)
+    return out
 
 
 def _place(doc: Document, a: int, b: int) -> Box | None:
@@ -194,10 +252,11 @@ def _general_channel(line: str) -> bool:
                 or SERVICE_NUMBER_ON_LINE.search(line)) and bool(_SEPARATOR.search(line))
 
 
-def _keep(findings: list, why: str) -> None:
+def _keep(findings: list, why: str, phones: bool = True) -> None:
     for f in findings:
-        if f.action == "redact" and f.entity_type in KEPT_TYPES and not (
-                f.entity_type == "PHONE_NUMBER" and _is_mobile(f.text)):
+        if f.entity_type == "PHONE_NUMBER" and (not phones or _is_mobile(f.text)):
+            continue
+        if f.action == "redact" and f.entity_type in KEPT_TYPES:
             f.action, f.reason = "keep", why
 
 

@@ -95,12 +95,13 @@ _ROLE_AFTER = re.compile(
     r"lid\s+van\s+(?:gedeputeerde|provinciale)\s+staten|lid\s+van\s+de\s+gemeenteraad|"
     r"(?:voorzitter|lid)\s+(?:van\s+de\s+)?(?:raad\s+van\s+bestuur|rvb)|bestuursvoorzitter))\b")
 # a signature: the name, then its office on the line (or two) below: "Maarten Camps\n\n
-# Voorzitter Raad van Bestuur", "Hugo de Jonge\nMinister van Volksgezondheid, …"
+# Voorzitter Raad van Bestuur", "Hugo de Jonge\nMinister van Volksgezondheid, …"; no
+# number on that line ("De heer K. Wójcik\nBurgemeester van Nispenstraat 23" is a street)
 _ROLE_LINE_AFTER = re.compile(
     r"^[ \t]*,?[ \t]*\n(?:[ \t]*\n)?[ \t]*(?i:de\s+)?(?i:(?:minister-president|minister|"
     r"staatssecretaris|burgemeester|wethouder|gedeputeerde|commissaris\s+van\s+de\s+koning|"
     r"dijkgraaf|gezaghebber|(?:voorzitter|lid)\s+(?:van\s+de\s+)?(?:raad\s+van\s+bestuur|rvb)|"
-    r"bestuursvoorzitter))\b")
+    r"bestuursvoorzitter))\b(?![^\n]*\d)")
 # "een vraag van Joba van den Berg in het debat", "tijdens het commissiedebat": a speaker in a
 # parliament's or council's debate holds the seat
 _IN_DEBATE_AFTER = re.compile(
