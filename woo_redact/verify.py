@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 import numpy as np
 import pymupdf
 
+from . import hygiene
 from .model import Document
 from .redact import Mark
 from .textnorm import find_all
@@ -34,6 +35,7 @@ def verify_output(path: str, out_doc: Document, allowed: dict[str, int], marks: 
     problems.extend(_text_under_marks(out_doc, marks, labels))
     problems.extend(_strokes_under_marks(out_doc, marks))
     problems.extend(_side_channels(path, list(allowed)))
+    problems.extend(hygiene.prove(path, allowed))
     return problems
 
 
