@@ -86,7 +86,7 @@ def _second_pass(pipeline: Pipeline, f: InputFile, prop: Proposal, book: NameBoo
     if dry_run:
         return DocResult(f.path, f.rel, "planned", pages=prop.pages, sha256_in=prop.sha256,
                          findings=prop.findings, ocr_pages=prop.ocr_pages,
-                         timings=prop.timings)
+                         timings=prop.timings, notes=list(doc.notes))
     return pipeline.apply(doc, prop, out_dir, f.rel)
 
 

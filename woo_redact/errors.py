@@ -19,3 +19,22 @@ class VerificationFailed(Exception):
     def __init__(self, problems: list[str]):
         super().__init__("; ".join(problems))
         self.problems = problems
+
+
+def from_mupdf(e: BaseException) -> BadInput | None:
+    """A MuPDF failure on a hostile or broken file as the input problem it is, with a reason
+    a Woo officer can read; None for anything else (a fault of ours)."""
+    name = type(e).__name__
+    text = str(e)
+    if not (name.startswith("FzError") or (isinstance(e, RuntimeError) and "code=" in text)):
+        return None
+    low = text.lower()
+    if "stack overflow" in low or "nesting" in low or "cycle" in low:
+        why = "its objects are nested too deeply or refer to themselves"
+    elif "bomb" in low:
+        why = "a compressed stream expands beyond any plausible size (compression bomb)"
+    elif "malloc" in low or "memory" in low:
+        why = "reading it needs more memory than allowed"
+    else:
+        why = "MuPDF cannot process it"
+    return BadInput("corrupt", f"the PDF cannot be processed safely: {why} ({text.strip()})")

@@ -45,6 +45,7 @@ class RunLog:
     inventory: list[dict] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     quarantined: list[dict] = field(default_factory=list)
+    notes: list[dict] = field(default_factory=list)
     done: int = 0
     pages: int = 0
 
@@ -68,6 +69,9 @@ class RunLog:
                                      "kind": res.kind, "reason": res.reason})
         elif res.status == "done":
             self.done += 1
+        if getattr(res, "notes", None):
+            self.notes.append({"document_nr": document_nr, "document": res.rel,
+                               "notes": list(res.notes)})
         for row in self.rows(res, document_nr):
             public = {k: row[k] for k in PUBLIC_FIELDS}
             # The public log lists what was redacted; what stayed visible is internal.
@@ -128,7 +132,8 @@ class RunLog:
             w.writerows(self.inventory)
         _write_xlsx(self.out_dir / INVENTORY_XLSX, self.inventory)
         summary = {"run_id": self.run_id, "documents": len(self.inventory), "done": self.done,
-                   "quarantined": self.quarantined, "pages": self.pages,
+                   "quarantined": self.quarantined, "notes": self.notes,
+                   "pages": self.pages,
                    "redactions_by_ground_and_type": dict(sorted(self.counts.items()))}
         (self.out_dir / SUMMARY_JSON).write_text(
             json.dumps(summary, ensure_ascii=False, indent=2) + "\n", "utf-8")

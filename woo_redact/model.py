@@ -88,6 +88,9 @@ class Document:
     char_word: Sequence[int]  # an array('i') from extraction
     word_start: list[int]  # offset in text of each word's first char (-1 if not in text)
     word_text_len: list[int]  # chars of the word that appear in text (a dropped soft hyphen is not)
+    # What the reader of the log should know about how the file was read (a repaired
+    # cross-reference table, hidden content removed); never removed text.
+    notes: list[str] = field(default_factory=list)
 
     @property
     def page_count(self) -> int:

@@ -19,8 +19,8 @@ import pymupdf
 
 from . import ocr as ocr_mod
 from . import textnorm
-from .errors import BadInput
-from .extract import Limits, extract, needs_ocr
+from .errors import BadInput, from_mupdf
+from .extract import Limits, extract, needs_ocr, open_pdf
 from .model import Document, Finding, Word, sha256_file
 from .policy import Policy, load_policy
 from .propagate import NameBook
@@ -30,6 +30,8 @@ from .textnorm import find_all
 from .verify import verify_output
 
 QUARANTINE = "quarantine"
+# The limits were applied when the input was read; reopening it for redaction must not fail.
+UNLIMITED = Limits(max_pages=1 << 62, max_bytes=1 << 62, max_image_pixels=1 << 62)
 
 
 @dataclass(slots=True)
@@ -61,6 +63,7 @@ class DocResult:
     manual: list[Mark] = field(default_factory=list)
     ocr_pages: list[int] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # how the input was read (see Document)
 
     @property
     def applied(self) -> list[Finding]:
@@ -172,7 +175,8 @@ class Pipeline:
         manual = list(manual)
         res = DocResult(proposal.path, rel, "quarantined", pages=proposal.pages,
                         sha256_in=proposal.sha256, findings=proposal.findings, manual=manual,
-                        ocr_pages=proposal.ocr_pages, timings=dict(proposal.timings))
+                        ocr_pages=proposal.ocr_pages, timings=dict(proposal.timings),
+                        notes=list(doc.notes))
         accepted = [f for f in proposal.findings if f.status == "accepted"]
         marks = [Mark(b, f.ground or "", line_art=f.entity_type == "SIGNATURE")
                  for f in accepted for b in f.boxes] + manual
@@ -184,12 +188,13 @@ class Pipeline:
         tmp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
         try:
             t0 = time.perf_counter()
-            pdf = pymupdf.open(proposal.path)
+            # opened as extraction opened it (hidden layers removed), so the boxes fit
+            pdf = open_pdf(proposal.path, UNLIMITED)
             try:
                 # a scan's own invisible OCR layer was not made from the redacted page
                 for pno in proposal.ocr_pages:
                     ocr_mod.drop_invisible_text(pdf[pno])
-                redact_document(pdf, marks, removed)
+                redact_document(pdf, marks, removed, seen_text=doc.text)
                 # blanking pixels left each scan image stored losslessly, 4-5x its JPEG size
                 ocr_mod.recompress_scans(pdf, proposal.ocr_pages)
                 res.timings["redact"] = time.perf_counter() - t0
@@ -214,6 +219,9 @@ class Pipeline:
             return self.quarantine(res, out_dir, e.kind, e.message)
         except Exception as e:  # fail closed on anything unexpected
             tmp.unlink(missing_ok=True)
+            bad = from_mupdf(e)
+            if bad is not None:
+                return self.quarantine(res, out_dir, bad.kind, bad.message)
             return self.quarantine(res, out_dir, "error", f"{type(e).__name__}: {e}")
         res.status, res.output = "done", str(final)
         return res
@@ -294,7 +302,7 @@ class Pipeline:
         if dry_run:
             return DocResult(path, rel, "planned", pages=prop.pages, sha256_in=sha,
                              findings=prop.findings, ocr_pages=prop.ocr_pages,
-                             timings=prop.timings)
+                             timings=prop.timings, notes=list(doc.notes))
         return self.apply(doc, prop, out_dir, rel)
 
 

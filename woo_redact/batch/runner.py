@@ -271,7 +271,7 @@ class Batch:
         elif status == "done":
             m.done(task.doc_id, findings=res["findings"], output=res["output"],
                    sha256_out=res["sha256_out"], counts=res["counts"], timings=res["timings"],
-                   book=self._book_digest)
+                   book=self._book_digest, notes=res.get("notes") or [])
             self._drop_quarantine_copy(task.rel)
             self.stats.applied += 1
             self.stats.pages += pages

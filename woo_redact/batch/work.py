@@ -215,7 +215,8 @@ class Worker:
                     "pages": res.pages, "findings": findings, "timings": res.timings}
         return {"status": "done", "pages": res.pages, "findings": findings,
                 "output": res.output, "sha256_out": res.sha256_out,
-                "counts": counts_by_ground(res.findings), "timings": res.timings}
+                "counts": counts_by_ground(res.findings), "timings": res.timings,
+                "notes": res.notes}
 
     def _quarantine(self, task: Task, kind: str, reason: str) -> dict:
         from ..pipeline import DocResult

@@ -53,3 +53,5 @@ def _print_line(res) -> None:
         verb = "planned" if res.status == "planned" else "redacted"
         print(f"{verb:<11} {res.rel}: {res.redaction_count} redactions "
               f"({', '.join(grounds) or 'none'}), {res.pages} pages")
+    for note in res.notes:
+        print(f"{'note':<11} {res.rel}: {note}")
