@@ -254,16 +254,19 @@ def _has_signing_cue(words: list[Word]) -> bool:
 
 
 OcrFn = Callable[[pymupdf.Page], list[Word]]
+PageCheck = Callable[[pymupdf.Page, Page], None]
 
 
 def extract(path: str, *, ocr: OcrFn | None = None, limits: Limits | None = None,
-            sha256: str | None = None, force_ocr: frozenset[int] = frozenset()) -> Document:
+            sha256: str | None = None, force_ocr: frozenset[int] = frozenset(),
+            check: PageCheck | None = None) -> Document:
     """Open, read every page, OCR pages that need it (if an OCR function is given).
 
     Pages that need OCR but got none keep ``ocr=False`` and no words; the pipeline refuses
     such documents rather than pass unread pages through. ``force_ocr`` pages are OCR'd even
     with a text layer: verification reads a redacted scan, whose only text is the printed
-    ground labels, the way the scan was read.
+    ground labels, the way the scan was read. ``check`` looks at every other page after its
+    words are read and may replace them (see ``hidden.TextCheck``).
     """
     sha = sha256 or sha256_file(path)
     limits = limits or Limits()
@@ -283,8 +286,11 @@ def extract(path: str, *, ocr: OcrFn | None = None, limits: Limits | None = None
                                     or is_scan(p, page)):
                 page.words = ocr(p)
                 page.ocr = True
-            elif _has_signing_cue(page.words):
-                page.sketches = page_sketches(p)
+            else:
+                if check is not None:
+                    check(p, page)
+                if not page.ocr and _has_signing_cue(page.words):
+                    page.sketches = page_sketches(p)
             pages.append(page)
         notes = _notes(doc, layers)
     except BadInput:

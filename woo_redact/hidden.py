@@ -230,3 +230,340 @@ def _advance_only(op: ps.Op) -> bytes | None:
         return ps.op_bytes(b"Tw", [op.operands[0]]) + b" " + ps.op_bytes(
             b"Tc", [op.operands[1]]) + b" T*"
     return None
+
+
+# -- text whose characters or order the file does not give -------------------------------------
+# A page whose words are mostly single glyphs (at least this many, this share) is read again
+# from its characters' positions.
+MIN_SINGLE_GLYPHS = 8
+SINGLE_GLYPH_SHARE = 0.3
+MIN_GLYPH_RUN = 5
+# A page of this many words of three letters or more that are mostly not words of the
+# language (too few found in the word list) may carry a font mapped to the wrong letters.
+MIN_WORDS_FOR_LANGUAGE = 20
+MIN_KNOWN_SHARE = 0.25
+# OCR words in the doubtful part of a page of which fewer than this share are in the text
+# layer: the layer does not say what the page shows.
+MIN_AGREEMENT = 0.5
+_DOUBTFUL_CHAR = re.compile("[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f]")
+_TOKEN = re.compile(r"[^\W_]{3,}")
+
+
+@dataclass
+class TextCheck:
+    """Called by extraction on every page read from its text layer (see the module doc).
+
+    ``ocr`` reads a page (None: no OCR here). Pages whose text layer disagrees with what OCR
+    reads on them get the OCR words and ``raster``: the output carries an image of the page,
+    redacted like a scan, never the misleading text layer.
+    """
+    ocr: object = None
+    _fonts: dict[int, bool] = field(default_factory=dict)
+
+    def __call__(self, p: pymupdf.Page, page) -> None:
+        words = page.words
+        if not words:
+            return
+        if _glyph_by_glyph(words):
+            page.words = words = glyph_words(p)
+        regions = self._doubtful(p, words)
+        if not regions:
+            return
+        if self.ocr is None:
+            raise BadInput("needs_ocr", f"page {p.number + 1} shows text whose characters the "
+                           "file does not give (a font without Unicode mapping), and OCR "
+                           "(Tesseract) is not available to read it")
+        read = self.ocr(p)
+        if disagree(words, read, regions):
+            page.words, page.ocr, page.raster = read, True, True
+
+    def _doubtful(self, p: pymupdf.Page, words) -> list[pymupdf.Rect]:
+        """Where the text layer may not say what the page shows."""
+        regions = [pymupdf.Rect(w.box.rect) for w in words
+                   if len(w.text) > 1 and _DOUBTFUL_CHAR.search(w.text)]
+        fonts = [f for f in p.get_fonts() if self._unmapped(p.parent, f)]
+        if fonts:
+            names = {f[3].split("+")[-1] for f in fonts}
+            regions += [pymupdf.Rect(s["bbox"]) for s in p.get_texttrace()
+                        if s["font"].split("+")[-1] in names]
+        if not regions and _foreign(words):
+            regions = [pymupdf.Rect(-1e6, -1e6, 1e6, 1e6)]
+        return regions
+
+    def _unmapped(self, doc: pymupdf.Document, font: tuple) -> bool:
+        """A font whose glyphs text extraction can only guess: a composite font with an
+        identity encoding, or a Type 3 font, without a ToUnicode map."""
+        xref = font[0]
+        if xref not in self._fonts:
+            kind = font[2]
+            self._fonts[xref] = bool(xref) and (
+                (kind == "Type0" and font[5].startswith("Identity") or kind == "Type3")
+                and doc.xref_get_key(xref, "ToUnicode")[0] == "null")
+        return self._fonts[xref]
+
+
+def _glyph_by_glyph(words) -> bool:
+    """Mostly single glyphs on the page, or a run of them (a letter-spaced line)."""
+    singles = run = longest = 0
+    for w in words:
+        if len(w.text) == 1 and w.text.isalnum():
+            singles += 1
+            run += 1
+            longest = max(longest, run)
+        else:
+            run = 0
+    return longest >= MIN_GLYPH_RUN or (singles >= MIN_SINGLE_GLYPHS
+                                        and singles >= SINGLE_GLYPH_SHARE * len(words))
+
+
+def _foreign(words) -> bool:
+    """Mostly not words of the language: a font mapped to the wrong letters reads so."""
+    tokens = [t.lower() for w in words for t in _TOKEN.findall(w.text) if not t.isdigit()]
+    if len(tokens) < MIN_WORDS_FOR_LANGUAGE:
+        return False
+    from .gazetteer import load
+
+    known = load().frequencies
+    return sum(1 for t in tokens if t in known) < MIN_KNOWN_SHARE * len(tokens)
+
+
+def disagree(words, read, regions: list[pymupdf.Rect]) -> bool:
+    """Does OCR read words in ``regions`` that the text layer does not have?"""
+    layer = {t.lower() for w in words for t in _TOKEN.findall(w.text)}
+    seen = found = 0
+    for w in read:
+        cx, cy = (w.box.x0 + w.box.x1) / 2, (w.box.y0 + w.box.y1) / 2
+        if not any(r.x0 - 2 <= cx <= r.x1 + 2 and r.y0 - 2 <= cy <= r.y1 + 2 for r in regions):
+            continue
+        for t in _TOKEN.findall(w.text):
+            seen += 1
+            found += t.lower() in layer
+    return seen > 0 and found < MIN_AGREEMENT * seen
+
+
+def glyph_words(p: pymupdf.Page):
+    """The page's words built from its characters' positions rather than their order in the
+    content stream: glyphs placed one by one, shuffled, or spread over a line with wide
+    letter spacing read as the words a reader sees."""
+    from .extract import WORD_FLAGS
+    from .model import Box, Word
+
+    # no spaces made up by MuPDF: between shuffled glyphs it inserts them everywhere
+    raw = p.get_text("rawdict", flags=WORD_FLAGS | pymupdf.TEXT_INHIBIT_SPACES,
+                     clip=pymupdf.INFINITE_RECT())
+    chars, other = [], []
+    for block in raw.get("blocks", []):
+        for line in block.get("lines", []):
+            horizontal = abs(line["dir"][1]) < 1e-3 and line["dir"][0] > 0
+            for span in line["spans"]:
+                for c in span["chars"]:
+                    (chars if horizontal else other).append((c, span["size"]))
+    lines: list[list] = []
+    for c, size in sorted(chars, key=lambda t: (t[0]["origin"][1], t[0]["origin"][0])):
+        y = c["origin"][1]
+        if lines and abs(lines[-1][0] - y) <= 0.3 * max(size, 1.0):
+            lines[-1][1].append((c, size))
+        else:
+            lines.append([y, [(c, size)]])
+    words = []
+    for n, (_, items) in enumerate(lines):
+        items.sort(key=lambda t: t[0]["bbox"][0])
+        gaps = [b[0]["bbox"][0] - a[0]["bbox"][2] for a, b in zip(items, items[1:])
+                if not (a[0]["c"].isspace() or b[0]["c"].isspace())]
+        size = max(s for _, s in items)
+        positive = sorted(g for g in gaps if g > 0)
+        median = positive[len(positive) // 2] if positive else 0.0
+        limit = max(0.2 * size, 1.6 * median)
+        cur, box = "", None
+        for i, (c, _) in enumerate(items):
+            ch = c["c"]
+            gap = c["bbox"][0] - items[i - 1][0]["bbox"][2] if i else 0.0
+            if ch.isspace() or (cur and gap > limit):
+                if cur:
+                    words.append(Word(cur, Box(p.number, *box), n, n))
+                cur, box = "", None
+                if ch.isspace():
+                    continue
+            cur += ch
+            b = c["bbox"]
+            box = list(b) if box is None else [min(box[0], b[0]), min(box[1], b[1]),
+                                               max(box[2], b[2]), max(box[3], b[3])]
+        if cur:
+            words.append(Word(cur, Box(p.number, *box), n, n))
+    # vertical text keeps MuPDF's own grouping
+    if other:
+        from .extract import page_words
+
+        words += [w for w in page_words(p) if any(
+            pymupdf.Rect(w.box.rect).contains(pymupdf.Point(c["origin"])) for c, _ in other)]
+    return words
+
+
+def rasterize(page: pymupdf.Page, dpi: int | None = None) -> None:
+    """Replace the page's content by an image of it, rendered as OCR saw it: what is
+    redacted afterwards is removed from the pixels, and no misleading text layer remains."""
+    from .ocr import DPI, MAX_PIXELS
+
+    doc = page.parent
+    turn = page.rotation
+    page.set_rotation(0)
+    rect = page.rect
+    scale = (dpi or DPI) / 72
+    if rect.width * rect.height * scale * scale > MAX_PIXELS:
+        scale = (MAX_PIXELS / (rect.width * rect.height)) ** 0.5
+    pix = page.get_pixmap(matrix=pymupdf.Matrix(scale, scale), annots=False, alpha=False)
+    xref = doc.get_new_xref()
+    doc.update_object(xref, "<<>>")
+    doc.update_stream(xref, b"")
+    doc.xref_set_key(page.xref, "Contents", f"{xref} 0 R")
+    doc.xref_set_key(page.xref, "Resources", "<<>>")
+    page.insert_image(rect, pixmap=pix)
+    page.set_rotation(turn)
+
+
+# -- text no reader sees --------------------------------------------------------------------------
+_INVISIBLE_MODE = re.compile(rb"\b[37]\s+Tr\b")
+_LIGHT_FILL = re.compile(
+    rb"(?:^|[\s\]])(?:(?:0?\.[89]\d*|1(?:\.0*)?)\s+g"
+    rb"|(?:(?:0?\.[89]\d*|1(?:\.0*)?)\s+){3}rg"
+    rb"|(?:0?\.[01]?\d*\s+|0\s+){4}k"
+    rb"|(?:(?:0?\.[89]\d*|1(?:\.0*)?)\s+){1,4}scn?)\b")
+_IMAGE = re.compile(rb"\bDo\b|\bBI\b")
+_CLIP = re.compile(rb"\bW\*?\s+n\b")
+# Ink in a text's box: a pixel this far from the box's median grey.
+INK_LEVEL = 40
+LIGHT = 0.75  # luminance from which text may be the colour of what lies beneath
+
+
+@dataclass(slots=True)
+class HiddenText:
+    rect: pymupdf.Rect
+    why: str  # "invisible", "background", "clipped", "covered", "off-page"
+
+
+def hidden_text(page: pymupdf.Page, words: list) -> list[HiddenText]:
+    """Text on the page that a reader does not see, with why; ``words`` are the page's
+    extracted words. Costs a few milliseconds on pages whose content could hide text (an
+    invisible rendering mode, a light colour, transparency, an image, a clip), next to
+    nothing on the others."""
+    doc = page.parent
+    data = b"\n".join(doc.xref_stream(x) or b"" for x in page.get_contents())
+    visible_area = page.rect * page.derotation_matrix
+    found: list[HiddenText] = [HiddenText(pymupdf.Rect(w.box.rect), "off-page") for w in words
+                               if not pymupdf.Rect(w.box.rect).intersects(visible_area)]
+    if not data:
+        return found
+    trace = []
+    if _INVISIBLE_MODE.search(data) or _LIGHT_FILL.search(data) or _transparent_state(doc, page):
+        trace = page.get_texttrace()
+    log = page.get_bboxlog() if _IMAGE.search(data) else []
+    images = [pymupdf.Rect(b) for t, b in log if t == "fill-image"]
+    for s in trace:
+        r = pymupdf.Rect(s["bbox"])
+        if r.is_empty:
+            continue
+        if s["type"] == 3 or s["opacity"] < 0.02:
+            if not any(_share(r, im) > 0.5 for im in images):  # not a scan's OCR layer
+                found.append(HiddenText(r, "invisible"))
+        elif _luminance(s["color"]) >= LIGHT and not _ink(page, r):
+            found.append(HiddenText(r, "background"))
+    opaque = _opaque_images(page) if log else set()
+    for i, (kind, b) in enumerate(log):
+        if kind not in ("fill-text", "stroke-text"):
+            continue
+        r = pymupdf.Rect(b)
+        if any(k == "fill-image" and _key(c) in opaque and pymupdf.Rect(c).contains(r)
+               for k, c in log[i + 1:]):
+            found.append(HiddenText(r, "covered"))
+    if _CLIP.search(data):
+        found += [HiddenText(r, "clipped") for r in _clipped(page)]
+    return found
+
+
+_FLAGS = (pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE
+          | pymupdf.TEXT_IGNORE_ACTUALTEXT)
+
+
+def _key(bbox) -> tuple:
+    return tuple(round(v) for v in bbox)
+
+
+def _opaque_images(page: pymupdf.Page) -> set[tuple]:
+    """Boxes of the images drawn without a mask (nothing shows through them)."""
+    return {_key(i["bbox"]) for i in page.get_image_info() if not i.get("has-mask")}
+
+
+def _transparent_state(doc: pymupdf.Document, page: pymupdf.Page) -> bool:
+    for x in po.resource_refs(doc, page.xref, "ExtGState").values():
+        kind, ca = doc.xref_get_key(x, "ca")
+        if kind in ("int", "float") and float(ca) < 0.05:
+            return True
+    return False
+
+
+def _share(a: pymupdf.Rect, b: pymupdf.Rect) -> float:
+    inter = a & b
+    return 0.0 if inter.is_empty else inter.get_area() / max(a.get_area(), 1e-6)
+
+
+def _luminance(color) -> float:
+    if not color:
+        return 0.0
+    c = list(color)
+    if len(c) == 1:
+        return c[0]
+    if len(c) == 3:
+        return 0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2]
+    if len(c) == 4:
+        return (1 - c[3]) * (1 - max(c[:3]))
+    return 0.0
+
+
+def _ink(page: pymupdf.Page, r: pymupdf.Rect) -> bool:
+    """Does the rendered page show anything in ``r``?"""
+    clip = r * page.rotation_matrix
+    try:
+        pix = page.get_pixmap(clip=clip, dpi=96, colorspace=pymupdf.csGRAY, alpha=False,
+                              annots=False)
+    except Exception:
+        return True
+    px = sorted(pix.samples)
+    if not px:
+        return True
+    median = px[len(px) // 2]
+    return px[-1] - median > INK_LEVEL or median - px[0] > INK_LEVEL
+
+
+def _clipped(page: pymupdf.Page) -> list[pymupdf.Rect]:
+    """Words a clip path hides: read without and with MuPDF's clip test."""
+    everything = page.get_text("words", flags=_FLAGS, clip=pymupdf.INFINITE_RECT())
+    shown = page.get_text("words", flags=_FLAGS | pymupdf.TEXT_CLIP,
+                          clip=pymupdf.INFINITE_RECT())
+    if len(shown) == len(everything):
+        return []
+    seen = {(w[4], round(w[0], 1), round(w[1], 1)) for w in shown}
+    return [pymupdf.Rect(w[:4]) for w in everything
+            if (w[4], round(w[0], 1), round(w[1], 1)) not in seen]
+
+
+def remove_hidden_text(page: pymupdf.Page, words: list) -> dict[str, int]:
+    """Remove the text a reader does not see (``hidden_text``) where no visible text shares
+    its place; returns how many pieces were removed, by why."""
+    hidden = hidden_text(page, words)
+    if not hidden:
+        return {}
+    words = [pymupdf.Rect(w.box.rect) for w in words]
+    hidden_rects = [h.rect for h in hidden]
+    visible = [w + (-1, -1, 1, 1) for w in words
+               if not any(_share(w, h) > 0.6 for h in hidden_rects)]
+    removed: dict[str, int] = {}
+    for h in hidden:
+        if any(h.rect.intersects(v) for v in visible):
+            continue  # removing it would take visible text along; detection has read it
+        page.add_redact_annot(h.rect, fill=False)
+        removed[h.why] = removed.get(h.why, 0) + 1
+    if removed:
+        page.apply_redactions(images=pymupdf.PDF_REDACT_IMAGE_NONE,
+                              graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
+                              text=pymupdf.PDF_REDACT_TEXT_REMOVE)
+    return removed

@@ -66,6 +66,8 @@ class Page:
     words: list[Word] = field(default_factory=list)
     images: list[ImageBlock] = field(default_factory=list)
     ocr: bool = False  # words come from OCR, not from the text layer
+    # released as an image of the page: its text layer does not say what the page shows
+    raster: bool = False
     # vector strokes drawn like handwriting (a signature drawn with a pen tool), read only on
     # pages that have a place to sign
     sketches: list[ImageBlock] = field(default_factory=list)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pymupdf
 
+from . import hidden
 from . import ocr as ocr_mod
 from . import textnorm
 from .errors import BadInput, from_mupdf
@@ -115,7 +116,8 @@ class Pipeline:
                 def ocr(page, _known=ocr_words):
                     got = _known.get(page.number)
                     return list(got) if got is not None else ocr_mod.ocr_page(page)
-        doc = extract(path, ocr=ocr, limits=self.limits, sha256=sha256)
+        doc = extract(path, ocr=ocr, limits=self.limits, sha256=sha256,
+                      check=hidden.TextCheck(ocr))
         unread = [p.index + 1 for p in doc.pages if not p.ocr and needs_ocr(p)]
         if unread:
             raise BadInput("needs_ocr", f"page(s) {_pages(unread)} are scans without a text "
@@ -191,9 +193,24 @@ class Pipeline:
             # opened as extraction opened it (hidden layers removed), so the boxes fit
             pdf = open_pdf(proposal.path, UNLIMITED)
             try:
-                # a scan's own invisible OCR layer was not made from the redacted page
+                # a scan's own invisible OCR layer was not made from the redacted page; a page
+                # whose text layer does not say what it shows is released as its image
+                raster = {p.index for p in doc.pages if p.raster}
                 for pno in proposal.ocr_pages:
-                    ocr_mod.drop_invisible_text(pdf[pno])
+                    if pno in raster:
+                        hidden.rasterize(pdf[pno])
+                    else:
+                        ocr_mod.drop_invisible_text(pdf[pno])
+                # text no reader sees goes, whether detection flagged it or not
+                gone: dict[str, int] = {}
+                for page in doc.pages:
+                    if not page.ocr:
+                        for why, n in hidden.remove_hidden_text(pdf[page.index],
+                                                                page.words).items():
+                            gone[why] = gone.get(why, 0) + n
+                if gone:
+                    res.notes.append("text no reader sees was removed: " + ", ".join(
+                        f"{n} {why}" for why, n in sorted(gone.items())))
                 redact_document(pdf, marks, removed, seen_text=doc.text)
                 # blanking pixels left each scan image stored losslessly, 4-5x its JPEG size
                 ocr_mod.recompress_scans(pdf, proposal.ocr_pages)
