@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
-from .errors import BadInput
+from .errors import BadInput, as_bad_input
 from .inputs import InputFile
 from .model import sha256_file
 from .pipeline import DocResult, Pipeline, Proposal
@@ -25,10 +26,22 @@ from .propagate import NameBook
 KEEP_PAGES = 500
 
 
+# Wraps the work on one document in one pass ("detect" or "apply"): the isolated runner
+# reports progress and keeps the time limit with it. It may raise BadInput.
+Guard = Callable[[InputFile, str], AbstractContextManager]
+
+
+def _no_guard(f: InputFile, phase: str) -> AbstractContextManager:
+    return nullcontext()
+
+
 def run_dossier(pipeline: Pipeline, files: list[InputFile], out_dir: str | Path, *,
                 dry_run: bool = False,
-                on_result: Callable[[InputFile, DocResult], None] | None = None
+                on_result: Callable[[InputFile, DocResult], None] | None = None,
+                guard: Guard = _no_guard, done: frozenset[str] = frozenset()
                 ) -> Iterator[tuple[InputFile, DocResult]]:
+    """Both passes over ``files``; documents whose ``rel`` is in ``done`` lend their names to
+    the dossier but are neither redacted nor reported again (a resumed run)."""
     out_dir = Path(out_dir)
     book = NameBook()
     first: list[tuple[InputFile, Proposal | DocResult]] = []
@@ -36,13 +49,16 @@ def run_dossier(pipeline: Pipeline, files: list[InputFile], out_dir: str | Path,
     kept_pages = 0
     for f in files:
         try:
-            sha = sha256_file(f.path)
-            t0 = time.perf_counter()
-            doc = pipeline.extract(f.path, sha)
-            took = time.perf_counter() - t0
-            _, prop = pipeline.propose(f.path, doc)
-            prop.timings["extract"] = took
-            book.add_findings(prop.findings, doc.text)
+            with guard(f, "detect"):
+                sha = sha256_file(f.path)
+                t0 = time.perf_counter()
+                doc = pipeline.extract(f.path, sha)
+                took = time.perf_counter() - t0
+                _, prop = pipeline.propose(f.path, doc)
+                prop.timings["extract"] = took
+                book.add_findings(prop.findings, doc.text)
+            if f.rel in done:
+                continue
             if kept_pages + doc.page_count <= KEEP_PAGES:
                 kept[len(first)] = doc
                 kept_pages += doc.page_count
@@ -50,19 +66,34 @@ def run_dossier(pipeline: Pipeline, files: list[InputFile], out_dir: str | Path,
             first.append((f, prop))
             del doc
         except BadInput as e:
+            if f.rel in done:
+                continue
             res = DocResult(f.path, f.rel, "quarantined")
             first.append((f, pipeline.quarantine(res, out_dir, e.kind, e.message)))
         except OSError as e:
+            if f.rel in done:
+                continue
             res = DocResult(f.path, f.rel, "quarantined")
             first.append((f, pipeline.quarantine(res, out_dir, "unreadable", str(e))))
         except Exception as e:  # a fault of ours on one document must not end the run
+            if f.rel in done:
+                continue
             res = DocResult(f.path, f.rel, "quarantined")
-            first.append((f, pipeline.quarantine(res, out_dir, "error", _fault(e))))
+            bad = as_bad_input(e)
+            first.append((f, pipeline.quarantine(res, out_dir, bad.kind, bad.message)
+                          if bad else pipeline.quarantine(res, out_dir, "error", _fault(e))))
     for i, (f, item) in enumerate(first):
         if isinstance(item, DocResult):
             res = item
         else:
-            res = _second_pass(pipeline, f, item, book, out_dir, dry_run, kept.pop(i, None))
+            try:
+                with guard(f, "apply"):
+                    res = _second_pass(pipeline, f, item, book, out_dir, dry_run,
+                                       kept.pop(i, None))
+            except BadInput as e:
+                res = pipeline.quarantine(DocResult(f.path, f.rel, "quarantined",
+                                                    sha256_in=item.sha256), out_dir, e.kind,
+                                          e.message)
         if on_result:
             on_result(f, res)
         yield f, res

@@ -21,9 +21,12 @@ class VerificationFailed(Exception):
         self.problems = problems
 
 
-def from_mupdf(e: BaseException) -> BadInput | None:
-    """A MuPDF failure on a hostile or broken file as the input problem it is, with a reason
-    a Woo officer can read; None for anything else (a fault of ours)."""
+def as_bad_input(e: BaseException) -> BadInput | None:
+    """A MuPDF failure on a hostile or broken file, or running out of the memory limit, as
+    the input problem it is, with a reason a Woo officer can read; None for anything else
+    (a fault of ours)."""
+    if isinstance(e, MemoryError):
+        return BadInput("too_large", "processing it needs more memory than the limit allows")
     name = type(e).__name__
     text = str(e)
     if not (name.startswith("FzError") or (isinstance(e, RuntimeError) and "code=" in text)):

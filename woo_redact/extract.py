@@ -275,6 +275,7 @@ def extract(path: str, *, ocr: OcrFn | None = None, limits: Limits | None = None
         layers = hidden.had_layers(doc)
         pages = []
         for p in doc:
+            _check_content(p)
             _check_images(p, limits)
             # one text page for words and images: building it is most of the cost of a page
             tp = p.get_textpage(clip=pymupdf.INFINITE_RECT(),
@@ -302,6 +303,16 @@ def extract(path: str, *, ocr: OcrFn | None = None, limits: Limits | None = None
     out = build_document(path, sha, pages)
     out.notes = notes
     return out
+
+
+def _check_content(page: pymupdf.Page) -> None:
+    """A page whose content streams are missing (a truncated file MuPDF rebuilt) would be
+    released incomplete: refuse it."""
+    doc = page.parent
+    for xref in page.get_contents():
+        if not (0 < xref < doc.xref_length() and doc.xref_is_stream(xref)):
+            raise BadInput("corrupt", f"the file is damaged: page {page.number + 1} refers to "
+                           "content that is missing (a truncated or broken file)")
 
 
 def _check_images(page: pymupdf.Page, limits: Limits) -> None:

@@ -20,7 +20,7 @@ import pymupdf
 from . import hidden
 from . import ocr as ocr_mod
 from . import textnorm
-from .errors import BadInput, from_mupdf
+from .errors import BadInput, as_bad_input
 from .extract import Limits, extract, needs_ocr, open_pdf
 from .model import Document, Finding, Word, sha256_file
 from .policy import Policy, load_policy
@@ -236,7 +236,7 @@ class Pipeline:
             return self.quarantine(res, out_dir, e.kind, e.message)
         except Exception as e:  # fail closed on anything unexpected
             tmp.unlink(missing_ok=True)
-            bad = from_mupdf(e)
+            bad = as_bad_input(e)
             if bad is not None:
                 return self.quarantine(res, out_dir, bad.kind, bad.message)
             return self.quarantine(res, out_dir, "error", f"{type(e).__name__}: {e}")

@@ -48,6 +48,7 @@ class BatchOptions:
     max_pages: int = 5000
     max_bytes: int = 500 * 1024 * 1024
     timeout: float | None = 600.0
+    memory_mb: int | None = 4096
     retry_quarantined: bool = False
 
 
@@ -158,7 +159,7 @@ class Batch:
         self.rep = reporter
         ocr = tesseract_available() if opts.ocr is None else opts.ocr
         self.cfg = WorkerConfig(str(self.out), opts.policy, opts.accept_proposed, ocr,
-                                opts.max_pages, opts.max_bytes, opts.timeout)
+                                opts.max_pages, opts.max_bytes, opts.timeout, opts.memory_mb)
         self.fingerprint = config_fingerprint(opts, ocr)
         # Only for quarantining documents whose worker could not (time-out, crash).
         self.pipeline = Pipeline(load_policy(opts.policy), ocr=ocr)

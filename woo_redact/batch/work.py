@@ -31,6 +31,7 @@ class WorkerConfig:
     max_pages: int = 5000
     max_bytes: int = 500 * 1024 * 1024
     timeout: float | None = None  # seconds per document and phase
+    memory_mb: int | None = 4096  # a worker's allocations beyond the loaded models
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,8 +144,13 @@ class Worker:
             return failed(task, "timeout", f"{task.phase} took longer than "
                                            f"{self.cfg.timeout:g} s")
         except Exception as e:  # one broken document must not stop the batch
+            from ..errors import as_bad_input
+
             for p in temp_names(self.cfg.out_dir, task.rel, os.getpid()):
                 p.unlink(missing_ok=True)
+            bad = as_bad_input(e)
+            if bad is not None:
+                return self._quarantine(task, bad.kind, bad.message)
             return failed(task, "error", f"{type(e).__name__}: {e}")
 
     # -- phases ---------------------------------------------------------------------------

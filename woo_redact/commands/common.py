@@ -13,6 +13,44 @@ def add_pipeline_options(p: argparse.ArgumentParser, *, accept_help: str) -> Non
                    help="do not OCR scanned pages (documents with scans are quarantined)")
 
 
+def add_limit_options(p: argparse.ArgumentParser) -> None:
+    """Per-document limits and the worker process that keeps them."""
+    p.add_argument("--max-pages", type=_positive(int), default=5000, metavar="N",
+                   help="quarantine documents with more pages (default 5000)")
+    p.add_argument("--max-mb", type=_positive(float), default=500.0, metavar="MB",
+                   help="quarantine files larger than this (default 500 MB)")
+    p.add_argument("--timeout", type=_positive(float), default=600.0, metavar="SECONDS",
+                   help="per document and pass; a slower document is quarantined "
+                        "(default 600)")
+    p.add_argument("--max-memory-mb", type=_positive(int), default=4096, metavar="MB",
+                   help="memory a document may take beyond the loaded models; more "
+                        "quarantines it (default 4096)")
+    p.add_argument("--in-process", action="store_true",
+                   help="no worker process: faster to debug, but a crash in a PDF library "
+                        "ends the whole run and the time and memory limits do not apply")
+
+
+def _positive(kind):
+    def parse(text: str):
+        value = kind(text)
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"must be > 0: {text}")
+        return value
+    return parse
+
+
+def run_documents(args: argparse.Namespace, pipeline, files, *, dry_run: bool):
+    """The dossier's results, from a worker process unless ``--in-process``."""
+    if getattr(args, "in_process", False):
+        from ..dossier import run_dossier
+
+        return run_dossier(pipeline, files, args.out, dry_run=dry_run)
+    from ..isolation import Isolation, run_isolated
+
+    return run_isolated(pipeline, files, args.out, dry_run=dry_run,
+                        isolation=Isolation(args.timeout, args.max_memory_mb))
+
+
 def start_run(args: argparse.Namespace):
     """Inputs, document numbers and a pipeline for ``args``; None when there is nothing to do
     (the caller exits 2)."""
@@ -24,8 +62,13 @@ def start_run(args: argparse.Namespace):
     if not files:
         print("woo-redact: error: no PDF files found in the input", file=sys.stderr)
         return None
+    from ..extract import Limits
+
+    limits = Limits()
+    if getattr(args, "max_pages", None):
+        limits = Limits(max_pages=args.max_pages, max_bytes=int(args.max_mb * 1024 * 1024))
     pipeline = Pipeline(load_policy(args.policy), accept_proposed=args.accept_proposed,
-                        ocr=False if args.no_ocr else None)
+                        ocr=False if args.no_ocr else None, limits=limits)
     width = max(4, len(str(len(files))))
     numbers = {f.path: f"{i + 1:0{width}d}" for i, f in enumerate(files)}
     for s in skipped:

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from .common import add_pipeline_options, start_run
+from .common import add_limit_options, add_pipeline_options, run_documents, start_run
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -17,13 +17,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="PDF files or folders")
     p.add_argument("--out", required=True, metavar="DIR", help="output folder")
     p.add_argument("--dry-run", action="store_true", help="write only the logs, no PDFs")
+    add_limit_options(p)
     add_pipeline_options(p, accept_help="also redact findings the policy only proposes")
     p.add_argument("--json", action="store_true", help="print the run summary as JSON")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..dossier import run_dossier
     from ..grounds_log import RunLog
 
     started = start_run(args)
@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     files, skipped, numbers, pipeline = started
     log = RunLog(args.out)
-    for f, res in run_dossier(pipeline, files, args.out, dry_run=args.dry_run):
+    for f, res in run_documents(args, pipeline, files, dry_run=args.dry_run):
         log.add(res, numbers[f.path])
         if not args.json:
             _print_line(res)

@@ -1,0 +1,209 @@
+"""``redact`` and ``propose`` in a worker process: untrusted PDFs are parsed, rendered and
+rewritten there, never in the process that keeps the run's logs.
+
+The worker runs the whole dossier (both passes, models loaded once) and reports each
+document as it starts and as it ends. A document that crashes MuPDF, hangs in a call that
+never returns, or exhausts the worker's memory costs that one document: the supervisor kills
+the worker, quarantines the document with the reason, and starts a new worker for the rest,
+which reads the dossier's names again but neither redoes nor reports the documents already
+finished. Within the worker a soft alarm ends a slow document between two Python steps, so
+the kill is only for calls that do not return.
+
+A time limit per document and pass, and a memory limit on what the worker may allocate
+beyond the loaded models; the page and size limits are the pipeline's own.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import resource
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import BadInput
+from .inputs import InputFile
+from .pipeline import DocResult, Pipeline
+
+GRACE = 10.0  # the hard kill waits this long beyond the soft limit
+START_TIMEOUT = 600.0
+
+
+@dataclass(frozen=True, slots=True)
+class Isolation:
+    timeout: float | None = 600.0  # seconds per document and pass
+    memory_mb: int | None = 4096  # address space a worker may add beyond the loaded models
+
+
+def run_isolated(pipeline: Pipeline, files: list[InputFile], out_dir: str | Path, *,
+                 dry_run: bool = False, isolation: Isolation = Isolation()
+                 ) -> Iterator[tuple[InputFile, DocResult]]:
+    """``run_dossier``'s results, from worker processes (see the module doc)."""
+    out_dir = Path(out_dir)
+    by_rel = {f.rel: f for f in files}
+    reported: set[str] = set()
+    lost: set[str] = set()
+    while True:
+        todo = [f for f in files if f.rel not in lost]
+        worker = _Worker(pipeline, todo, out_dir, dry_run, isolation, frozenset(reported))
+        try:
+            for kind, rel, payload in worker.messages():
+                if kind == "result":
+                    reported.add(rel)
+                    yield by_rel[rel], payload
+                else:  # the worker is gone while working on ``rel``
+                    f = by_rel[rel]
+                    res = pipeline.quarantine(DocResult(f.path, f.rel, "quarantined"), out_dir,
+                                              kind, payload)
+                    lost.add(rel)
+                    reported.add(rel)
+                    yield f, res
+                    break
+            else:
+                return
+        finally:
+            worker.stop()
+
+
+class _Worker:
+    def __init__(self, pipeline: Pipeline, files: list[InputFile], out_dir: Path,
+                 dry_run: bool, isolation: Isolation, done: frozenset[str]):
+        self.isolation = isolation
+        self.out_dir = out_dir
+        # fork shares what the parent loaded; a parent with other threads (they could hold a
+        # lock at the fork) gets a fresh interpreter instead
+        ctx = mp.get_context("fork" if threading.active_count() == 1 else "spawn")
+        self.conn, theirs = ctx.Pipe()
+        self.proc = ctx.Process(target=_worker_main,
+                                args=(theirs, pipeline, files, str(out_dir), dry_run,
+                                      isolation, done, os.getpid()),
+                                daemon=True, name="woo-redact-worker")
+        self.proc.start()
+        theirs.close()
+
+    def messages(self) -> Iterator[tuple[str, str, object]]:
+        """("result", rel, DocResult) per document; ("crash" | "timeout", rel, reason) when
+        the worker is lost on a document, after which nothing more comes."""
+        current: tuple[str, str] | None = None
+        deadline = time.monotonic() + START_TIMEOUT
+        limit = self.isolation.timeout
+        while True:
+            wait = max(0.0, min(deadline - time.monotonic(), 5.0))
+            if self.conn.poll(wait):
+                try:
+                    msg = self.conn.recv()
+                except (EOFError, OSError):
+                    yield from self._lost(current, "crash", self._death())
+                    return
+                if msg[0] == "start":
+                    current = (msg[1], msg[2])
+                    deadline = (time.monotonic() + limit + GRACE) if limit else float("inf")
+                elif msg[0] == "result":
+                    current = None
+                    deadline = float("inf")
+                    yield "result", msg[1], msg[2]
+                elif msg[0] == "end":
+                    return
+                elif msg[0] == "error":
+                    raise RuntimeError(f"the worker process failed:\n{msg[1]}")
+            elif time.monotonic() > deadline:
+                self.stop()
+                phase = current[1] if current else "start-up"
+                yield from self._lost(current, "timeout",
+                                      f"{phase} did not finish within {limit:g} s; "
+                                      "worker stopped" if limit else "worker did not start")
+                return
+            elif not self.proc.is_alive():
+                yield from self._lost(current, "crash", self._death())
+                return
+
+    def _lost(self, current: tuple[str, str] | None, kind: str, reason: str):
+        if current is None:
+            raise RuntimeError(f"the worker process ended outside any document: {reason}")
+        self.stop()
+        from .batch.work import temp_names
+
+        for p in temp_names(str(self.out_dir), current[0], self.proc.pid):
+            p.unlink(missing_ok=True)
+        yield kind, current[0], f"{reason} ({current[1]})"
+
+    def _death(self) -> str:
+        self.proc.join(5)
+        code = self.proc.exitcode
+        if code is not None and code < 0:
+            try:
+                name = signal.Signals(-code).name
+            except ValueError:
+                name = f"signal {-code}"
+            why = " (out of memory?)" if -code == signal.SIGKILL else ""
+            return f"the worker process was killed by {name}{why} while reading it"
+        return f"the worker process died (exit code {code}) while reading it"
+
+    def stop(self) -> None:
+        if self.proc.is_alive():
+            self.proc.kill()
+        self.proc.join(10)
+        self.conn.close()
+
+
+def _worker_main(conn, pipeline: Pipeline, files: list[InputFile], out_dir: str,
+                 dry_run: bool, isolation: Isolation, done: frozenset[str],
+                 parent: int) -> None:
+    from .batch.local import _die_with_parent
+    from .batch.work import DocTimeout, soft_deadline, temp_names
+    from .dossier import run_dossier
+
+    _die_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the supervisor's to handle
+    try:
+        _ = pipeline.detector  # load the models before any limit applies
+        if isolation.memory_mb:
+            limit_memory(isolation.memory_mb)
+    except BaseException:
+        import traceback
+
+        conn.send(("error", traceback.format_exc()))
+        return
+
+    @contextmanager
+    def guard(f: InputFile, phase: str):
+        conn.send(("start", f.rel, phase))
+        try:
+            with soft_deadline(isolation.timeout):
+                yield
+        except DocTimeout:
+            for p in temp_names(out_dir, f.rel, os.getpid()):
+                p.unlink(missing_ok=True)
+            raise BadInput("timeout", f"{phase} took longer than {isolation.timeout:g} s") \
+                from None
+        except MemoryError:
+            for p in temp_names(out_dir, f.rel, os.getpid()):
+                p.unlink(missing_ok=True)
+            raise BadInput("too_large", f"{phase} needed more than the memory limit "
+                           f"({isolation.memory_mb} MB)") from None
+
+    for f, res in run_dossier(pipeline, files, out_dir, dry_run=dry_run, guard=guard,
+                              done=done):
+        conn.send(("result", f.rel, res))
+    conn.send(("end",))
+
+
+def limit_memory(extra_mb: int) -> None:
+    """Let this process grow by ``extra_mb`` beyond what it has mapped now: a document that
+    needs more gets an allocation failure (MuPDF and Python turn it into an error), not the
+    machine's memory."""
+    try:
+        with open("/proc/self/statm") as fh:
+            mapped = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        return
+    limit = mapped + extra_mb * 1024 * 1024
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
