@@ -29,7 +29,8 @@ def as_bad_input(e: BaseException) -> BadInput | None:
         return BadInput("too_large", "processing it needs more memory than the limit allows")
     name = type(e).__name__
     text = str(e)
-    if not (name.startswith("FzError") or (isinstance(e, RuntimeError) and "code=" in text)):
+    if not (name.startswith("FzError") or (isinstance(e, RuntimeError) and "code=" in text)
+            or _raised_in_pymupdf(e)):
         return None
     low = text.lower()
     if "stack overflow" in low or "nesting" in low or "cycle" in low:
@@ -41,3 +42,11 @@ def as_bad_input(e: BaseException) -> BadInput | None:
     else:
         why = "MuPDF cannot process it"
     return BadInput("corrupt", f"the PDF cannot be processed safely: {why} ({text.strip()})")
+
+
+def _raised_in_pymupdf(e: BaseException) -> bool:
+    """PyMuPDF refusing what a damaged file holds (``ValueError: xref is not a font``)."""
+    tb = e.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return tb is not None and "/pymupdf/" in tb.tb_frame.f_code.co_filename.replace("\\", "/")

@@ -328,6 +328,15 @@ class _Proof:
                 tail = block[-keep:]
         except _TooLarge:
             self.problems.append(f"stream {xref} is too large to verify")
+        except zlib.error:
+            # damaged compressed data: read it as MuPDF does (it decodes what it can)
+            try:
+                data = self.doc.xref_stream(xref) or b""
+            except Exception:
+                self.problems.append(f"stream {xref} cannot be decoded to be verified")
+                return
+            if self.raw_re.search(data):
+                self.problems.append(f"removed text in the bytes of stream {xref}")
 
     @property
     def raw_overlap(self) -> int:

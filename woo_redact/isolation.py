@@ -15,6 +15,7 @@ beyond the loaded models; the page and size limits are the pipeline's own.
 
 from __future__ import annotations
 
+import faulthandler
 import multiprocessing as mp
 import os
 import resource
@@ -38,6 +39,10 @@ START_TIMEOUT = 600.0
 class Isolation:
     timeout: float | None = 600.0  # seconds per document and pass
     memory_mb: int | None = 4096  # address space a worker may add beyond the loaded models
+    grace: float = GRACE
+    # "fork" shares what this process loaded; None: fork unless other threads run here
+    # (one could hold a lock at the fork), else a fresh interpreter ("spawn")
+    start_method: str | None = None
 
 
 def run_isolated(pipeline: Pipeline, files: list[InputFile], out_dir: str | Path, *,
@@ -75,9 +80,9 @@ class _Worker:
                  dry_run: bool, isolation: Isolation, done: frozenset[str]):
         self.isolation = isolation
         self.out_dir = out_dir
-        # fork shares what the parent loaded; a parent with other threads (they could hold a
-        # lock at the fork) gets a fresh interpreter instead
-        ctx = mp.get_context("fork" if threading.active_count() == 1 else "spawn")
+        method = isolation.start_method or (
+            "fork" if threading.active_count() == 1 else "spawn")
+        ctx = mp.get_context(method)
         self.conn, theirs = ctx.Pipe()
         self.proc = ctx.Process(target=_worker_main,
                                 args=(theirs, pipeline, files, str(out_dir), dry_run,
@@ -102,7 +107,8 @@ class _Worker:
                     return
                 if msg[0] == "start":
                     current = (msg[1], msg[2])
-                    deadline = (time.monotonic() + limit + GRACE) if limit else float("inf")
+                    deadline = ((time.monotonic() + limit + self.isolation.grace) if limit
+                                else float("inf"))
                 elif msg[0] == "result":
                     current = None
                     deadline = float("inf")
@@ -160,6 +166,7 @@ def _worker_main(conn, pipeline: Pipeline, files: list[InputFile], out_dir: str,
 
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the supervisor's to handle
+    faulthandler.disable()  # a crash is reported by the supervisor, as a quarantine reason
     try:
         _ = pipeline.detector  # load the models before any limit applies
         if isolation.memory_mb:

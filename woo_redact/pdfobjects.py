@@ -64,8 +64,16 @@ def delete_key(doc: pymupdf.Document, xref: int, key: str) -> None:
     from pymupdf import mupdf
 
     obj = mupdf.pdf_load_object(pymupdf._as_pdf_document(doc), xref)
-    if mupdf.pdf_is_stream(obj) or mupdf.pdf_is_dict(obj):
+    if not (mupdf.pdf_is_stream(obj) or mupdf.pdf_is_dict(obj)):
+        return
+    try:
         mupdf.pdf_dict_dels(obj, key)
+    except TypeError:  # a name that is no valid UTF-8 (a damaged file): find it by index
+        raw = key.encode("utf-8", "surrogateescape")
+        for i in reversed(range(mupdf.pdf_dict_len(obj))):
+            k = mupdf.pdf_dict_get_key(obj, i)
+            if mupdf.pdf_to_name(k).encode("utf-8", "surrogateescape") == raw:
+                mupdf.pdf_dict_del(obj, k)
 
 
 def type_of(doc: pymupdf.Document, xref: int) -> str:
