@@ -242,6 +242,7 @@ MIN_GLYPH_RUN = 5
 # language (too few found in the word list) may carry a font mapped to the wrong letters.
 MIN_WORDS_FOR_LANGUAGE = 20
 MIN_KNOWN_SHARE = 0.25
+SAMPLE_WORDS = 80
 # OCR words in the doubtful part of a page of which fewer than this share are in the text
 # layer: the layer does not say what the page shows.
 MIN_AGREEMENT = 0.5
@@ -279,8 +280,10 @@ class TextCheck:
 
     def _doubtful(self, p: pymupdf.Page, words) -> list[pymupdf.Rect]:
         """Where the text layer may not say what the page shows."""
-        regions = [pymupdf.Rect(w.box.rect) for w in words
-                   if len(w.text) > 1 and _DOUBTFUL_CHAR.search(w.text)]
+        regions = []
+        if _DOUBTFUL_CHAR.search("".join([w.text for w in words])):
+            regions = [pymupdf.Rect(w.box.rect) for w in words
+                       if len(w.text) > 1 and _DOUBTFUL_CHAR.search(w.text)]
         fonts = [f for f in p.get_fonts() if self._unmapped(p.parent, f)]
         if fonts:
             names = {f[3].split("+")[-1] for f in fonts}
@@ -318,7 +321,11 @@ def _glyph_by_glyph(words) -> bool:
 
 def _foreign(words) -> bool:
     """Mostly not words of the language: a font mapped to the wrong letters reads so."""
-    tokens = [t.lower() for w in words for t in _TOKEN.findall(w.text) if not t.isdigit()]
+    tokens: list[str] = []
+    # a sample spread over the page: language reads as language in any part of it
+    for w in words[::max(1, len(words) // SAMPLE_WORDS)]:
+        if len(w.text) >= 3:
+            tokens += [t.lower() for t in _TOKEN.findall(w.text) if not t.isdigit()]
     if len(tokens) < MIN_WORDS_FOR_LANGUAGE:
         return False
     from .gazetteer import load
@@ -448,9 +455,10 @@ def hidden_text(page: pymupdf.Page, words: list) -> list[HiddenText]:
     nothing on the others."""
     doc = page.parent
     data = b"\n".join(doc.xref_stream(x) or b"" for x in page.get_contents())
-    visible_area = page.rect * page.derotation_matrix
+    ax0, ay0, ax1, ay1 = page.rect * page.derotation_matrix
     found: list[HiddenText] = [HiddenText(pymupdf.Rect(w.box.rect), "off-page") for w in words
-                               if not pymupdf.Rect(w.box.rect).intersects(visible_area)]
+                               if w.box.x1 <= ax0 or w.box.x0 >= ax1 or w.box.y1 <= ay0
+                               or w.box.y0 >= ay1]
     if not data:
         return found
     trace = []
