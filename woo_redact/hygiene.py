@@ -28,7 +28,7 @@ import pymupdf
 from . import pdfobjects as po
 from . import pdfsyntax as ps
 from .errors import BadInput
-from .textnorm import find_all
+from .textnorm import occurrence_pattern
 
 REPLACEMENT = "[gelakt]"
 CATALOG_KEEP = frozenset({"Type", "Pages", "Outlines", "PageLayout", "PageMode",
@@ -56,63 +56,86 @@ MAX_IMAGE_SCAN = 16 << 20  # image samples beyond this are pixels only, not sear
 
 # -- rebuild --------------------------------------------------------------------------------------
 def strip(doc: pymupdf.Document, removed: list[str], seen_text: str | None = None) -> None:
-    """Remove from ``doc`` everything a release must not carry (see the module doc)."""
+    """Remove from ``doc`` everything a release must not carry (see the module doc); the
+    content streams were prepared before redaction (``prepare_contents``)."""
     catalog = doc.pdf_catalog()
     for key in doc.xref_get_keys(catalog):
         if key not in CATALOG_KEEP:
             po.delete_key(doc, catalog, key)
-    _strip_marked_content(doc)
     for xref in range(1, doc.xref_length()):
-        if xref == catalog or not _is_dict(doc, xref):
+        if xref == catalog:
             continue
-        keys = doc.xref_get_keys(xref)
-        kind = po.type_of(doc, xref)
+        try:
+            keys = doc.xref_get_keys(xref)
+        except Exception:  # a free or broken slot
+            continue
+        if not keys:
+            continue
+        kind = po.type_of(doc, xref) if "Type" in keys else ""
         keep = PAGE_KEEP if kind == "Page" else PAGES_KEEP if kind == "Pages" else None
         for key in keys:
             if (key not in keep) if keep is not None else (key in DROP_KEYS):
                 po.delete_key(doc, xref, key)
-        if doc.xref_is_stream(xref) and doc.xref_get_key(xref, "Subtype")[1] == "/Image":
+        if "Filter" in keys and "Width" in keys:
             _strip_jpeg(doc, xref)
-    rebuild_outline(doc, removed, seen_text)
-
-
-def _is_dict(doc: pymupdf.Document, xref: int) -> bool:
-    try:
-        return doc.xref_object(xref, compressed=True).startswith("<<")
-    except Exception:  # a free or broken slot
-        return False
-
-
-PROPERTY_TEXT = re.compile(rb"/(?:ActualText|Alt|E)\b")
-
-
-def _strip_marked_content(doc: pymupdf.Document) -> None:
-    """ActualText, Alt and E of marked content carry text the page does not show: in the
-    property lists of pages and forms, and in property dictionaries written into content."""
-    forms = [x for x in range(1, doc.xref_length()) if doc.xref_is_stream(x)
-             and doc.xref_get_key(x, "Subtype")[1] == "/Form"]
-    holders = [page.xref for page in doc] + forms
-    for holder in holders:
-        for target in po.resource_refs(doc, holder, "Properties").values():
+    for page in doc:
+        for target in po.resource_refs(doc, page.xref, "Properties").values():
             for key in PROPERTY_TEXT_KEYS:
                 if doc.xref_get_key(target, key)[0] != "null":
                     po.delete_key(doc, target, key)
-    for xref in [x for page in doc for x in page.get_contents()] + forms:
-        data = doc.xref_stream(xref) or b""
-        if not PROPERTY_TEXT.search(data):
-            continue
-        ops = ps.parse(data)
-        if ops is None:
-            raise BadInput("unreadable_content", "a content stream with marked-content text "
-                           "(ActualText) cannot be parsed, so that text cannot be removed")
-        replace = {}
-        for i, op in enumerate(ops):
-            if op.op == b"BDC" and len(op.operands) == 2 and isinstance(op.operands[1], dict):
-                props = {k: v for k, v in op.operands[1].items() if k not in PROPERTY_TEXT_KEYS}
-                if len(props) != len(op.operands[1]):
-                    replace[i] = ps.op_bytes(b"BDC", [op.operands[0], props])
-        if replace:
-            doc.update_stream(xref, ps.rebuild(data, ops, replace))
+    rebuild_outline(doc, removed, seen_text)
+
+
+_QUOTE_OP = re.compile(rb"[)>]\s*['\"]")
+PROPERTY_TEXT = re.compile(rb"/(?:ActualText|Alt|E)\b")
+
+
+def prepare_contents(doc: pymupdf.Document) -> int:
+    """One pass over the content streams of every page and of the forms they draw, before
+    any MuPDF filter runs; returns the streams rewritten.
+
+    * The ``'`` and ``"`` text operators become ``T*`` + ``Tj``: MuPDF writes ``'`` after
+      a ``TL`` as a ``TD`` that sets the wrong leading, which moves the text off the page
+      and leaves it unredacted.
+    * Marked-content properties written into the content lose ActualText, Alt and E: text
+      the page does not show (their property lists lose them in ``strip``).
+    """
+    done = 0
+    seen: set[int] = set()
+    for page in doc:
+        forms = [x[0] for x in page.get_xobjects()]
+        for xref in list(page.get_contents()) + forms:
+            if xref in seen:
+                continue
+            seen.add(xref)
+            try:
+                data = doc.xref_stream(xref) or b""
+            except Exception:
+                continue
+            quotes, props = _QUOTE_OP.search(data), PROPERTY_TEXT.search(data)
+            if not (quotes or props):
+                continue
+            ops = ps.parse(data)
+            if ops is None:
+                if props:
+                    raise BadInput("unreadable_content", "a content stream with marked-"
+                                   "content text (ActualText) cannot be parsed, so that text "
+                                   "cannot be removed")
+                continue  # verification will tell whether the redaction worked
+            replace = {}
+            for i, op in enumerate(ops):
+                if op.op in (b"'", b'"'):
+                    replace[i] = ps.quote_ops_to_plain(op)
+                elif (op.op == b"BDC" and len(op.operands) == 2
+                      and isinstance(op.operands[1], dict)):
+                    props = {k: v for k, v in op.operands[1].items()
+                             if k not in PROPERTY_TEXT_KEYS}
+                    if len(props) != len(op.operands[1]):
+                        replace[i] = ps.op_bytes(b"BDC", [op.operands[0], props])
+            if replace:
+                doc.update_stream(xref, ps.rebuild(data, ops, replace))
+                done += 1
+    return done
 
 
 # JPEG markers kept: APP0 (JFIF), APP2 (ICC colour profile), APP14 (Adobe colour transform);
@@ -185,31 +208,6 @@ def rebuild_outline(doc: pymupdf.Document, removed: Iterable[str],
     doc.set_toc(new)
 
 
-_QUOTE_OP = re.compile(rb"[)>]\s*['\"]")
-
-
-def plain_quote_operators(doc: pymupdf.Document) -> int:
-    """Rewrite the ``'`` and ``"`` text operators as ``T*`` + ``Tj`` in every page's content,
-    before any MuPDF filter runs: MuPDF writes ``'`` after a ``TL`` as a ``TD`` that sets the
-    wrong leading, which moves the text off the page and leaves it unredacted. Returns the
-    streams rewritten."""
-    done = 0
-    for page in doc:
-        for xref in page.get_contents():
-            data = doc.xref_stream(xref) or b""
-            if not _QUOTE_OP.search(data):
-                continue
-            ops = ps.parse(data)
-            if ops is None:
-                continue  # verification will tell whether the redaction worked
-            replace = {i: ps.quote_ops_to_plain(op) for i, op in enumerate(ops)
-                       if op.op in (b"'", b'"')}
-            if replace:
-                doc.update_stream(xref, ps.rebuild(data, ops, replace))
-                done += 1
-    return done
-
-
 # -- proof on the written file -----------------------------------------------------------------
 def prove(path: str, allowed: dict[str, int]) -> list[str]:
     """Problems in the written file at ``path``: leftover structure, extra revisions,
@@ -234,24 +232,27 @@ class _Proof:
         doc = self.doc
         if doc.version_count > 1:
             self.problems.append(f"file holds {doc.version_count} revisions")
-        content, fonts_of = self._content_streams()
-        strings: list[str] = []
-        texts: list[str] = []
-        reachable = self._reachable()
+        sources: dict[int, str] = {}
         for xref in range(1, doc.xref_length()):
             try:
                 source = doc.xref_object(xref, compressed=True)
             except Exception:
                 continue
-            if not source or source == "null":
-                continue
+            if source and source != "null":
+                sources[xref] = source
+        content, fonts_of = self._content_streams(sources)
+        reachable = _reachable(po.refs(doc.pdf_trailer(compressed=True)), sources)
+        strings: list[str] = []
+        texts: list[str] = []
+        for xref, source in sources.items():
             if xref not in reachable:
                 self.problems.append(f"object {xref} is referenced from nowhere")
             m = FORBIDDEN.search(source)
             if m:
                 self.problems.append(f"object {xref} holds /{m.group(1)}")
-            strings.extend(_decoded_strings(source))
-            if doc.xref_is_stream(xref):
+            if "(" in source or "<" in source.replace("<<", ""):
+                strings.extend(_decoded_strings(source))
+            if "/Length" in source and doc.xref_is_stream(xref):
                 if xref in content:
                     texts.append(self._content_text(xref, fonts_of.get(content[xref], {})))
                 else:
@@ -261,17 +262,15 @@ class _Proof:
         return self.problems
 
     # which streams are content, and with which fonts
-    def _content_streams(self) -> tuple[dict[int, int], dict[int, dict[str, int]]]:
+    def _content_streams(self, sources: dict[int, str]
+                         ) -> tuple[dict[int, int], dict[int, dict[str, int]]]:
         doc = self.doc
         content: dict[int, int] = {}  # stream xref → its resource holder
         for page in doc:
             for x in page.get_contents():
                 content[x] = page.xref
-        for xref in range(1, doc.xref_length()):
-            if not doc.xref_is_stream(xref):
-                continue
-            if (doc.xref_get_key(xref, "Subtype")[1] == "/Form"
-                    or doc.xref_get_key(xref, "PatternType")[1] == "1"):
+        for xref, source in sources.items():
+            if _FORM.search(source) or _PATTERN.search(source):
                 content[xref] = xref
         fonts_of: dict[int, dict[str, int]] = {}
         for holder in set(content.values()):
@@ -284,24 +283,13 @@ class _Proof:
                     fonts_of[x] = page_fonts
         return content, fonts_of
 
-    def _reachable(self) -> set[int]:
-        doc = self.doc
-        todo = po.refs(doc.pdf_trailer(compressed=True))
-        seen: set[int] = set()
-        while todo:
-            x = todo.pop()
-            if x in seen or not 0 < x < doc.xref_length():
-                continue
-            seen.add(x)
-            try:
-                todo.extend(po.refs(doc.xref_object(x, compressed=True)))
-            except Exception:
-                continue
-        return seen
-
     def _content_text(self, xref: int, fonts: dict[str, int]) -> str:
         try:
             data = self.doc.xref_stream(xref) or b""
+            if not self.allowed:
+                if PROPERTY_TEXT.search(data):
+                    self.problems.append(f"content stream {xref} keeps marked-content text")
+                return ""
         except Exception as e:
             self.problems.append(f"content stream {xref} cannot be decoded ({e})")
             return ""
@@ -377,17 +365,37 @@ class _Proof:
         yield doc.xref_stream(xref) or b""
 
     def _count(self, where: str, text: str, limit_zero: bool = False) -> None:
+        """Whole-word occurrences of each removed string (``find_all``'s rule), beyond the
+        kept ones. A plain substring test on the lower-cased text first: most strings are
+        not there at all, and indexing every word of a long text costs more than the rest."""
         if not text or not self.allowed:
             return
-        found = find_all(text, self.allowed)
-        for s, spans in found.items():
-            limit = 0 if limit_zero else self.allowed[s]
-            if len(spans) > limit:
+        low = text.lower()
+        for s, limit in self.allowed.items():
+            if s.split()[0].lower() not in low:
+                continue
+            n = sum(1 for _ in occurrence_pattern(s).finditer(text))
+            if n > (0 if limit_zero else limit):
                 self.problems.append(f"removed text in {where}: '{s[:2]}…' ({len(s)} chars)")
 
 
 class _TooLarge(Exception):
     pass
+
+
+_FORM = re.compile(r"/Subtype\s*/Form\b")
+_PATTERN = re.compile(r"/PatternType\s*1\b")
+
+
+def _reachable(roots: list[int], sources: dict[int, str]) -> set[int]:
+    todo, seen = list(roots), set()
+    while todo:
+        x = todo.pop()
+        if x in seen or x not in sources:
+            continue
+        seen.add(x)
+        todo.extend(po.refs(sources[x]))
+    return seen
 
 
 def _jpeg_headers(data: bytes) -> bytes:
@@ -468,16 +476,20 @@ def pdf_text(raw: bytes) -> str:
 
 
 # -- text of content streams ---------------------------------------------------------------------
+_LIT = rb"\((?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*\)"
+_HEXSTR = rb"<[0-9A-Fa-f\s]*>"
 _TEXT_TOKENS = re.compile(
     rb"/(?P<font>[^\s/\[\]()<>{}%]+)\s+[-+\d.]+\s+Tf\b"
-    rb"|(?P<lit>\((?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*\))"
+    rb"|(?P<array>\[(?:" + _LIT + rb"|" + _HEXSTR + rb"|[^\]()<])*\])"
+    rb"|(?P<lit>" + _LIT + rb")"
     rb"|(?P<dict><<|>>)"
-    rb"|(?P<hex><[0-9A-Fa-f\s]*>)"
-    rb"|(?P<open>\[)|(?P<close>\])"
-    rb"|(?P<num>[-+]?\d*\.?\d+)"
+    rb"|(?P<hex>" + _HEXSTR + rb")"
     rb"|(?P<show>\bT[Jj]\b|'|\")"
     rb"|(?P<end>\bET\b)"
     rb"|(?P<image>\bBI\b.*?\bID\b.*?[\s]EI\b)", re.S)
+_IN_ARRAY = re.compile(rb"(?P<lit>" + _LIT + rb")|(?P<hex>" + _HEXSTR + rb")"
+                       rb"|(?P<num>[-+]?\d*\.?\d+)", re.S)
+_WIDE = re.compile(rb"-\s*\d{3}")
 # A TJ adjustment this far back (thousandths of an em) is a word space.
 WORD_GAP = 200
 
@@ -487,32 +499,37 @@ def content_text(data: bytes, decoders: dict) -> str:
     operator or a wide adjustment separates them."""
     out: list[str] = []
     decode = _latin1
-    in_array = False
     for m in _TEXT_TOKENS.finditer(data):
         kind = m.lastgroup
         if kind == "font":
             decode = decoders.get(ps._name(m.group("font")), _latin1)
-        elif kind == "lit":
-            tok = m.group()
-            raw = tok[1:-1] if b"\\" not in tok else (ps._literal(tok, 0) or (tok[1:-1],))[0]
-            out.append(decode(raw))
-        elif kind == "hex":
-            try:
-                out.append(decode(ps._hex(m.group()[1:-1])))
-            except ValueError:
-                pass
-        elif kind == "open":
-            in_array = True
-        elif kind == "close":
-            in_array = False
-        elif kind == "num":
-            if in_array and float(m.group()) <= -WORD_GAP:
-                out.append(" ")
+        elif kind == "array":
+            body = m.group()[1:-1]
+            wide = _WIDE.search(body) is not None
+            for t in _IN_ARRAY.finditer(body):
+                k = t.lastgroup
+                if k == "num":
+                    if wide and float(t.group()) <= -WORD_GAP:
+                        out.append(" ")
+                else:
+                    out.append(_decode_string(t.group(), k, decode))
+        elif kind in ("lit", "hex"):
+            out.append(_decode_string(m.group(), kind, decode))
         elif kind == "show":
             out.append(" ")
         elif kind == "end":
             out.append("\n")
     return "".join(out)
+
+
+def _decode_string(tok: bytes, kind: str, decode) -> str:
+    if kind == "hex":
+        try:
+            return decode(ps._hex(tok[1:-1]))
+        except ValueError:
+            return ""
+    raw = tok[1:-1] if b"\\" not in tok else (ps._literal(tok, 0) or (tok[1:-1],))[0]
+    return decode(raw)
 
 
 def _latin1(raw: bytes) -> str:

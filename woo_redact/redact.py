@@ -53,7 +53,7 @@ def redact_document(doc: pymupdf.Document, marks: Iterable[Mark],
                     removed_texts: Iterable[str], seen_text: str | None = None) -> int:
     """Apply the marks page by page and scrub the document; returns rectangles applied.
     ``seen_text`` is the text detection read (bookmark titles with other words go)."""
-    hygiene.plain_quote_operators(doc)
+    hygiene.prepare_contents(doc)
     by_page: dict[int, list[Mark]] = defaultdict(list)
     for m in marks:
         # Not clipped to the page: text placed outside the visible area is removed too.
