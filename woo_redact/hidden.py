@@ -265,8 +265,9 @@ class TextCheck:
         words = page.words
         if not words:
             return
-        if _glyph_by_glyph(words):
-            page.words = words = glyph_words(p)
+        bands = glyph_bands(words)
+        if bands:
+            page.words = words = rebuild_bands(p, words, bands)
         regions = self._doubtful(p, words)
         if not regions:
             return
@@ -305,18 +306,44 @@ class TextCheck:
         return self._fonts[xref]
 
 
-def _glyph_by_glyph(words) -> bool:
-    """Mostly single glyphs on the page, or a run of them (a letter-spaced line)."""
-    singles = run = longest = 0
-    for w in words:
-        if len(w.text) == 1 and w.text.isalnum():
-            singles += 1
-            run += 1
-            longest = max(longest, run)
+def glyph_bands(words) -> list[tuple[float, float]]:
+    """Vertical bands of the page where its words are single glyphs: a letter-spaced line
+    (a run of them), or, on a page that is mostly single glyphs (shuffled), every line that
+    holds one. Empty for ordinary pages."""
+    singles = [w for w in words if len(w.text) == 1 and w.text.isalnum()]
+    if not singles:
+        return []
+    shuffled = (len(singles) >= MIN_SINGLE_GLYPHS
+                and len(singles) >= SINGLE_GLYPH_SHARE * len(words))
+    marked: list = []
+    run: list = []
+    for w in words + [None]:
+        if w is not None and len(w.text) == 1 and w.text.isalnum():
+            run.append(w)
+            continue
+        if len(run) >= MIN_GLYPH_RUN or (shuffled and run):
+            marked += run
+        run = []
+    bands: list[list[float]] = []
+    for w in sorted(marked, key=lambda w: w.box.y0):
+        if bands and w.box.y0 <= bands[-1][1]:
+            bands[-1][1] = max(bands[-1][1], w.box.y1)
         else:
-            run = 0
-    return longest >= MIN_GLYPH_RUN or (singles >= MIN_SINGLE_GLYPHS
-                                        and singles >= SINGLE_GLYPH_SHARE * len(words))
+            bands.append([w.box.y0, w.box.y1])
+    return [(a, b) for a, b in bands]
+
+
+def rebuild_bands(p: pymupdf.Page, words, bands: list[tuple[float, float]]):
+    """The page's words with those in ``bands`` rebuilt from their glyphs' positions."""
+    def inside(w) -> bool:
+        cy = (w.box.y0 + w.box.y1) / 2
+        return any(a - 0.5 <= cy <= b + 0.5 for a, b in bands)
+
+    rebuilt = [w for w in glyph_words(p) if inside(w)]
+    at = next((i for i, w in enumerate(words) if inside(w)), len(words))
+    kept = [w for w in words if not inside(w)]
+    before = sum(1 for w in words[:at] if not inside(w))
+    return kept[:before] + rebuilt + kept[before:]
 
 
 def _foreign(words) -> bool:
