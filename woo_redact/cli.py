@@ -35,21 +35,14 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_USAGE
-    _quiet_mupdf()
+    from .errors import quiet_mupdf
+
+    quiet_mupdf()
     try:
         return int(args.func(args) or 0)
     except (FileNotFoundError, ValueError) as e:
         print(f"woo-redact: error: {e}", file=sys.stderr)
         return EXIT_USAGE
-
-
-def _quiet_mupdf() -> None:
-    """MuPDF prints its complaints about broken files to stdout, where they would corrupt
-    ``--json`` output; a broken file's problem reaches the user as its quarantine reason."""
-    import pymupdf
-
-    pymupdf.TOOLS.mupdf_display_errors(False)
-    pymupdf.TOOLS.mupdf_display_warnings(False)
 
 
 if __name__ == "__main__":

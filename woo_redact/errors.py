@@ -50,3 +50,14 @@ def _raised_in_pymupdf(e: BaseException) -> bool:
     while tb is not None and tb.tb_next is not None:
         tb = tb.tb_next
     return tb is not None and "/pymupdf/" in tb.tb_frame.f_code.co_filename.replace("\\", "/")
+
+
+def quiet_mupdf() -> None:
+    """MuPDF prints its complaints about broken files to stdout, where they corrupt
+    ``--json`` output; a broken file's problem reaches the user as its quarantine reason.
+    Called in every process that reads PDFs for a command (spawned workers do not inherit
+    the setting)."""
+    import pymupdf
+
+    pymupdf.TOOLS.mupdf_display_errors(False)
+    pymupdf.TOOLS.mupdf_display_warnings(False)

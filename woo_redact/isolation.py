@@ -167,6 +167,9 @@ def _worker_main(conn, pipeline: Pipeline, files: list[InputFile], out_dir: str,
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the supervisor's to handle
     faulthandler.disable()  # a crash is reported by the supervisor, as a quarantine reason
+    from .errors import quiet_mupdf
+
+    quiet_mupdf()
     try:
         _ = pipeline.detector  # load the models before any limit applies
         if isolation.memory_mb:

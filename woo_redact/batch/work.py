@@ -97,10 +97,12 @@ def soft_deadline(seconds: float | None):
 
 class Worker:
     def __init__(self, cfg: WorkerConfig):
+        from ..errors import quiet_mupdf
         from ..extract import Limits
         from ..pipeline import Pipeline
         from ..policy import load_policy
 
+        quiet_mupdf()
         self.cfg = cfg
         self.pipeline = Pipeline(load_policy(cfg.policy), accept_proposed=cfg.accept_proposed,
                                  ocr=cfg.ocr,
