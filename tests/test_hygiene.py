@@ -172,3 +172,34 @@ def test_invisible_text_over_an_image_is_a_scan_layer_and_stays(tmp_path):
     assert hidden.remove_hidden_text(page, _words(page)) == {"invisible": 1}
     text = page.get_text()
     assert "Laag over de scan" in text and "Los verstopt" not in text
+
+
+def test_unmapped_glyphs_without_ocr_are_refused_ordinary_pages_are_not_doubted():
+    from conftest import FIXTURES
+    from woo_redact.errors import BadInput
+    from woo_redact.extract import extract
+
+    check = hidden.TextCheck(None)
+    with pytest.raises(BadInput) as e:
+        extract(str(FIXTURES / "hostile" / "unmapped-glyphs.pdf"), check=check)
+    assert e.value.kind == "needs_ocr"
+    for name in ("nota-aan-de-minister.pdf", "brief-dwangsom-reportlab.pdf"):
+        doc = extract(str(FIXTURES / "docs" / name), check=check)  # nothing to doubt
+        assert not any(p.raster for p in doc.pages)
+        assert all(hidden.glyph_bands(p.words) == [] for p in doc.pages)
+
+
+def test_letter_spaced_line_is_read_as_words(tmp_path):
+    doc, page = _page_with(tmp_path, ["Memo over de planning van de evaluatie."])
+    page.insert_font(fontname="helv")
+    xref = doc.get_new_xref()
+    doc.update_object(xref, "<<>>")
+    glyphs = " ".join(f"({c}) -450" for c in "JAN PIETERSEN")
+    doc.update_stream(xref, f"BT /helv 14 Tf 72 500 Td [{glyphs}] TJ ET".encode())
+    doc.xref_set_key(page.xref, "Contents",
+                     "[" + " ".join(f"{x} 0 R" for x in page.get_contents() + [xref]) + "]")
+    path = _saved(doc, tmp_path / "spaced.pdf")
+    from woo_redact.extract import extract
+
+    words = [w.text for w in extract(path, check=hidden.TextCheck(None)).words]
+    assert "PIETERSEN" in words and "Memo" in words and "evaluatie." in words

@@ -268,40 +268,46 @@ class TextCheck:
         bands = glyph_bands(words)
         if bands:
             page.words = words = rebuild_bands(p, words, bands)
-        regions = self._doubtful(p, words)
+        regions, strong = self._doubtful(p, words)
         if not regions:
             return
         if self.ocr is None:
-            raise BadInput("needs_ocr", f"page {p.number + 1} shows text whose characters the "
-                           "file does not give (a font without Unicode mapping), and OCR "
-                           "(Tesseract) is not available to read it")
+            if strong:
+                raise BadInput("needs_ocr", f"page {p.number + 1} shows text whose characters "
+                               "the file does not give (a font without Unicode mapping), and "
+                               "OCR (Tesseract) is not available to read it")
+            return  # only a suspicion: nothing to compare it with
         read = self.ocr(p)
         if disagree(words, read, regions):
             page.words, page.ocr, page.raster = read, True, True
 
-    def _doubtful(self, p: pymupdf.Page, words) -> list[pymupdf.Rect]:
-        """Where the text layer may not say what the page shows."""
+    def _doubtful(self, p: pymupdf.Page, words) -> tuple[list[pymupdf.Rect], bool]:
+        """Where the text layer may not say what the page shows, and whether that is certain
+        (characters extraction could not map) or a suspicion (a font without a Unicode map,
+        words mostly not of the language)."""
         regions = []
         if _DOUBTFUL_CHAR.search("".join([w.text for w in words])):
             regions = [pymupdf.Rect(w.box.rect) for w in words
                        if len(w.text) > 1 and _DOUBTFUL_CHAR.search(w.text)]
+        if regions:
+            return regions, True
         fonts = [f for f in p.get_fonts() if self._unmapped(p.parent, f)]
         if fonts:
             names = {f[3].split("+")[-1] for f in fonts}
-            regions += [pymupdf.Rect(s["bbox"]) for s in p.get_texttrace()
-                        if s["font"].split("+")[-1] in names]
+            regions = [pymupdf.Rect(s["bbox"]) for s in p.get_texttrace()
+                       if s["font"].split("+")[-1] in names]
         if not regions and _foreign(words):
             regions = [pymupdf.Rect(-1e6, -1e6, 1e6, 1e6)]
-        return regions
+        return regions, False
 
     def _unmapped(self, doc: pymupdf.Document, font: tuple) -> bool:
-        """A font whose glyphs text extraction can only guess: a composite font with an
-        identity encoding, or a Type 3 font, without a ToUnicode map."""
+        """A composite font with an identity encoding and no ToUnicode map: extraction can
+        only guess its glyphs' characters. (A Type 3 font without one is read through its
+        glyph names; where they say nothing, the characters come out unmapped.)"""
         xref = font[0]
         if xref not in self._fonts:
-            kind = font[2]
             self._fonts[xref] = bool(xref) and (
-                (kind == "Type0" and font[5].startswith("Identity") or kind == "Type3")
+                font[2] == "Type0" and font[5].startswith("Identity")
                 and doc.xref_get_key(xref, "ToUnicode")[0] == "null")
         return self._fonts[xref]
 
