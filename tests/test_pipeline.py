@@ -74,7 +74,7 @@ def test_forced_verification_failure_quarantines(tmp_path: Path, monkeypatch):
     import woo_redact.pipeline as pl
 
     make_pdf(tmp_path / "nota.pdf", [LINES])
-    monkeypatch.setattr(pl, "redact_document", lambda doc, marks, removed: 0)  # apply nothing
+    monkeypatch.setattr(pl, "redact_document", lambda doc, marks, removed, **kw: 0)  # apply nothing
     code = main(["redact", str(tmp_path / "nota.pdf"), "--out", str(tmp_path / "out")])
     assert code == 1
     assert not (tmp_path / "out" / "nota.pdf").exists()

@@ -35,6 +35,9 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_USAGE
+    from .errors import quiet_mupdf
+
+    quiet_mupdf()
     try:
         return int(args.func(args) or 0)
     except (FileNotFoundError, ValueError) as e:

@@ -14,10 +14,11 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from . import office_mentions
-from .errors import BadInput
+from .errors import BadInput, as_bad_input
 from .grounds_log import DUPLICATE
 from .inputs import InputFile
 from .inputs.convert import to_pdf
@@ -33,9 +34,22 @@ WORK_DIR = ".work"  # below the output folder: unpacked attachments and converte
 MIN_CONTENT_CHARS = 40  # shorter texts (or none: a scan) are no proof of being a copy
 
 
+# Wraps the work on one document in one pass ("detect" or "apply"): the isolated runner
+# reports progress and keeps the time limit with it. It may raise BadInput.
+Guard = Callable[["SourceDoc", str], AbstractContextManager]
+
+
+def _no_guard(d: SourceDoc, phase: str) -> AbstractContextManager:
+    return nullcontext()
+
+
 def as_source(f: InputFile) -> SourceDoc:
     """A plain PDF given to the run as an InputFile."""
     return SourceDoc(f.rel, f.rel, "pdf", f.path, "", doc_id="", base=f.rel)
+
+
+def as_sources(files: list[InputFile | SourceDoc]) -> list[SourceDoc]:
+    return [as_source(f) if isinstance(f, InputFile) else f for f in files]
 
 
 def content_key(doc: Document) -> str:
@@ -47,11 +61,14 @@ def content_key(doc: Document) -> str:
 
 def run_dossier(pipeline: Pipeline, files: list[InputFile | SourceDoc], out_dir: str | Path,
                 *, dry_run: bool = False, work_dir: str | Path | None = None, office=None,
-                on_result: Callable[[SourceDoc, DocResult], None] | None = None
+                on_result: Callable[[SourceDoc, DocResult], None] | None = None,
+                guard: Guard = _no_guard, done: frozenset[str] = frozenset()
                 ) -> Iterator[tuple[SourceDoc, DocResult]]:
+    """Both passes over ``files``; documents whose ``key`` is in ``done`` lend their names
+    to the dossier but are neither redacted nor reported again (a resumed run)."""
     out_dir = Path(out_dir)
     work = Path(work_dir) if work_dir else out_dir / WORK_DIR
-    docs = [as_source(f) if isinstance(f, InputFile) else f for f in files]
+    docs = as_sources(files)
     own_office = office is None
     if own_office:
         from .inputs.office import OfficeConverter
@@ -68,7 +85,8 @@ def run_dossier(pipeline: Pipeline, files: list[InputFile | SourceDoc], out_dir:
                 first.append((d, _duplicate(d)))
                 continue
             try:
-                path = to_pdf(d, work, office, max_bytes=pipeline.limits.max_bytes)
+                with guard(d, "detect"):
+                    path = to_pdf(d, work, office, max_bytes=pipeline.limits.max_bytes)
             except BadInput as e:
                 first.append((d, _quarantine_original(pipeline, d, out_dir, e.kind,
                                                       e.message)))
@@ -83,33 +101,35 @@ def run_dossier(pipeline: Pipeline, files: list[InputFile | SourceDoc], out_dir:
                 continue
             pdfs[len(first)] = path
             try:
-                sha = sha256_file(path)
-                t0 = time.perf_counter()
-                doc = pipeline.extract(path, sha)
-                took = time.perf_counter() - t0
-                _, prop = pipeline.propose(path, doc)
-                prop.timings["extract"] = took
-                book.add_findings(prop.findings, doc.text)
-                book.places |= pipeline.places(doc, None)
-                book.holders.update({h.person.full: h.reason
-                                     for h in office_mentions.holders_of(prop.findings)})
-                book.add_values(prop.findings)
+                with guard(d, "detect"):
+                    sha = sha256_file(path)
+                    t0 = time.perf_counter()
+                    doc = pipeline.extract(path, sha)
+                    took = time.perf_counter() - t0
+                    _, prop = pipeline.propose(path, doc)
+                    prop.timings["extract"] = took
+                    book.add_findings(prop.findings, doc.text)
+                    book.places |= pipeline.places(doc, None)
+                    book.holders.update({h.person.full: h.reason
+                                         for h in office_mentions.holders_of(prop.findings)})
+                    book.add_values(prop.findings)
                 content[len(first)] = content_key(doc)
-                if kept_pages + doc.page_count <= KEEP_PAGES:
+                if d.key not in done and kept_pages + doc.page_count <= KEEP_PAGES:
                     kept[len(first)] = doc
                     kept_pages += doc.page_count
                     prop.ocr_words = {}  # the kept document has them
                 first.append((d, prop))
                 del doc
             except BadInput as e:
-                res = DocResult(path, d.rel, "quarantined")
-                first.append((d, pipeline.quarantine(res, out_dir, e.kind, e.message)))
+                first.append((d, _quarantine(pipeline, d, path, out_dir, e.kind, e.message)))
             except OSError as e:
-                res = DocResult(path, d.rel, "quarantined")
-                first.append((d, pipeline.quarantine(res, out_dir, "unreadable", str(e))))
+                first.append((d, _quarantine(pipeline, d, path, out_dir, "unreadable",
+                                             str(e))))
             except Exception as e:  # a fault of ours on one document must not end the run
-                res = DocResult(path, d.rel, "quarantined")
-                first.append((d, pipeline.quarantine(res, out_dir, "error", _fault(e))))
+                bad = as_bad_input(e)
+                first.append((d, _quarantine(pipeline, d, path, out_dir, bad.kind, bad.message)
+                              if bad else _quarantine(pipeline, d, path, out_dir, "error",
+                                                      _fault(e))))
     finally:
         if own_office:
             office.close()
@@ -123,11 +143,18 @@ def run_dossier(pipeline: Pipeline, files: list[InputFile | SourceDoc], out_dir:
         first[i] = (d, _duplicate(d))
         kept.pop(i, None)
     for i, (d, item) in enumerate(first):
+        if d.key in done:
+            continue  # finished by an earlier worker: it only lent its names
         if isinstance(item, DocResult):
             res = item
         else:
-            res = _second_pass(pipeline, d, pdfs[i], item, book, out_dir, dry_run,
-                               kept.pop(i, None))
+            try:
+                with guard(d, "apply"):
+                    res = _second_pass(pipeline, d, pdfs[i], item, book, out_dir, dry_run,
+                                       kept.pop(i, None))
+            except BadInput as e:
+                res = _quarantine(pipeline, d, pdfs[i], out_dir, e.kind, e.message,
+                                  sha256_in=item.sha256)
         if on_result:
             on_result(d, res)
         yield d, res
@@ -137,6 +164,12 @@ def _duplicate(d: SourceDoc) -> DocResult:
     return DocResult(d.source, d.rel, DUPLICATE, reason=f"copy of {d.duplicate_of} "
                                                         f"({d.duplicate_reason})",
                      sha256_in=d.sha256)
+
+
+def _quarantine(pipeline: Pipeline, d: SourceDoc, path: str, out_dir: Path, kind: str,
+                reason: str, sha256_in: str = "") -> DocResult:
+    return pipeline.quarantine(DocResult(path, d.rel, "quarantined", sha256_in=sha256_in),
+                               out_dir, kind, reason)
 
 
 def _quarantine_original(pipeline: Pipeline, d: SourceDoc, out_dir: Path, kind: str,
@@ -165,7 +198,7 @@ def _second_pass(pipeline: Pipeline, d: SourceDoc, path: str, prop: Proposal, bo
     if dry_run:
         return DocResult(path, d.rel, "planned", pages=prop.pages, sha256_in=prop.sha256,
                          findings=prop.findings, ocr_pages=prop.ocr_pages,
-                         timings=prop.timings)
+                         timings=prop.timings, notes=list(doc.notes))
     return pipeline.apply(doc, prop, out_dir, d.rel)
 
 

@@ -15,12 +15,16 @@ from operator import itemgetter
 
 import pymupdf
 
+from . import hidden
 from .errors import BadInput
 from .model import Box, Document, ImageBlock, Page, Word, sha256_file
 
 # Keep ligatures and whitespace as written; do not clip to the mediabox, so text placed
-# outside the visible page (a classic hiding place) is still seen and can be detected.
-WORD_FLAGS = pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE
+# outside the visible page (a classic hiding place) is still seen and can be detected. Read
+# the glyphs a reader sees, not an ActualText written over them (which could say anything;
+# hygiene removes ActualText from the output).
+WORD_FLAGS = (pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE
+              | pymupdf.TEXT_IGNORE_ACTUALTEXT)
 
 # A page with fewer characters than this in its text layer but with images on it is treated
 # as a scan that needs OCR.
@@ -37,6 +41,9 @@ MAX_STAMP_CHARS = 200
 class Limits:
     max_pages: int = 5000
     max_bytes: int = 500 * 1024 * 1024
+    # An image beyond this many pixels is refused before anything decodes it: removing
+    # pixels under a box needs the whole image in memory (3 bytes a pixel, twice).
+    max_image_pixels: int = 200_000_000
 
 
 def open_pdf(path: str, limits: Limits | None = None) -> pymupdf.Document:
@@ -61,11 +68,9 @@ def open_pdf(path: str, limits: Limits | None = None) -> pymupdf.Document:
     if doc.needs_pass:
         doc.close()
         raise BadInput("encrypted", "PDF is password-protected; decrypt it before redaction")
-    if doc.is_repaired:
-        # MuPDF reconstructed a damaged xref; pages may be missing, so refuse rather than guess.
-        n = doc.page_count
-        doc.close()
-        raise BadInput("corrupt", f"PDF is damaged (xref had to be repaired, {n} pages readable)")
+    # A damaged cross-reference table that MuPDF rebuilt is fine to read: everything after
+    # works on what MuPDF reads, and the output is proved on its own bytes. ``extract`` says
+    # so in the document's notes.
     if doc.page_count == 0:
         doc.close()
         raise BadInput("no_pages", "PDF has no pages")
@@ -73,6 +78,14 @@ def open_pdf(path: str, limits: Limits | None = None) -> pymupdf.Document:
         n = doc.page_count
         doc.close()
         raise BadInput("too_many_pages", f"PDF has {n} pages, limit is {limits.max_pages}")
+    try:
+        hidden.remove_hidden_layers(doc)
+    except BadInput:
+        doc.close()
+        raise
+    except Exception as e:
+        doc.close()
+        raise BadInput("corrupt", f"cannot read the document's layers: {e}") from e
     return doc
 
 
@@ -241,22 +254,29 @@ def _has_signing_cue(words: list[Word]) -> bool:
 
 
 OcrFn = Callable[[pymupdf.Page], list[Word]]
+PageCheck = Callable[[pymupdf.Page, Page], None]
 
 
 def extract(path: str, *, ocr: OcrFn | None = None, limits: Limits | None = None,
-            sha256: str | None = None, force_ocr: frozenset[int] = frozenset()) -> Document:
+            sha256: str | None = None, force_ocr: frozenset[int] = frozenset(),
+            check: PageCheck | None = None) -> Document:
     """Open, read every page, OCR pages that need it (if an OCR function is given).
 
     Pages that need OCR but got none keep ``ocr=False`` and no words; the pipeline refuses
     such documents rather than pass unread pages through. ``force_ocr`` pages are OCR'd even
     with a text layer: verification reads a redacted scan, whose only text is the printed
-    ground labels, the way the scan was read.
+    ground labels, the way the scan was read. ``check`` looks at every other page after its
+    words are read and may replace them (see ``hidden.TextCheck``).
     """
     sha = sha256 or sha256_file(path)
+    limits = limits or Limits()
     doc = open_pdf(path, limits)
     try:
+        layers = hidden.had_layers(doc)
         pages = []
         for p in doc:
+            _check_content(p)
+            _check_images(p, limits)
             # one text page for words and images: building it is most of the cost of a page
             tp = p.get_textpage(clip=pymupdf.INFINITE_RECT(),
                                 flags=WORD_FLAGS | pymupdf.TEXT_PRESERVE_IMAGES)
@@ -267,16 +287,55 @@ def extract(path: str, *, ocr: OcrFn | None = None, limits: Limits | None = None
                                     or is_scan(p, page)):
                 page.words = ocr(p)
                 page.ocr = True
-            elif _has_signing_cue(page.words):
-                page.sketches = page_sketches(p)
+            else:
+                if check is not None:
+                    check(p, page)
+                if not page.ocr and _has_signing_cue(page.words):
+                    page.sketches = page_sketches(p)
             pages.append(page)
+        notes = _notes(doc, layers)
     except BadInput:
         raise
     except Exception as e:
         raise BadInput("corrupt", f"cannot read page content: {e}") from e
     finally:
         doc.close()
-    return build_document(path, sha, pages)
+    out = build_document(path, sha, pages)
+    out.notes = notes
+    return out
+
+
+def _check_content(page: pymupdf.Page) -> None:
+    """A page whose content streams are missing (a truncated file MuPDF rebuilt) would be
+    released incomplete: refuse it."""
+    doc = page.parent
+    for xref in page.get_contents():
+        if not (0 < xref < doc.xref_length() and doc.xref_is_stream(xref)):
+            raise BadInput("corrupt", f"the file is damaged: page {page.number + 1} refers to "
+                           "content that is missing (a truncated or broken file)")
+
+
+def _check_images(page: pymupdf.Page, limits: Limits) -> None:
+    for img in page.get_images():
+        w, h = img[2], img[3]
+        if w * h > limits.max_image_pixels:
+            raise BadInput("image_too_large", f"page {page.number + 1} holds an image of "
+                           f"{w} x {h} pixels, over the limit of "
+                           f"{limits.max_image_pixels // 1_000_000} megapixels")
+
+
+def _notes(doc: pymupdf.Document, layers: bool) -> list[str]:
+    notes = []
+    if doc.is_repaired:
+        notes.append(f"the file's cross-reference table was damaged and has been rebuilt; "
+                     f"{doc.page_count} page(s) read: compare with the original")
+    if doc.version_count > 1:
+        notes.append(f"the file held {doc.version_count} revisions (incremental updates); "
+                     "only the last one is released")
+    if layers:
+        notes.append("layers that were switched off have been removed, the others merged "
+                     "into the page")
+    return notes
 
 
 # Lower-case name parts that open the second half of a double surname ("De Jong-van

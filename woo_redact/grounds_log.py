@@ -52,6 +52,7 @@ class RunLog:
     documents: list[dict] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     quarantined: list[dict] = field(default_factory=list)
+    notes: list[dict] = field(default_factory=list)
     done: int = 0
     pages: int = 0
 
@@ -77,6 +78,9 @@ class RunLog:
                                      "kind": res.kind, "reason": res.reason})
         elif res.status == "done":
             self.done += 1
+        if getattr(res, "notes", None):
+            self.notes.append({"document_nr": document_nr, "document": res.rel,
+                               "notes": list(res.notes)})
         for row in self.rows(res, document_nr, info):
             public = {k: row[k] for k in PUBLIC_FIELDS}
             # The public log lists what was redacted; what stayed visible is internal.
@@ -174,7 +178,7 @@ class RunLog:
             indent=1) + "\n", "utf-8")
         duplicates = [d for d in self.documents if d["status"] == DUPLICATE]
         summary = {"run_id": self.run_id, "documents": len(self.inventory), "done": self.done,
-                   "quarantined": self.quarantined, "pages": self.pages,
+                   "quarantined": self.quarantined, "notes": self.notes, "pages": self.pages,
                    "duplicates": [{"document_nr": d["document_nr"], "document": d["rel"],
                                    "duplicate_of": d["duplicate_of"]} for d in duplicates],
                    "redactions_by_ground_and_type": dict(sorted(self.counts.items()))}

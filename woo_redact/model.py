@@ -66,6 +66,8 @@ class Page:
     words: list[Word] = field(default_factory=list)
     images: list[ImageBlock] = field(default_factory=list)
     ocr: bool = False  # words come from OCR, not from the text layer
+    # released as an image of the page: its text layer does not say what the page shows
+    raster: bool = False
     # vector strokes drawn like handwriting (a signature drawn with a pen tool), read only on
     # pages that have a place to sign
     sketches: list[ImageBlock] = field(default_factory=list)
@@ -88,6 +90,9 @@ class Document:
     char_word: Sequence[int]  # an array('i') from extraction
     word_start: list[int]  # offset in text of each word's first char (-1 if not in text)
     word_text_len: list[int]  # chars of the word that appear in text (a dropped soft hyphen is not)
+    # What the reader of the log should know about how the file was read (a repaired
+    # cross-reference table, hidden content removed); never removed text.
+    notes: list[str] = field(default_factory=list)
 
     @property
     def page_count(self) -> int:

@@ -17,12 +17,13 @@ from pathlib import Path
 
 import pymupdf
 
+from . import hidden
 from . import ocr as ocr_mod
 from . import office_mentions
 from . import textnorm
-from .errors import BadInput
-from .extract import Limits, extract, needs_ocr
 from .contact_blocks import keep_contact_blocks, personal_mailboxes
+from .errors import BadInput, as_bad_input
+from .extract import Limits, extract, needs_ocr, open_pdf
 from .model import Document, Finding, Word, sha256_file
 from .named_places import is_place_finding, names_an_organism
 from .named_places import learn as learn_places
@@ -33,6 +34,8 @@ from .occurrences import Expected, kept_occurrences, uncovered_occurrences
 from .verify import verify_output
 
 QUARANTINE = "quarantine"
+# The limits were applied when the input was read; reopening it for redaction must not fail.
+UNLIMITED = Limits(max_pages=1 << 62, max_bytes=1 << 62, max_image_pixels=1 << 62)
 
 
 @dataclass(slots=True)
@@ -64,6 +67,7 @@ class DocResult:
     manual: list[Mark] = field(default_factory=list)
     ocr_pages: list[int] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # how the input was read (see Document)
 
     @property
     def applied(self) -> list[Finding]:
@@ -115,7 +119,8 @@ class Pipeline:
                 def ocr(page, _known=ocr_words):
                     got = _known.get(page.number)
                     return list(got) if got is not None else ocr_mod.ocr_page(page)
-        doc = extract(path, ocr=ocr, limits=self.limits, sha256=sha256)
+        doc = extract(path, ocr=ocr, limits=self.limits, sha256=sha256,
+                      check=hidden.TextCheck(ocr))
         unread = [p.index + 1 for p in doc.pages if not p.ocr and needs_ocr(p)]
         if unread:
             raise BadInput("needs_ocr", f"page(s) {_pages(unread)} are scans without a text "
@@ -230,7 +235,8 @@ class Pipeline:
         manual = list(manual)
         res = DocResult(proposal.path, rel, "quarantined", pages=proposal.pages,
                         sha256_in=proposal.sha256, findings=proposal.findings, manual=manual,
-                        ocr_pages=proposal.ocr_pages, timings=dict(proposal.timings))
+                        ocr_pages=proposal.ocr_pages, timings=dict(proposal.timings),
+                        notes=list(doc.notes))
         # what a reviewer accepted is removed wherever it occurs, unless decided otherwise
         # there: verification counts with the same definition of an occurrence
         proposal.findings.extend(uncovered_occurrences(doc, proposal.findings))
@@ -245,12 +251,28 @@ class Pipeline:
         tmp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
         try:
             t0 = time.perf_counter()
-            pdf = pymupdf.open(proposal.path)
+            # opened as extraction opened it (hidden layers removed), so the boxes fit
+            pdf = open_pdf(proposal.path, UNLIMITED)
             try:
-                # a scan's own invisible OCR layer was not made from the redacted page
+                # a scan's own invisible OCR layer was not made from the redacted page; a page
+                # whose text layer does not say what it shows is released as its image
+                raster = {p.index for p in doc.pages if p.raster}
                 for pno in proposal.ocr_pages:
-                    ocr_mod.drop_invisible_text(pdf[pno])
-                redact_document(pdf, marks, removed)
+                    if pno in raster:
+                        hidden.rasterize(pdf[pno])
+                    else:
+                        ocr_mod.drop_invisible_text(pdf[pno])
+                # text no reader sees goes, whether detection flagged it or not
+                gone: dict[str, int] = {}
+                for page in doc.pages:
+                    if not page.ocr:
+                        for why, n in hidden.remove_hidden_text(pdf[page.index],
+                                                                page.words).items():
+                            gone[why] = gone.get(why, 0) + n
+                if gone:
+                    res.notes.append("text no reader sees was removed: " + ", ".join(
+                        f"{n} {why}" for why, n in sorted(gone.items())))
+                redact_document(pdf, marks, removed, seen_text=doc.text)
                 # blanking pixels left each scan image stored losslessly, 4-5x its JPEG size
                 ocr_mod.recompress_scans(pdf, proposal.ocr_pages)
                 res.timings["redact"] = time.perf_counter() - t0
@@ -275,6 +297,9 @@ class Pipeline:
             return self.quarantine(res, out_dir, e.kind, e.message)
         except Exception as e:  # fail closed on anything unexpected
             tmp.unlink(missing_ok=True)
+            bad = as_bad_input(e)
+            if bad is not None:
+                return self.quarantine(res, out_dir, bad.kind, bad.message)
             return self.quarantine(res, out_dir, "error", f"{type(e).__name__}: {e}")
         res.status, res.output = "done", str(final)
         return res
@@ -355,7 +380,7 @@ class Pipeline:
         if dry_run:
             return DocResult(path, rel, "planned", pages=prop.pages, sha256_in=sha,
                              findings=prop.findings, ocr_pages=prop.ocr_pages,
-                             timings=prop.timings)
+                             timings=prop.timings, notes=list(doc.notes))
         return self.apply(doc, prop, out_dir, rel)
 
 

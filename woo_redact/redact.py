@@ -7,7 +7,6 @@ deletes the content under them (not an overlay), then a full rewrite.
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -15,12 +14,12 @@ from functools import lru_cache
 
 import pymupdf
 
+from . import hygiene
 from .model import Box
 
 LABEL_FONT = "helv"
 MAX_LABEL_SIZE = 9.0
 MIN_LABEL_SIZE = 4.0
-REPLACEMENT = "[gelakt]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +50,10 @@ def _label_width(label: str) -> float:
 
 
 def redact_document(doc: pymupdf.Document, marks: Iterable[Mark],
-                    removed_texts: Iterable[str]) -> int:
-    """Apply the marks page by page and scrub the document; returns rectangles applied."""
+                    removed_texts: Iterable[str], seen_text: str | None = None) -> int:
+    """Apply the marks page by page and scrub the document; returns rectangles applied.
+    ``seen_text`` is the text detection read (bookmark titles with other words go)."""
+    hygiene.prepare_contents(doc)
     by_page: dict[int, list[Mark]] = defaultdict(list)
     for m in marks:
         # Not clipped to the page: text placed outside the visible area is removed too.
@@ -60,7 +61,7 @@ def redact_document(doc: pymupdf.Document, marks: Iterable[Mark],
             by_page[m.box.page].append(m)
     for pno in sorted(by_page):
         redact_page(doc[pno], by_page[pno])
-    scrub(doc, list(removed_texts))
+    scrub(doc, list(removed_texts), seen_text)
     return sum(len(ms) for ms in by_page.values())
 
 
@@ -174,7 +175,7 @@ def _pdf_string(label: str) -> str:
     return s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
-def scrub(doc: pymupdf.Document, removed_texts: list[str]) -> None:
+def scrub(doc: pymupdf.Document, removed_texts: list[str], seen_text: str | None = None) -> None:
     """Remove every place outside the page content where removed text could survive."""
     # Hidden text is not dropped wholesale: scans carry their OCR layer as hidden text, and
     # the detected strings in it were redacted like visible text (verification re-reads it).
@@ -190,24 +191,7 @@ def scrub(doc: pymupdf.Document, removed_texts: list[str]) -> None:
         doc.embfile_del(name)
     doc.del_xml_metadata()
     doc.set_metadata({"producer": "woo-redact", "creator": "woo-redact"})
-    _scrub_outline(doc, removed_texts)
-
-
-def _scrub_outline(doc: pymupdf.Document, removed_texts: list[str]) -> None:
-    toc = doc.get_toc(simple=False)
-    if not toc or not removed_texts:
-        return
-    pattern = re.compile("|".join(re.escape(t) for t in sorted(set(removed_texts), key=len,
-                                                                  reverse=True) if t.strip()),
-                         re.IGNORECASE)
-    changed = False
-    for entry in toc:
-        new = pattern.sub(REPLACEMENT, entry[1])
-        if new != entry[1]:
-            entry[1] = new
-            changed = True
-    if changed:
-        doc.set_toc(toc)
+    hygiene.strip(doc, removed_texts, seen_text)
 
 
 def save_rewritten(doc: pymupdf.Document, path: str) -> None:

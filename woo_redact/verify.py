@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 import numpy as np
 import pymupdf
 
+from . import hygiene
 from .extract import span_boxes
 from .model import Box, Document
 from .occurrences import Expected, OccurrenceIndex
@@ -30,6 +31,8 @@ def verify_output(path: str, out_doc: Document, expected: dict[str, Expected],
     problems.extend(_text_under_marks(out_doc, marks, labels))
     problems.extend(_strokes_under_marks(out_doc, marks))
     problems.extend(_side_channels(path, list(expected)))
+    # the written bytes, object by object: no removed string, no forbidden structure
+    problems.extend(hygiene.prove(path, {s: n for s, (n, _places) in expected.items()}))
     return problems
 
 

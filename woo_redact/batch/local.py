@@ -75,6 +75,10 @@ def _zygote_main(ctl: Connection, cfg: WorkerConfig, parent: int) -> None:
                 mine.close()
                 signal.signal(signal.SIGCHLD, signal.SIG_DFL)
                 _die_with_parent(me)
+                if worker.cfg.memory_mb:
+                    from ..isolation import limit_memory
+
+                    limit_memory(worker.cfg.memory_mb)
                 _serve(worker, Connection(theirs.detach()))
             finally:
                 os._exit(0)

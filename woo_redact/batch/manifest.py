@@ -256,12 +256,14 @@ class Manifest:
              ensure_ascii=False), json.dumps(timings), _now(), doc_id))
 
     def done(self, doc_id: int, *, findings: str, output: str, sha256_out: str,
-             counts: dict, timings: dict, book: str) -> None:
+             counts: dict, timings: dict, book: str, notes: list[str] = ()) -> None:
+        # a done document's notes (how its input was read) go where a quarantined one's
+        # reason goes, one a line
         self.db.execute(
             "UPDATE documents SET status=?, findings=?, output=?, sha256_out=?, counts=?, "
-            "timings=?, book=?, ocr_words=NULL, kind='', error='', updated_at=? WHERE id=?",
+            "timings=?, book=?, ocr_words=NULL, kind='', error=?, updated_at=? WHERE id=?",
             (DONE, findings, output, sha256_out, json.dumps(counts, ensure_ascii=False),
-             json.dumps(timings), book, _now(), doc_id))
+             json.dumps(timings), book, "\n".join(notes), _now(), doc_id))
 
     def unchanged(self, doc_id: int, book: str) -> None:
         """A done document re-checked against a larger set of dossier names needed nothing."""

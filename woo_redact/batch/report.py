@@ -37,12 +37,15 @@ def doc_result(row):
         status, kind, reason = "quarantined", "unfinished", f"batch stopped at '{status}'"
     else:
         kind, reason = row["kind"], row["error"]
+    notes = []
+    if status == "done":
+        notes, reason = [n for n in (reason or "").split("\n") if n], ""
     return DocResult(row["path"], row["rel"], status,
                      output=row["output"] if status == "done" else None, reason=reason,
                      kind=kind, pages=row["pages"], sha256_in=row["sha256"],
                      sha256_out=row["sha256_out"], findings=load_findings(row["findings"]),
                      ocr_pages=json.loads(row["ocr_pages"] or "[]"),
-                     timings=json.loads(row["timings"] or "{}"))
+                     timings=json.loads(row["timings"] or "{}"), notes=notes)
 
 
 def write_outputs(m: Manifest, out: Path, run: dict, settings: dict) -> dict:
@@ -85,6 +88,10 @@ def render_report(s: dict) -> str:
             lines.append(f"| {q['document_nr']} | {q['document']} | {q['kind']} | {reason} |")
     else:
         lines.append("None.")
+    if s.get("notes"):
+        lines += ["", "## Notes on how documents were read", ""]
+        lines += [f"- {n['document_nr']} {n['document']}: {note}"
+                  for n in s["notes"] for note in n["notes"]]
     if s["skipped"]:
         lines += ["", "## Skipped files", ""]
         lines += [f"- {x['path']}: {x['reason']}" for x in s["skipped"]]

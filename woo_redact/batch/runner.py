@@ -47,6 +47,7 @@ class BatchOptions:
     max_pages: int = 5000
     max_bytes: int = 500 * 1024 * 1024
     timeout: float | None = 600.0
+    memory_mb: int | None = 4096
     retry_quarantined: bool = False
 
 
@@ -160,7 +161,7 @@ class Batch:
         self.rep = reporter
         ocr = tesseract_available() if opts.ocr is None else opts.ocr
         self.cfg = WorkerConfig(str(self.out), opts.policy, opts.accept_proposed, ocr,
-                                opts.max_pages, opts.max_bytes, opts.timeout)
+                                opts.max_pages, opts.max_bytes, opts.timeout, opts.memory_mb)
         self.fingerprint = config_fingerprint(opts, ocr)
         # Only for quarantining documents whose worker could not (time-out, crash).
         self.pipeline = Pipeline(load_policy(opts.policy), ocr=ocr)
@@ -328,7 +329,7 @@ class Batch:
         elif status == "done":
             m.done(task.doc_id, findings=res["findings"], output=res["output"],
                    sha256_out=res["sha256_out"], counts=res["counts"], timings=res["timings"],
-                   book=self._book_digest)
+                   book=self._book_digest, notes=res.get("notes") or [])
             self._drop_quarantine_copy(task.rel)
             self.stats.applied += 1
             self.stats.pages += pages

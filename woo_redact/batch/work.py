@@ -31,6 +31,7 @@ class WorkerConfig:
     max_pages: int = 5000
     max_bytes: int = 500 * 1024 * 1024
     timeout: float | None = None  # seconds per document and phase
+    memory_mb: int | None = 4096  # a worker's allocations beyond the loaded models
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,10 +98,12 @@ def soft_deadline(seconds: float | None):
 
 class Worker:
     def __init__(self, cfg: WorkerConfig):
+        from ..errors import quiet_mupdf
         from ..extract import Limits
         from ..pipeline import Pipeline
         from ..policy import load_policy
 
+        quiet_mupdf()
         self.cfg = cfg
         self.pipeline = Pipeline(load_policy(cfg.policy), accept_proposed=cfg.accept_proposed,
                                  ocr=cfg.ocr,
@@ -153,8 +156,13 @@ class Worker:
             return failed(task, "timeout", f"{task.phase} took longer than "
                                            f"{self.cfg.timeout:g} s")
         except Exception as e:  # one broken document must not stop the batch
+            from ..errors import as_bad_input
+
             for p in temp_names(self.cfg.out_dir, task.rel, os.getpid()):
                 p.unlink(missing_ok=True)
+            bad = as_bad_input(e)
+            if bad is not None:
+                return self._quarantine(task, bad.kind, bad.message)
             return failed(task, "error", f"{type(e).__name__}: {e}")
 
     # -- phases ---------------------------------------------------------------------------
@@ -265,7 +273,8 @@ class Worker:
                     "pages": res.pages, "findings": findings, "timings": res.timings}
         return {"status": "done", "pages": res.pages, "findings": findings,
                 "output": res.output, "sha256_out": res.sha256_out,
-                "counts": counts_by_ground(res.findings), "timings": res.timings}
+                "counts": counts_by_ground(res.findings), "timings": res.timings,
+                "notes": res.notes}
 
     def _quarantine(self, task: Task, kind: str, reason: str, *, original: bool = False,
                     pdf: str | None = None) -> dict:

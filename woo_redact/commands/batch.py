@@ -45,6 +45,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--timeout", type=_positive(float), default=600.0, metavar="SECONDS",
                    help="per document and phase; a slower document is quarantined "
                         "(default 600)")
+    p.add_argument("--max-memory-mb", type=_positive(int), default=4096, metavar="MB",
+                   help="memory a worker may take for one document beyond the loaded models "
+                        "(local engine; default 4096)")
     p.add_argument("--retry-quarantined", action="store_true",
                    help="try quarantined documents again (e.g. after raising a limit)")
     p.add_argument("--progress", choices=["auto", "bar", "log", "none"], default="auto",
@@ -70,6 +73,7 @@ def run(args: argparse.Namespace) -> int:
         address=args.address, policy=args.policy, accept_proposed=args.accept_proposed,
         ocr=False if args.no_ocr else None, max_pages=args.max_pages,
         max_bytes=int(args.max_mb * 1024 * 1024), timeout=args.timeout,
+        memory_mb=args.max_memory_mb,
         retry_quarantined=args.retry_quarantined)
     reporter = make_reporter(args.progress, sys.stderr, args.log_every)
     try:

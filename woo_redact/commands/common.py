@@ -14,6 +14,45 @@ def add_pipeline_options(p: argparse.ArgumentParser, *, accept_help: str) -> Non
                    help="do not OCR scanned pages (documents with scans are quarantined)")
 
 
+def add_limit_options(p: argparse.ArgumentParser) -> None:
+    """Per-document limits and the worker process that keeps them."""
+    p.add_argument("--max-pages", type=_positive(int), default=5000, metavar="N",
+                   help="quarantine documents with more pages (default 5000)")
+    p.add_argument("--max-mb", type=_positive(float), default=500.0, metavar="MB",
+                   help="quarantine files larger than this (default 500 MB)")
+    p.add_argument("--timeout", type=_positive(float), default=600.0, metavar="SECONDS",
+                   help="per document and pass; a slower document is quarantined "
+                        "(default 600)")
+    p.add_argument("--max-memory-mb", type=_positive(int), default=4096, metavar="MB",
+                   help="memory a document may take beyond the loaded models; more "
+                        "quarantines it (default 4096)")
+    p.add_argument("--in-process", action="store_true",
+                   help="no worker process: faster to debug, but a crash in a PDF library "
+                        "ends the whole run and the time and memory limits do not apply")
+
+
+def _positive(kind):
+    def parse(text: str):
+        value = kind(text)
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"must be > 0: {text}")
+        return value
+    return parse
+
+
+def run_documents(args: argparse.Namespace, pipeline, docs, *, dry_run: bool,
+                  work_dir=None):
+    """The dossier's results, from a worker process unless ``--in-process``."""
+    if getattr(args, "in_process", False):
+        from ..dossier import run_dossier
+
+        return run_dossier(pipeline, docs, args.out, dry_run=dry_run, work_dir=work_dir)
+    from ..isolation import Isolation, run_isolated
+
+    return run_isolated(pipeline, docs, args.out, dry_run=dry_run, work_dir=work_dir,
+                        isolation=Isolation(args.timeout, args.max_memory_mb))
+
+
 def start_run(args: argparse.Namespace, work: Path | None = None):
     """The dossier's documents (files found, zips and mail attachments unpacked into
     ``work``, by default OUT/.work), their sequence numbers and a pipeline for ``args``;
@@ -28,8 +67,13 @@ def start_run(args: argparse.Namespace, work: Path | None = None):
     if not files:
         print("woo-redact: error: no supported files found in the input", file=sys.stderr)
         return None
+    from ..extract import Limits
+
+    limits = Limits()
+    if getattr(args, "max_pages", None):
+        limits = Limits(max_pages=args.max_pages, max_bytes=int(args.max_mb * 1024 * 1024))
     pipeline = Pipeline(load_policy(args.policy), accept_proposed=args.accept_proposed,
-                        ocr=False if args.no_ocr else None)
+                        ocr=False if args.no_ocr else None, limits=limits)
     work = work or Path(args.out) / WORK_DIR
     work.mkdir(parents=True, exist_ok=True, mode=0o700)
     docs = expand(files, work).docs

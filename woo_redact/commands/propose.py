@@ -7,7 +7,7 @@ import json
 import os
 import sys
 
-from .common import add_pipeline_options, start_run
+from .common import add_limit_options, add_pipeline_options, run_documents, start_run
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -20,6 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("inputs", nargs="+", metavar="INPUT",
                    help="files (PDF, e-mail, Office, images, zip) or folders")
     p.add_argument("--out", required=True, metavar="DIR", help="proposal folder")
+    add_limit_options(p)
     add_pipeline_options(p, accept_help="pre-accept findings the policy only proposes")
     p.add_argument("--json", action="store_true", help="print a summary as JSON")
     p.set_defaults(func=run)
@@ -29,7 +30,6 @@ def run(args: argparse.Namespace) -> int:
     import pymupdf
 
     from .. import proposals
-    from ..dossier import run_dossier
 
     started = start_run(args)
     if started is None:
@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     written, quarantined = [], []
     # A dry dossier run: the same two passes as `redact`, so a name found in one document is
     # proposed in every other document of the dossier too.
-    for f, res in run_dossier(pipeline, files, args.out, dry_run=True):
+    for f, res in run_documents(args, pipeline, files, dry_run=True):
         if res.status == "duplicate":
             continue  # a copy: its original is proposed
         if res.status != "planned":

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from .common import add_pipeline_options, start_run
+from .common import add_limit_options, add_pipeline_options, run_documents, start_run
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -20,6 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="files (PDF, .eml/.msg, Office, images, .txt/.csv, .zip) or folders")
     p.add_argument("--out", required=True, metavar="DIR", help="output folder")
     p.add_argument("--dry-run", action="store_true", help="write only the logs, no PDFs")
+    add_limit_options(p)
     add_pipeline_options(p, accept_help="also redact findings the policy only proposes")
     p.add_argument("--json", action="store_true", help="print the run summary as JSON")
     p.set_defaults(func=run)
@@ -29,7 +30,6 @@ def run(args: argparse.Namespace) -> int:
     import tempfile
     from pathlib import Path
 
-    from ..dossier import run_dossier
     from ..grounds_log import RunLog
 
     # Unpacked attachments and converted PDFs hold everything unredacted: they live in a
@@ -40,8 +40,8 @@ def run(args: argparse.Namespace) -> int:
             return 2
         docs, skipped, numbers, pipeline = started
         log = RunLog(args.out)
-        for d, res in run_dossier(pipeline, docs, args.out, dry_run=args.dry_run,
-                                  work_dir=work):
+        for d, res in run_documents(args, pipeline, docs, dry_run=args.dry_run,
+                                    work_dir=work):
             log.add(res, d.doc_id or numbers[d.key], d.info())
             if not args.json:
                 _print_line(res)
@@ -66,3 +66,5 @@ def _print_line(res) -> None:
         verb = "planned" if res.status == "planned" else "redacted"
         print(f"{verb:<11} {res.rel}: {res.redaction_count} redactions "
               f"({', '.join(grounds) or 'none'}), {res.pages} pages")
+    for note in res.notes:
+        print(f"{'note':<11} {res.rel}: {note}")
