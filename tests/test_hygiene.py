@@ -203,3 +203,16 @@ def test_letter_spaced_line_is_read_as_words(tmp_path):
 
     words = [w.text for w in extract(path, check=hidden.TextCheck(None)).words]
     assert "PIETERSEN" in words and "Memo" in words and "evaluatie." in words
+
+
+def test_the_byte_proof_counts_occurrences_as_redaction_does(tmp_path):
+    """The proof reads the bytes with the one occurrence model: the market's baker is not
+    Mr Bakker, a number split by spaces is still the number."""
+    from conftest import make_pdf
+    from woo_redact.hygiene import prove
+
+    clean = make_pdf(tmp_path / "clean.pdf", [[(72, 100, "De bakker op de markt belde.")]])
+    assert prove(str(clean), {"Bakker": 0}) == []
+    leak = make_pdf(tmp_path / "leak.pdf", [[(72, 100, "Bel BAKKER op 06 1234 5678.")]])
+    problems = prove(str(leak), {"Bakker": 0, "06-12345678": 0})
+    assert len(problems) == 2, problems

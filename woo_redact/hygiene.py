@@ -28,7 +28,7 @@ import pymupdf
 from . import pdfobjects as po
 from . import pdfsyntax as ps
 from .errors import BadInput
-from .textnorm import occurrence_pattern
+from .occurrences import OccurrenceIndex, key
 
 REPLACEMENT = "[gelakt]"
 CATALOG_KEEP = frozenset({"Type", "Pages", "Outlines", "PageLayout", "PageMode",
@@ -365,17 +365,19 @@ class _Proof:
         yield doc.xref_stream(xref) or b""
 
     def _count(self, where: str, text: str, limit_zero: bool = False) -> None:
-        """Whole-word occurrences of each removed string (``find_all``'s rule), beyond the
-        kept ones. A plain substring test on the lower-cased text first: most strings are
-        not there at all, and indexing every word of a long text costs more than the rest."""
+        """Occurrences of each removed string (the one definition redaction and
+        verification share: occurrences.py), beyond the kept ones. A substring test on the
+        text's letters and digits first: most strings are not there at all, and indexing
+        every word of a long text costs more than the rest."""
         if not text or not self.allowed:
             return
-        low = text.lower()
+        stream = key(text)
+        index = None
         for s, limit in self.allowed.items():
-            if max(s.split(), key=len).lower() not in low:
+            if key(s) not in stream:
                 continue
-            n = sum(1 for _ in occurrence_pattern(s).finditer(text))
-            if n > (0 if limit_zero else limit):
+            index = index or OccurrenceIndex(text)
+            if len(index.find(s)) > (0 if limit_zero else limit):
                 self.problems.append(f"removed text in {where}: '{s[:2]}…' ({len(s)} chars)")
 
 
