@@ -51,3 +51,25 @@ def test_an_organism_named_the_latin_way_is_no_one():
     from woo_redact.named_places import names_an_organism
     assert names_an_organism("E. Coli") and names_an_organism("S. aureus")
     assert not names_an_organism("E. Colijn")
+
+
+def test_a_venue_named_with_an_article_is_a_place_wherever_it_stands():
+    text = ("Wij verlenen Stichting Buurthuis De Vonk een subsidie. Hondenpoep in park De Esch.\n"
+            "Uitvoering door Grondwerken De Bruijn B.V.; ouderavond OBS De Regenboog.\n"
+            "Cliënten van Thuiszorg Het Gooi. Gesprek met Jan de Wit en mevrouw De Groot.")
+    places = learn(text, gazetteer.load())
+    assert {"de vonk", "buurthuis de vonk", "de esch", "de bruijn", "de regenboog",
+            "het gooi"} <= places
+    assert not {"de wit", "de groot"} & places  # a first name or a title, not a venue
+
+
+def test_a_venue_s_name_stays_wherever_it_stands(tmp_path, pipeline):
+    src = make_pdf(tmp_path / "brief.pdf", [[
+        (72, 60, "Het college verleent Stichting Buurthuis De Vonk een subsidie."),
+        (72, 74, "De Vonk organiseert in 2024 een inloopavond voor de wijk."),
+        (72, 88, "Namens het bestuur tekende Karel Jansen de aanvraag."),
+    ]])
+    _, prop = pipeline.propose(str(src))
+    gone = [f.text for f in prop.findings if f.entity_type == "PERSON"
+            and f.status == "accepted"]
+    assert gone == ["Karel Jansen"], gone

@@ -17,6 +17,12 @@ if TYPE_CHECKING:
     from .gazetteer import Gazetteer
 
 _NAME = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?"
+# What kind of place or firm a word names, by its ending ("Noodopvang", "Grondwerken").
+VENUE_ENDINGS = ("huis", "centrum", "school", "kerk", "moskee", "café", "restaurant", "hotel",
+                 "opvang", "zorg", "verblijf", "hal", "theater", "bibliotheek", "museum",
+                 "winkel", "praktijk", "apotheek", "garage", "club", "werken", "kwekerij",
+                 "boerderij", "camping", "bakkerij", "park", "kantoor", "bedrijf", "stichting",
+                 "vereniging", "buurt", "plein", "salon", "studio", "kliniek", "dagverblijf")
 # what follows these is a place, a region or the organisation they name
 _PLACE_CUES = (
     # a postcode: "4730 BA Zuiderwaard"
@@ -28,6 +34,11 @@ _PLACE_CUES = (
     r"gemeentebestuur|raad\s+van|burgemeester\s+van|college\s+van)[ \t]+)"
     # "woonachtig te Utrecht", "gevestigd te Numansdorp" (not the interfix of "Jan te Velde")
     r"|(?<=(?<!\p{L})\p{Ll}+[ \t]+)te[ \t]+"
+    # a venue or firm named with an article: "Buurthuis De Vonk", "park De Esch", "Thuiszorg
+    # Het Gooi", "OBS De Regenboog". A surname's particle "De" follows a first name or a
+    # title, not the kind of place; "Het" and "'t" are no one's particle.
+    rf"|(?i:\b\p{{L}}*(?:{'|'.join(VENUE_ENDINGS)})|\b(?:OBS|CBS|PCBS|RKBS|KBS|SBO))"
+    r"[ \t]+(?=(?:De|Het|Den)[ \t]+\p{Lu})"
 )
 _CUED = re.compile(rf"(?P<cue>{_PLACE_CUES})(?P<name>{_NAME}(?:[ \t]+{_NAME})?)")
 # cues that are part of the organisation's own name ("Omroep Zuiderwaard")
@@ -56,8 +67,9 @@ def learn(text: str, gaz: Gazetteer | None = None) -> frozenset[str]:
         name = " ".join(m.group("name").split())
         out.add(name.lower())
         cue = m.group("cue").strip()
-        if _NAMED_TYPES.fullmatch(cue):
-            out.add(f"{cue} {name}".lower())
+        if _NAMED_TYPES.fullmatch(cue) or (cue[:1].isupper()
+                                           and cue.lower().endswith(VENUE_ENDINGS)):
+            out.add(f"{cue} {name}".lower())  # "Buurthuis De Vonk" is its whole name too
     domains: dict[str, set[str]] = {}
     for m in _MAILBOX.finditer(text):
         label = m.group("label").lower()
