@@ -40,8 +40,8 @@ def test_every_recognizer_constructs_without_arguments():
         "EMAIL_ADDRESS", "PHONE_NUMBER", "NL_BSN", "IBAN_CODE", "NL_ADDRESS", "NL_POSTCODE",
         "DATE_OF_BIRTH", "NL_LICENSE_PLATE", "NL_PARKETNUMMER", "NL_POLICE_REFERENCE",
         "INVESTIGATION_NAME", "INFORMANT_CODE", "INVESTIGATIVE_METHOD", "NL_VNUMBER",
-        "NL_ID_DOCUMENT", "NL_PERSONNEL_NUMBER", "NL_KVK_NUMBER", "IMEI_NUMBER", "CREDIT_CARD",
-        "USERNAME", "URL"}
+        "NL_ID_DOCUMENT", "NL_PERSONNEL_NUMBER", "NL_KVK_NUMBER", "NL_CLIENT_NUMBER",
+        "IMEI_NUMBER", "CREDIT_CARD", "USERNAME", "URL"}
     assert entities <= set(MIN_SCORE), "every entity needs a rule in the default policy"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .address import NlAddressRecognizer, NlPostcodeRecognizer
+from .client_numbers import NlClientNumberRecognizer
 from .contact import NlEmailRecognizer, NlPhoneRecognizer
 from .dates import NlDateOfBirthRecognizer
 from .devices import ImeiRecognizer, PaymentCardRecognizer
@@ -33,6 +34,7 @@ PATTERN_RECOGNIZERS: list[type] = [
     NlIdDocumentRecognizer,
     NlPersonnelNumberRecognizer,
     NlKvkNumberRecognizer,
+    NlClientNumberRecognizer,
     NlAddressRecognizer,
     NlPostcodeRecognizer,
     NlDateOfBirthRecognizer,
