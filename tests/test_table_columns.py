@@ -59,3 +59,32 @@ def test_running_text_after_a_table_is_not_read_as_rows(tmp_path):
     path = _table_pdf(tmp_path / "verslag.pdf", rows, [40, 200, 260])
     got = [f.text for f in table_findings(extract(str(path)))]
     assert got == ["Erik Tuinstra"]
+
+
+def test_a_table_goes_on_at_the_top_of_the_next_page_without_its_header(tmp_path):
+    """Staff numbers under "Personeelsnr.", on both pages: the second page repeats no
+    header, only a running head above the rows that line up under the first page's
+    columns."""
+    from conftest import make_pdf
+
+    xs = [72, 230, 380, 480]
+
+    def row(y, cells):
+        return [(x, y, c) for x, c in zip(xs, cells)]
+
+    first = ([(72, 60, "4. Capaciteit")] + row(90, ["Naam", "Functie", "Personeelsnr.",
+                                                    "Inzet (fte)"])
+             + row(110, ["S. Dijkstra", "programmamanager", "70412396", "0,4"])
+             + row(130, ["B. Wijnands", "teamleider", "70388154", "0,6"])
+             + [(72, 800, "Toezichtplan 2025 - Intern")])
+    second = ([(72, 40, "Inspectie Leefomgeving en Transport"), (450, 40, "pagina 2")]
+              + row(80, ["N. El Khayari", "inspecteur", "70467311", "1,0"])
+              + row(100, ["R. Sneijder", "data-analist", "70431786", "0,3"])
+              + [(72, 150, "5. Samenwerking met de politie en de Douane verloopt via het "
+                           "landelijke team.")])
+    path = make_pdf(tmp_path / "plan.pdf", [first, second])
+    got = [(f.entity_type, f.text) for f in table_findings(extract(str(path)))]
+    numbers = [t for e, t in got if e == "NL_PERSONNEL_NUMBER"]
+    assert numbers == ["70412396", "70388154", "70467311", "70431786"]
+    assert ("PERSON", "R. Sneijder") in got
+    assert not any("Inspectie" in t or "Samenwerking" in t for _, t in got)

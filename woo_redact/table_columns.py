@@ -35,6 +35,7 @@ _PERSON_HEADER = re.compile(
 _POSTCODE = re.compile(r"^\d{4}\s?[A-Z]{2}$")
 _PLATE = re.compile(r"^(?=.*[A-Z])(?=.*\d)[A-Z0-9]{1,3}-[A-Z0-9]{2,3}-[A-Z0-9]{1,3}$")
 _PHONE = re.compile(r"^[+(]?[\d ()-]{9,18}$")
+_CODE = re.compile(r"^[A-Z]{0,4}-?\d{4,12}$")
 _ADDRESS = re.compile(r"^\p{L}[\p{L}'’. -]{2,40}\s\d{1,5}(?:\s?[a-zA-Z]{1,2}\b|[-/]\d{1,4})?$")
 
 
@@ -53,7 +54,10 @@ _VALUE_HEADERS: list[tuple[re.Pattern, str, object]] = [
     (re.compile(r"(?i)^(?:telefoon(?:nummer)?|tel\.?|mobiel(?:\s+nummer)?|06-nummer|nummer)$"),
      "PHONE_NUMBER", _phone),
     (re.compile(r"(?i)^(?:(?:woon|huis|post)?adres|straat(?:\s+en\s+huisnummer)?)$"),
-     "NL_ADDRESS", _ADDRESS.match),
+     "NL_ADDRESS", _ADDRESS.match),    (re.compile(r"(?i)^(?:personeels?(?:nummer|nr\.?)|pers\.?\s?nr\.?|dienstnummer|stamnummer|"
+                r"medewerkers?(?:nummer|nr\.?))$"), "NL_PERSONNEL_NUMBER", _CODE.match),
+    (re.compile(r"(?i)^(?:klant|relatie|pas|polis|contract|lid|cli[eë]nt)(?:nummer|nr\.?)$"),
+     "NL_CLIENT_NUMBER", _CODE.match),
 ]
 
 # What a person column may hold that is no person

@@ -23,6 +23,10 @@ MAX_LABEL_WORDS = 4
 # starts under a column.
 MAX_ROW_GAP = 3.0
 MIN_ALIGNED = 0.5
+# A table ending this few lines above its page's foot (a footer, a page number) may go on
+# at the next page's top, below a running head of at most HEAD_LINES lines.
+FOOT_LINES = 3
+HEAD_LINES = 4
 
 
 @dataclass(slots=True)
@@ -99,10 +103,20 @@ def _line_top(doc: Document, line: list[int]) -> float:
 
 def tables(doc: Document, is_header_word=None) -> Iterator[Table]:
     """Every table of the document whose header row has a cell ``is_header_word`` accepts
-    (a known label), or any header when no test is given."""
+    (a known label), or any header when no test is given. A table that runs to the foot of
+    its page goes on at the top of the next page when rows there line up under its columns
+    (without its header, as printed tables continue)."""
+    carried: Table | None = None  # the table that ran to the foot of the previous page
     for page in range(doc.page_count):
         lines = visual_lines(doc, page)
         k = 0
+        if carried is not None:
+            table, k = _continued(doc, page, carried, lines, is_header_word)
+            carried = None
+            if table.rows:
+                yield table
+                if len(lines) - k <= FOOT_LINES:
+                    carried = table
         while k < len(lines):
             cells = cells_of(doc, lines[k])
             if _is_header(cells, is_header_word):
@@ -110,8 +124,27 @@ def tables(doc: Document, is_header_word=None) -> Iterator[Table]:
                 if table.rows:
                     yield table
                     k += 1 + used
+                    if len(lines) - k <= FOOT_LINES:
+                        carried = table
                     continue
             k += 1
+
+
+def _continued(doc: Document, page: int, above: Table, lines: list[list[int]],
+               is_header_word) -> tuple[Table, int]:
+    """The rows at the top of ``page`` that continue ``above`` (below a running head of at
+    most HEAD_LINES lines), and the index of the first line after them."""
+    columns = above.columns
+    for k, line in enumerate(lines[:HEAD_LINES + 1]):
+        cells = cells_of(doc, line)
+        height = _line_height(doc, line)
+        row = {col for c in cells if (col := _column_of(columns, c, height)) is not None}
+        if 0 in row and len(row) >= max(2, len(columns) - 1) and len(row) == len(cells):
+            top = _line_top(doc, line) - height  # the first row is within reach
+            table = Table(page, columns)
+            used = _read_rows(doc, table, height, top, lines[k:], is_header_word)
+            return table, k + used
+    return Table(page, columns), 0
 
 
 def _is_header(cells: list[Cell], is_header_word) -> bool:
@@ -128,6 +161,14 @@ def _read_table(doc: Document, page: int, header: list[Cell], below: list[list[i
     table = Table(page, columns)
     height = _line_height(doc, [i for c in header for i in c.words])
     last_top = _line_top(doc, [i for c in header for i in c.words])
+    return table, _read_rows(doc, table, height, last_top, below, is_header_word)
+
+
+def _read_rows(doc: Document, table: Table, height: float, last_top: float,
+               below: list[list[int]], is_header_word) -> int:
+    """Rows under ``table``'s columns from ``below`` until they stop lining up; how many
+    lines they took."""
+    columns = table.columns
     used = 0
     for line in below:
         top = _line_top(doc, line)
@@ -160,7 +201,7 @@ def _read_table(doc: Document, page: int, header: list[Cell], below: list[list[i
         table.rows.append(row)
         last_top = top
         used += 1
-    return table, used
+    return used
 
 
 def _column_of(columns: list[Column], cell: Cell, height: float) -> int | None:
