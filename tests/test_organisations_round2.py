@@ -249,3 +249,20 @@ def test_a_line_of_address_postcode_and_number_only(line, kept):
         f.action = "redact"
     contact_only_lines(findings, text)
     assert all((f.action == "keep") == kept for f in findings)
+
+
+def test_a_mailbox_the_header_names_after_a_unit_is_the_organisation_s():
+    from woo_redact.organisations import named_mailbox
+
+    text = ("Aan:\nHaitsma, Bastiaan <bastiaan.haitsma@politie.nl>\nCC:\nBureau Bibob "
+            "<bibob@schiedam.nl>; Isenia, Rodney <r.isenia@schiedam.nl>\n"
+            "Cc: DRR Team 3 <drr.team3@politie.nl>\nCc: Team Jansen <p.jansen@politie.nl>")
+
+    def why(address):
+        return named_mailbox(address, text, text.index(address))
+
+    assert why("bibob@schiedam.nl") and why("drr.team3@politie.nl")
+    # a person's display name, or a unit's name on a person's own address
+    assert why("bastiaan.haitsma@politie.nl") is None
+    assert why("r.isenia@schiedam.nl") is None
+    assert why("p.jansen@politie.nl") is None

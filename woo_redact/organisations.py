@@ -310,6 +310,35 @@ def acronym_mailbox(address: str, text: str) -> str | None:
     return None
 
 
+# The name a mail header gives an address: "Bureau Bibob <bibob@schiedam.nl>"
+_DISPLAY_NAME = re.compile(r"(?:^|[;:\n])[ \t]*(?P<name>[^;:\n<>@]{2,60}?)[ \t]*<[ \t]*$")
+_TRAILING_DIGITS = re.compile(r"\d+$")
+
+
+def named_mailbox(address: str, text: str, start: int) -> str | None:
+    """"Bureau Bibob <bibob@schiedam.nl>", "DRR Team 3 <drr.team3@politie.nl>": the header
+    names the address after a unit of the organisation, and no part of the address is
+    anyone's first name or surname."""
+    from .recognizers.names.organisation_context import ORG_WORDS as UNIT_WORDS
+
+    m = _DISPLAY_NAME.search(text, max(0, start - 80), start)
+    if not m:
+        return None
+    words = [w.strip(".,()'\"").lower() for w in m.group("name").split()]
+    if not any(w in UNIT_WORDS for w in words):
+        return None
+    local, _, domain = address.strip().lower().rpartition("@")
+    if not local or domain in FREE_MAIL:
+        return None
+    gaz = gazetteer.load()
+    for part in _LOCAL_SPLIT.split(local):
+        part = _TRAILING_DIGITS.sub("", part)
+        if part and part not in ROLE_WORDS and (gaz.is_first_name(part)
+                                                or gaz.is_surname(part)):
+            return None
+    return f"organisation mailbox: named '{' '.join(m.group('name').split())}' in the header"
+
+
 @lru_cache(maxsize=1)
 def _joined_places(gaz: gazetteer.Gazetteer) -> frozenset[str]:
     """Place names as a mailbox writes them: "tenboer", "bergenopzoom"."""

@@ -17,8 +17,8 @@ import yaml
 from .grounds import is_ground
 from .model import LOW_OCR, Finding
 from .organisations import (acronym_mailbox, contact_only_lines, continue_kept_addresses,
-                            organisation_address, organisation_iban, organisation_mailbox,
-                            organisation_name, organisation_phone)
+                            named_mailbox, organisation_address, organisation_iban,
+                            organisation_mailbox, organisation_name, organisation_phone)
 
 DEFAULT_POLICY = "default_policy.yaml"
 ACTIONS = ("redact", "propose", "keep")
@@ -120,7 +120,8 @@ class Policy:
                   and (why := organisation_iban(text, f.start, f.end))):
                 f.action, f.reason = "keep", why
             elif (f.entity_type == "EMAIL_ADDRESS" and self.keep_organisation_addresses
-                  and (why := organisation_mailbox(f.text) or acronym_mailbox(f.text, text))):
+                  and (why := organisation_mailbox(f.text) or acronym_mailbox(f.text, text)
+                       or named_mailbox(f.text, text, f.start))):
                 # a team's or a task's mailbox ("bestuurszaken@") names no one
                 f.action, f.reason = "keep", why
             elif (f.entity_type == "PERSON" and self.keep_office_holders
