@@ -35,6 +35,12 @@ def keep(holders, text: str, name: str, nth: int = 0) -> str | None:
     ("Statenlid Oosterhout diende een motie in.", "Oosterhout", "statenlid"),
     ("Tweede Kamerlid Westerveld stelde vragen.", "Westerveld", "kamerlid"),
     ("Volgens europarlementariër Hazekamp is dat te laat.", "Hazekamp", "europarlementariër"),
+    # the driehoek: the mayor, the chief public prosecutor and the police chief
+    ("Aanwezig: burgemeester Achterberg; hoofdofficier van justitie Van Dalsum; politiechef "
+     "Reijnders (Eenheid Rotterdam)", "Van Dalsum", "hoofdofficier van justitie"),
+    ("Aanwezig: burgemeester Achterberg; hoofdofficier van justitie Van Dalsum; politiechef "
+     "Reijnders (Eenheid Rotterdam)", "Reijnders", "politiechef"),
+    ("Korpschef Huisman gaf een persconferentie.", "Huisman", "korpschef"),
 ])
 def test_more_public_offices(holders, text, name, role):
     assert keep(holders, text, name) == f"office holder: role context '{role}'"
@@ -202,3 +208,8 @@ def test_a_line_under_two_functions_that_is_no_row_of_signers(holders):
     text = ("Burgemeester en wethouders van 's-Gravenhage,\nde secretaris, de burgemeester,\n"
             "Ondertekening namens het college: mr. I.J.M. Hoogeveen-Bos, gemeentesecretaris a.i.")
     assert keep(holders, text, "I.J.M. Hoogeveen-Bos") is None
+
+
+def test_a_prosecutor_at_work_is_no_chief_prosecutor(holders):
+    text = "Van: mr. D.M. Soetomo, officier van justitie, team Ondermijning"
+    assert keep(holders, text, "D.M. Soetomo") is None

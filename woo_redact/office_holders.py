@@ -44,6 +44,10 @@ _ROLE = (
     # water boards and the Caribbean Netherlands have their own elected or appointed heads
     r"dijkgraaf|hoogheemraad|heemraad|gezaghebber|"
     r"(?:nationale\s+|kinder)?ombuds(?:man|vrouw)|"
+    # the heads of the police and the public prosecution who sit in the local "driehoek" with
+    # the mayor and speak for their organisation in public
+    r"hoofdofficier\s+van\s+justitie|hoofdofficier|procureur-generaal|korpschef|"
+    r"politiechef|hoofdcommissaris|"
     # the board of a public body, named in that role ("Portefeuillehouder RvB René …")
     r"(?:voorzitter|lid|portefeuillehouder)\s+(?:van\s+de\s+)?(?:raad\s+van\s+bestuur|rvb)|"
     r"rvb-lid|bestuursvoorzitter|"
