@@ -188,3 +188,11 @@ def test_wrapped_name_found_in_a_pdf(tmp_path):
     methods = {t for e, t in got if e == METHOD}
     assert any("observatie" in t and "126g Sv)" in t for t in methods), methods
     assert "geplaatst onder de bestelauto" in methods
+
+
+def test_a_company_under_inquiry_is_no_investigation_code_name(analyzer):
+    from conftest import found
+
+    text = ("Politie en gemeente wisselen informatie uit over het Bibob-onderzoek Shisha Lounge "
+            "Noordkade B.V. van de verdachte. Het opsporingsonderzoek Zandloper loopt door.")
+    assert found(analyzer, text, "INVESTIGATION_NAME") == ["Zandloper"]

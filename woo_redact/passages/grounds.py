@@ -161,7 +161,9 @@ class PersonalOpinion(Ground):
         # "volgens de projectleider", "volgens Hanneke": a participant's view, not a rule's
         r"\bvolgens\s+(?:de\s+|het\s+)?(?:(?-i:\p{Lu}\p{Ll}+)\b(?!\s+(?:wet|regeling|"
         r"norm))|\w*(?:leider|leidster|directeur|manager|chef|adviseur|officier|jurist|"
-        r"collega|afdeling|teamleider|coördinator|coordinator)\w*)|\bis\s+van\s+mening\b|\bvrees\w*|\bvermoed\w*|\bacht\w*\s+(?:het\s+)?"
+        r"collega|afdeling|teamleider|coördinator|coordinator)\w*)|\bis\s+van\s+mening\b|"
+        # the verb, not the hedge of a description ("vermoedelijk een nagelstudio")
+        r"\bvrees\w*|\bvermoed(?:t|en|de|den)?\b|\bacht\w*\s+(?:het\s+)?"
         r"(?:niet\s+)?(?:wenselijk|nodig|verstandig|noodzakelijk|onwenselijk|raadzaam)\b|"
         r"\bweinig\s+te\s+zien\s+in\b|\bpositiever?\s+over\b|\bnegatiever?\s+over\b|"
         r"\bzou\s+'?t\b|\bniet\s+doen\b|\bte\s+(?:snel|slecht|vrijblijvend|laat|weinig)\b", _I)

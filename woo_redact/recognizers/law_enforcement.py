@@ -15,6 +15,7 @@ import regex as re
 from presidio_analyzer import Pattern
 
 from .checksums import digits_only
+from .names.organisation_context import company_around
 from .pattern_base import NlPatternRecognizer, cs
 
 _END = r"(?![\w/-]|[.,]\d)"
@@ -203,6 +204,10 @@ class NlInvestigationNameRecognizer(NlPatternRecognizer):
     WORDS_AFTER = 15
 
     def reject_in_text(self, text: str, start: int, end: int) -> bool:
+        # "Bibob-onderzoek Shisha Lounge Noordkade B.V.": the name opens a company's, the
+        # subject of the inquiry, not its code name
+        if company_around(text, start, end):
+            return True
         # Over a line break, only a line that wrapped because it was full: a short line
         # ending in "project" or "onderzoek" is a heading ("8. De kosten van het project")
         # or a table cell, and the capital on the next line opens a new sentence.
