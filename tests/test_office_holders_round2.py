@@ -213,3 +213,11 @@ def test_a_line_under_two_functions_that_is_no_row_of_signers(holders):
 def test_a_prosecutor_at_work_is_no_chief_prosecutor(holders):
     text = "Van: mr. D.M. Soetomo, officier van justitie, team Ondermijning"
     assert keep(holders, text, "D.M. Soetomo") is None
+
+
+def test_a_role_that_opens_the_next_name_is_that_person_s(holders):
+    text = "Paraafroute\nE. Tuinstra\nJ.W. Hoekstra\nwethouder M. Bakkal\nParaaf"
+    assert keep(holders, text, "J.W. Hoekstra") is None
+    assert keep(holders, text, "M. Bakkal") == "office holder: role context 'wethouder'"
+    assert keep(holders, "Hugo de Jonge\nMinister van Volksgezondheid, Welzijn en Sport",
+                "Hugo de Jonge") == "office holder: role context 'minister'"

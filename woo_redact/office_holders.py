@@ -106,6 +106,10 @@ _ROLE_LINE_AFTER = re.compile(
     r"staatssecretaris|burgemeester|wethouder|gedeputeerde|commissaris\s+van\s+de\s+koning|"
     r"dijkgraaf|gezaghebber|(?:voorzitter|lid)\s+(?:van\s+de\s+)?(?:raad\s+van\s+bestuur|rvb)|"
     r"bestuursvoorzitter))\b(?![^\n]*\d)")
+# A name right after a role: the role is that person's ("wethouder M. Bakkal"), whatever
+# name stands before it
+_NAME_AFTER_ROLE = re.compile(r"[ \t]+(?:(?:mr|dr|drs|ir|ing|prof)\.?[ \t]+)*"
+                              r"(?-i:\p{Lu}\.|\p{Lu}\p{Ll}+)")
 # "een vraag van Joba van den Berg in het debat", "tijdens het commissiedebat": a speaker in a
 # parliament's or council's debate holds the seat
 _IN_DEBATE_AFTER = re.compile(
@@ -314,6 +318,8 @@ class OfficeHolders:
         if name == "Koning" and _is_the_king(before):
             return "office holder: head of state"
         after = _ROLE_AFTER.match(text[end:end + 80]) or _ROLE_LINE_AFTER.match(text[end:end + 90])
+        if after and _NAME_AFTER_ROLE.match(text, end + after.end(), min(len(text), end + 120)):
+            after = None  # "J.W. Hoekstra\nwethouder M. Bakkal": the next person's role
         if after:
             role = " ".join(after.group().split()).strip(' ,(–-—')
             return f"office holder: role context '{role.lower()}'"
