@@ -66,3 +66,12 @@ def test_a_mailbox_that_spells_a_name_the_document_gives_is_personal(pipeline, t
         "Algemene vragen: klachten.ssc@minbzk.nl"])
     assert got["ben.leluc@minbzk.nl"] == "redact"
     assert got["klachten.ssc@minbzk.nl"] == "keep"
+
+
+def test_the_letters_of_a_postcode_are_no_legal_form():
+    """"4731 BV" is a postcode, not a company: a citizen's address line stays theirs."""
+    from woo_redact.organisations import ORG_WORDS
+
+    assert not ORG_WORDS.search("Havenkade 53, 4731 BV")
+    assert not ORG_WORDS.search("4731 BV Zuiderwaard")
+    assert ORG_WORDS.search("Grondwerken De Bruijn B.V. | Industrieweg 12")
