@@ -30,3 +30,12 @@ def test_title_name_stops_before_an_organisation(line, name):
 def test_ordinary_words_after_a_title(line, names):
     assert [line[a:b] for a, b, *_ in TitleNameRecognizer().find(line)] == names
 
+
+
+@pytest.mark.parametrize("line, names", [
+    ("12-06-2024\nFam. Rozendaal\nrozendaal.thuis@gmail.com", ["Rozendaal"]),
+    ("Wij hebben de familie De Wit uitgenodigd.", ["De Wit"]),
+    ("De familie van het slachtoffer is ingelicht.", []),
+])
+def test_a_household_by_its_surname(line, names):
+    assert [line[a:b] for a, b, *_ in TitleNameRecognizer().find(line)] == names

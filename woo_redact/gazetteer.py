@@ -309,11 +309,13 @@ def _write_atomically(path: Path, gaz: Gazetteer) -> None:
 TITLES: frozenset[str] = frozenset({
     "de heer", "heer", "meneer", "mijnheer", "mevrouw", "mevr", "mw", "mej", "dhr", "hr",
     "drs", "dr", "mr", "ir", "ing", "prof", "ds", "bc", "msc", "bsc", "llm",
-    "kand", "dra", "lec",
+    "kand", "dra", "lec", "fam", "familie",
 })
 # Regex for one or more titles ("mr. drs.", "de heer", "prof. dr. ir."), case-insensitive.
 TITLE_RE = (
     r"(?i:(?:de\s+heer|mijnheer|meneer|heer|mevrouw|mevr\.?|mw\.?|mej\.?|dhr\.?|"
+    # a household addressed by its surname: "Fam. Rozendaal", "familie De Wit"
+    r"fam\.?|familie|"
     r"drs\.?|dr\.?|mr\.?|ir\.?|ing\.?|prof\.?|ds\.?|bc\.?)"
     r"(?:\s+(?:drs\.?|dr\.?|mr\.?|ir\.?|ing\.?|prof\.?|bc\.?))*)"
 )
