@@ -303,6 +303,17 @@ def test_split_address_and_number_are_joined_with_a_covering_box():
     assert email.left == 50 and email.left + email.width == 282  # covers both pieces
 
 
+def test_an_address_split_at_its_dot_is_joined_from_the_first_name():
+    def w(text, left, width, line=1):
+        return ocr.RawWord(text, 90.0, left, 100, width, 20, 1, 1, line)
+    joined = ocr.join_split_tokens([w("wouter", 0, 50), w(".dejongvanbeek@minienw.nl", 56, 200),
+                                    w("siham.", 0, 50, line=2),
+                                    w("elidrissi@minienw.nl", 58, 160, line=2),
+                                    w("bijlage.", 0, 60, line=3), w("info@x.nl", 68, 80, line=3)])
+    assert [x.text for x in joined] == ["wouter.dejongvanbeek@minienw.nl",
+                                        "siham.elidrissi@minienw.nl", "bijlage.", "info@x.nl"]
+
+
 def test_skew_is_measured_and_deskew_maps_back():
     doc, page = source_page(LETTER)
     pix = page.get_pixmap(dpi=100, colorspace=pymupdf.csGRAY)

@@ -805,10 +805,21 @@ def _joinable(a: str, b: str) -> bool:
         joined = a + b
         return (bool(_MAIL_CHARS.match(joined))
                 and sum(joined.count(c) for c in "@©®") == 1)
+    if "@" in b and (b.startswith(".") or (a.endswith(".") and _first_name_or_initial(a))):
+        # a space read after the dot of "wouter.dejong@", "siham. elidrissi@": the address
+        # starts at the first name (a sentence's last word before an address is no name)
+        return bool(_EMAIL.match(normalise_confusions(a + b)))
     if (a.endswith("-") or b.startswith("-")) and _PHONE_PART.match(a) and _PHONE_PART.match(b):
         fixed = normalise_confusions(a + b)
         return bool(_PHONE.match(fixed)) and _dutch_phone_digits(fixed)
     return False
+
+
+def _first_name_or_initial(word: str) -> bool:
+    from . import gazetteer
+
+    core = word.rstrip(".")
+    return core.isalpha() and (len(core) <= 2 or gazetteer.load().is_first_name(core))
 
 
 def _joinable_digits(a: RawWord, b: RawWord) -> bool:
