@@ -47,6 +47,7 @@ def test_applicants_postcodes_and_assessors_but_not_organisations(tmp_path):
     path = _table_pdf(tmp_path / "lijst.pdf", rows, [40, 120, 300, 370, 470, 520, 566])
     got = [(f.entity_type, f.text) for f in table_findings(extract(str(path)))]
     assert ("PERSON", "Bakker-ten Hove, M") in got and ("PERSON", "JvK") in got
+    assert ("PERSON", "AH") in got  # initials in capitals, though "ah" is a word
     assert ("NL_POSTCODE", "7141 BW") in got and ("NL_POSTCODE", "1103 KC") in got
     assert ("PERSON", "Oduro, K.A") in got
     assert not any("Stichting" in t or "Achterhoek" in t for _e, t in got)

@@ -70,6 +70,7 @@ _ORG_WORDS = re.compile(
     r"afdeling|team|directie|bureau|instituut|centrum|school|ziekenhuis|zorg\w*|holding|"
     r"groep|fonds|bank|verzekeraar|omroep|raad|college|secretariaat|kabinet|griffie)\b")
 _LETTERS = re.compile(r"\p{L}")
+_INITIALS_IN_CAPITALS = re.compile(r"\p{Lu}{2,4}")
 # titles stay readable, as everywhere: "mr. G. Öztürk" loses "G. Öztürk"
 _LEADING_TITLE = re.compile(rf"^(?:{TITLE_RE}\.?\s+)+")
 _TRAILING_NOTE = re.compile(r"\s*\((?:[^()]*)\)?\s*$")
@@ -135,9 +136,10 @@ def _person(doc: Document, cell: Cell, gaz: gazetteer.Gazetteer) -> Finding | No
     if _ORG_WORDS.search(core) or "@" in core or sum(ch.isdigit() for ch in core) > 2:
         return None
     words = core.split()
-    # plain words of the language ("Eigenaar", "toegekend") are no one's name
+    # plain words of the language ("Eigenaar", "toegekend") are no one's name; initials
+    # in capitals ("AH") are, though "ah" is a word
     if all(gaz.is_common_word(w.lower().strip(".,")) and not gaz.is_name(w.strip(".,"))
-           for w in words):
+           and not _INITIALS_IN_CAPITALS.fullmatch(w) for w in words):
         return None
     lead = text.find(core)
     a, b = start + lead, start + lead + len(core)
