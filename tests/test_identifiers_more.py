@@ -176,3 +176,19 @@ def test_passport_numbers_in_a_passport_column(analyzer):
     assert found(analyzer, text, "NL_ID_DOCUMENT") == ["PRZSL6BJ2", "MNR8EF846"]
     # the same shape without a passport column stays
     assert found(analyzer, "Bestelcode\nPRZSL6BJ2\n", "NL_ID_DOCUMENT") == []
+
+
+def test_a_document_number_in_brackets_after_the_document(analyzer):
+    text = "U beschikt over een geldig paspoort\n(nummer P04317852). Uw echtgenote werkt."
+    assert found(analyzer, text, "NL_ID_DOCUMENT") == ["P04317852"]
+
+
+def test_register_and_vat_numbers_of_a_one_man_business(analyzer):
+    text = ("S.A. Kartodikromo, ingeschreven in het Handelsregister van de Kamer van Koophandel "
+            "onder nummer 81946273, wonende en kantoorhoudende aan de Bilderdijkkade 58-II, "
+            "1053 VL Amsterdam, btw-identificatienummer NL004215893B52, hierna te noemen: "
+            "'Opdrachtnemer'.")
+    assert found(analyzer, text, "NL_KVK_NUMBER") == ["81946273", "NL004215893B52"]
+    company = ("Rijkswaterstaat gunt de opdracht aan Boskalis Nederland B.V., ingeschreven bij de "
+               "Kamer van Koophandel onder nummer 24106454, btw-nummer NL001234567B01.")
+    assert found(analyzer, company, "NL_KVK_NUMBER") == []

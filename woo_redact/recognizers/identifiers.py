@@ -165,11 +165,14 @@ class NlIdDocumentRecognizer(NlPatternRecognizer):
     ENTITY = "NL_ID_DOCUMENT"
     PATTERNS = [
         # "paspoortnummer", "ID-kaart nummer", "rijbewijs nr.", "paspoort met nummer",
+        # "paspoort (nummer ...)",
         # "documentnummer paspoort", "nummer van zijn identiteitskaart",
         # "rijbewijs, nummer ...", "het verblijfsdocument heeft nummer ..."
         Pattern("nummer van een identiteitsdocument",
                 r"(?i:\b(?:" + _ID_DOCUMENT + r"(?:[- ]?" + _DOC_NUMBER_WORD + r"|[ \t]*,[ \t]*"
-                + _DOC_NUMBER_WORD + r"|[ \t]+(?:met|heeft|had|draagt|onder)"
+                # "een geldig paspoort\n(nummer P04317852)"
+                + _DOC_NUMBER_WORD + r"|[ \t]*\n?[ \t]*\([ \t]*" + _DOC_NUMBER_WORD
+                + r"|[ \t]+(?:met|heeft|had|draagt|onder)"
                 r"[ \t]+(?:het[ \t]+)?" + _DOC_NUMBER_WORD + r")?|" + _DOC_NUMBER_WORD
                 + r"[ \t]+(?:van[ \t]+)?(?:het[ \t]+|de[ \t]+|zijn[ \t]+|haar[ \t]+|"
                 r"diens[ \t]+|uw[ \t]+)?" + _ID_DOCUMENT + r")(?!\w))" + _LABEL_GAP
@@ -384,14 +387,16 @@ def adopt_results(owner: NlPatternRecognizer, results: list) -> list:
 _SOLE_TRADER = re.compile(
     r"(?i:\b(?:eenmanszaak|eenmanszaken|zzp(?:['’]?er)?|zelfstandige[n]?[ \t]+zonder[ \t]+personeel|"
     r"h\.?o\.?d\.?n\.?|handelend[ \t]+onder[ \t]+de[ \t]+naam|eigen[ \t]+(?:bedrijf|zaak|"
-    r"onderneming|adviesbureau|praktijk)|freelancer|zelfstandig[ \t]+ondernemer)\b)")
-SOLE_TRADER_REACH = 80
+    r"onderneming|adviesbureau|praktijk)|freelancer|zelfstandig[ \t]+ondernemer|"
+    # a natural person who both lives and does business at an address
+    r"wonende[ \t\n]+en[ \t\n]+kantoorhoudende)\b)")
+SOLE_TRADER_REACH = 160  # within the number's own sentence
 _SENTENCE_END = re.compile(r"[.!?](?=\s+\p{Lu}|\s*$)|\n[ \t]*\n")
 
 
 class NlKvkNumberRecognizer(NlPatternRecognizer):
-    """A KvK number of a one-man business ("eenmanszaak, KvK 60128743"): the trade register
-    names the owner, so the number is personal data. A company's KvK number stays, so the
+    """A KvK (or VAT) number of a one-man business ("eenmanszaak, KvK 60128743"): the trade
+    register names the owner, so the number is personal data. A company's KvK number stays, so the
     business must be marked as one person's in the same sentence or line."""
 
     ENTITY = "NL_KVK_NUMBER"
@@ -400,9 +405,17 @@ class NlKvkNumberRecognizer(NlPatternRecognizer):
                 + _LABEL_GAP + r"\K\d{8}" + _AFTER, 0.6),
         Pattern("kvk-nummer tussen haakjes",
                 r"(?i:\bkvk(?:-?nummer|-?nr\.?)?)[^()\n\d]{0,40}\n?[ \t]*\K\d{8}" + _AFTER, 0.5),
+        # "ingeschreven in het Handelsregister van de Kamer van Koophandel onder nummer ..."
+        Pattern("handelsregister onder nummer",
+                r"(?i:\b(?:kamer[ \t\n]+van[ \t\n]+koophandel|handelsregister)[ \t\n]+"
+                r"(?:onder[ \t\n]+)?(?:nummer|nr\.?))" + _LABEL_GAP + r"\K\d{8}" + _AFTER, 0.6),
+        # the VAT number of a one-man business is the owner's as the KvK number is
+        Pattern("btw-identificatienummer",
+                r"(?i:\bbtw(?:-?identificatie)?(?:-?nummer|-?nr\.?|-?id)?)" + _LABEL_GAP
+                + r"\K" + cs(r"NL[ \t]?\d{9}[ \t]?B[ \t]?\d{2}") + _AFTER, 0.6),
     ]
     CONTEXT = ["eenmanszaak", "zzp*", "zelfstandige", "freelancer", "h.o.d.n.", "handelsnaam"]
-    STEMS = ("kvk",)
+    STEMS = ("kvk", "koophandel", "handelsregister", "btw")
 
     def reject_in_text(self, text: str, start: int, end: int) -> bool:
         lo, hi = max(0, start - SOLE_TRADER_REACH), min(len(text), end + SOLE_TRADER_REACH)
