@@ -135,3 +135,15 @@ def test_a_listed_name_written_surname_first_without_a_comma():
     holders = OfficeHolders.from_file()
     assert holders.listed("Koolmees Wouter").role == "minister"
     assert holders.listed("De Jonge Hugo").name == "Hugo de Jonge"
+
+
+def test_a_namesake_of_part_of_a_double_name_is_someone_else():
+    from woo_redact.office_mentions import Holder, _the_holder, parse_person
+
+    holder = Holder(parse_person("De Graaf-Kuiper"), "office holder: role context 'het lid'")
+    sander = parse_person("Sander de Graaf")
+    assert _the_holder(sander, [holder], [sander], lambda s: False) is None
+    hester = Holder(parse_person("H.J. Brinkman-Oudshoorn"), "office holder: role context "
+                                                              "'burgemeester'")
+    again = parse_person("H.J. Brinkman")
+    assert _the_holder(again, [hester], [again], lambda s: False) == hester

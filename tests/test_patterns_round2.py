@@ -204,3 +204,11 @@ def test_a_table_with_another_date_column_keeps_its_dates(analyzer):
             "Tim Janssen\n02-02-1999\n14-03-2024\n")
     got = found(analyzer, text, "DATE_OF_BIRTH")
     assert "12-03-2024" not in got and "14-03-2024" not in got
+
+
+def test_a_house_number_where_someone_lives_without_the_street(analyzer):
+    from conftest import found
+
+    text = "R. van Rijswijk, Oosterstraat 41a in Groningen. Mevrouw Doğan woont op 41b."
+    assert sorted(found(analyzer, text, "NL_ADDRESS")) == ["41b", "Oosterstraat 41a"]
+    assert found(analyzer, "Zij woont op zichzelf sinds 2019.", "NL_ADDRESS") == []

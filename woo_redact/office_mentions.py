@@ -59,6 +59,15 @@ def _agree(a: PersonName, b: PersonName) -> bool:
     return not (lead_a and lead_b and lead_a != lead_b)
 
 
+def _same_named(p: PersonName, holder: PersonName) -> bool:
+    """A mention with its own first name or initials is the holder's only under the
+    holder's whole surname, or under part of a double name when the holder's first name or
+    initials are known and agree: "Sander de Graaf" is not the member De Graaf-Kuiper."""
+    if not (p.first or p.initials) or holder.first or holder.initials:
+        return True
+    return _surname_key(p) == _surname_key(holder)
+
+
 def _fullest(people: Iterable[PersonName]) -> PersonName:
     return max(people, key=lambda p: (bool(p.first), bool(p.initials), len(p.full)))
 
@@ -123,7 +132,7 @@ def _the_holder(p: PersonName, holders: list[Holder], everyone: list[PersonName]
             p = PersonName(full=p.full, first=p.surname)
     if p.surname:
         cands = [h for h in holders if _surname_key(p) in _surname_parts(h.person)
-                 and _agree(p, h.person)]
+                 and _agree(p, h.person) and _same_named(p, h.person)]
         # several forms of one person ("R. Verhoef", "Rob Verhoef") are one identity
         if not cands or any(not _agree(a.person, b.person) for a in cands for b in cands):
             return None

@@ -144,7 +144,12 @@ _MONTH_AFTER = re.compile(r"[ \t]*" + _MONTHS + r"\b", re.IGNORECASE)
 class NlAddressRecognizer(NlPatternRecognizer):
     ENTITY = "NL_ADDRESS"
     PATTERNS = [Pattern("straat + huisnummer", _STREET_ADDRESS, 0.5),
-                Pattern("straat zonder straatwoord + huisnummer", _PLAIN_STREET_ADDRESS, 0.5)]
+                Pattern("straat zonder straatwoord + huisnummer", _PLAIN_STREET_ADDRESS, 0.5),
+                # "Mevrouw Doğan woont op 41b": the neighbour's number in the street just named
+                Pattern("huisnummer na woont op",
+                        r"(?i:\b(?:woont|woonde|wonen|wonende|woonachtig)[ \t]+op[ \t]+"
+                        r"(?:(?:nummer|nr\.?|huisnummer)[ \t]+)?)\K\d{1,4}(?:[ \t]?[a-z]\b|"
+                        r"-[0-9a-z]{1,4}\b)?(?![\w,.]\d)", 0.5)]
     CONTEXT = ["adres*", "woonadres", "woonachtig", "wonende", "woont", "woonde", "wonen",
                "verblijfadres", "verblijfsadres", "ingeschreven", "straat", "huisnummer"]
     NEGATIVE_CONTEXT = ORGANISATION_ADDRESS_WORDS
