@@ -23,6 +23,7 @@ from .law_enforcement import (
     NlPoliceReferenceRecognizer,
 )
 from .online import PersonalUrlRecognizer, UserNameRecognizer
+from .personal_details import NlBirthPlaceRecognizer, NlNationalityRecognizer
 from .vehicles import NlLicensePlateRecognizer
 
 PATTERN_RECOGNIZERS: list[type] = [
@@ -38,6 +39,8 @@ PATTERN_RECOGNIZERS: list[type] = [
     NlAddressRecognizer,
     NlPostcodeRecognizer,
     NlDateOfBirthRecognizer,
+    NlBirthPlaceRecognizer,
+    NlNationalityRecognizer,
     NlLicensePlateRecognizer,
     NlParketnummerRecognizer,
     NlPoliceReferenceRecognizer,

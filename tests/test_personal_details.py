@@ -1,0 +1,30 @@
+"""Place of birth and nationality after the words that tie them to a person."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import found
+
+
+@pytest.mark.parametrize("text, entity, value", [
+    ("uw cliënt, de heer R. Ramdin,\ngeboren op 30 januari 1986 te Paramaribo (Suriname), heeft",
+     "PLACE_OF_BIRTH", "Paramaribo (Suriname)"),
+    ("Geboren: 03-06-1988 te Lodz (Polen)", "PLACE_OF_BIRTH", "Lodz (Polen)"),
+    ("Geboorteplaats: 's-Hertogenbosch", "PLACE_OF_BIRTH", "'s-Hertogenbosch"),
+    ("Geboortedatum 14-09-1991\nNationaliteit Eritrese\nOnderwerp Beslissing",
+     "NATIONALITY", "Eritrese"),
+    ("De aangeefster, van Poolse nationaliteit, verklaarde het volgende.", "NATIONALITY",
+     "Poolse"),
+])
+def test_found_after_its_cue(analyzer, text, entity, value):
+    assert found(analyzer, text, entity) == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "De wet is geboren uit de behoefte aan openheid.",
+    "Nationaliteit en geboorteplaats worden niet geregistreerd.",
+    "De Nederlandse overheid publiceert het besluit.",
+])
+def test_no_cue_no_finding(analyzer, text):
+    assert found(analyzer, text, "PLACE_OF_BIRTH") == found(analyzer, text, "NATIONALITY") == []
