@@ -221,3 +221,9 @@ def test_a_role_that_opens_the_next_name_is_that_person_s(holders):
     assert keep(holders, text, "M. Bakkal") == "office holder: role context 'wethouder'"
     assert keep(holders, "Hugo de Jonge\nMinister van Volksgezondheid, Welzijn en Sport",
                 "Hugo de Jonge") == "office holder: role context 'minister'"
+
+
+def test_a_role_whose_last_word_the_detector_took_into_the_name(holders):
+    text = "Opsteller\nPortefeuillehouder RvB René Steenvoorden\nDatum"
+    assert keep(holders, text, "RvB René Steenvoorden") == (
+        "office holder: role context 'portefeuillehouder rvb'")

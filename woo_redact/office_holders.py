@@ -122,6 +122,17 @@ _ROLE_NEARBY = re.compile(
     r"\w*debat|kamervragen|kamerbrief|tweede\s+kamer|eerste\s+kamer)\b")
 # A detector that took the role into the name: "|Gezaghebber Rijna|", "|Dijkgraaf Meijer|".
 _ROLE_IN_NAME = re.compile(rf"(?i:{_ROLE})[ \t]+(?=\p{{Lu}})")
+
+
+def _role_across_start(text: str, start: int, end: int):
+    """A role that begins before the found name and ends inside it: "Portefeuillehouder
+    |RvB René Steenvoorden|" (the detector took the role's last word for part of the name)."""
+    for m in _ROLE_IN_NAME.finditer(text, max(0, start - 40), end):
+        if m.start() < start < m.end() < end:
+            return m
+    return None
+
+
 # "Koning" in a title is the head of state, not someone named Koning ("commissaris van de
 # Koning"); propagation brings the surname of a "Koning, Ruud" here from elsewhere. So is
 # "de Koning" in running text, unless a title or first name precedes it ("mevrouw de Koning").
@@ -312,7 +323,7 @@ class OfficeHolders:
         party = _PARTY_AFTER.match(text, end, min(len(text), end + 60))
         if party:
             return f"office holder: elected member ({party.group().strip(' (,)')})"
-        m = _ROLE_IN_NAME.match(name)
+        m = _ROLE_IN_NAME.match(name) or _role_across_start(text, start, end)
         if m:
             return f"office holder: role context '{' '.join(m.group('role').split()).lower()}'"
         if name == "Koning" and _is_the_king(before):
