@@ -73,3 +73,15 @@ def test_a_venue_s_name_stays_wherever_it_stands(tmp_path, pipeline):
     gone = [f.text for f in prop.findings if f.entity_type == "PERSON"
             and f.status == "accepted"]
     assert gone == ["Karel Jansen"], gone
+
+
+def test_abbreviations_the_text_defines_as_an_organisation():
+    from woo_redact.named_places import organisation_acronyms
+
+    text = ("De beleidsafdeling van UWV, SBK, heeft besloten. Vragen aan afdeling JZ en de Staf "
+            "Bestuurszaken en Kwaliteit (SBK2). Overleg met Jan Jansen (JJ). Actie PdV: bellen.")
+    assert organisation_acronyms(text, gazetteer.load()) == {"SBK", "JZ"}
+    text2 = "Overleg met de Dienst Justitiële Inrichtingen (DJI) en Jan de Vries (JdV)."
+    assert organisation_acronyms(text2, gazetteer.load()) == {"DJI"}
+    assert "sbk" in learn("Opsteller: SBK\nDe beleidsafdeling van UWV, SBK, heeft besloten.",
+                          gazetteer.load())

@@ -70,6 +70,7 @@ def learn(text: str, gaz: Gazetteer | None = None) -> frozenset[str]:
         if _NAMED_TYPES.fullmatch(cue) or (cue[:1].isupper()
                                            and cue.lower().endswith(VENUE_ENDINGS)):
             out.add(f"{cue} {name}".lower())  # "Buurthuis De Vonk" is its whole name too
+    out.update(a.lower() for a in organisation_acronyms(text, gaz))
     domains: dict[str, set[str]] = {}
     for m in _MAILBOX.finditer(text):
         label = m.group("label").lower()
@@ -84,6 +85,36 @@ def learn(text: str, gaz: Gazetteer | None = None) -> frozenset[str]:
                 and not (gaz is not None and gaz.is_name(label))):
             out.add(label)
     return frozenset(out)
+
+
+# An organisation's unit: "afdeling SBK", "de beleidsafdeling van UWV, SBK, heeft ..."
+_UNIT = (r"(?i:\b\w*(?:afdeling|directie|divisie|dienst|cluster|sector|bureau|staf|eenheid|"
+         r"team|unit|programma|stafafdeling))")
+_ACRONYM = r"(?-i:[A-Z][A-Za-z]{0,2}[A-Z]{1,4})"
+_UNIT_ACRONYM = re.compile(
+    _UNIT + r"(?:[ \t]+" + r"(?P<a>" + _ACRONYM + r")(?![\w-])|"
+    r"(?:[ \t]+(?:van|bij)[ \t]+\S+)?[ \t]*,[ \t]*(?P<b>" + _ACRONYM + r")[ \t]*,)")
+# "Staf Bestuurszaken en Kwaliteit (SBK)": the capitals spell the words' initials
+_DEFINED = re.compile(r"(?P<words>(?:\p{Lu}[\p{L}-]*[ \t]+(?:(?:en|van|voor|de|het)[ \t]+)*)"
+                      r"{1,6})\((?P<a>" + _ACRONYM + r")\)")
+
+
+def organisation_acronyms(text: str, gaz: Gazetteer | None = None) -> set[str]:
+    """Abbreviations the text defines as an organisation or one of its units."""
+    out = {m.group("a") or m.group("b") for m in _UNIT_ACRONYM.finditer(text)}
+    for m in _DEFINED.finditer(text):
+        words = [w for w in m.group("words").split() if w[:1].isupper()]
+        caps = [w[0] for w in words]
+        acronym = m.group("a").upper()
+        # the last capitalised words spell it ("... de Staf Bestuurszaken en Kwaliteit"),
+        # and they are no one's name ("Jan Jansen (JJ)")
+        for k in range(len(caps) - 1):
+            if ("".join(caps[k:]).startswith(acronym[:2])
+                    and set(acronym) <= set("".join(caps[k:]))):
+                if gaz is None or not any(gaz.is_first_name(w) for w in words[k:]):
+                    out.add(m.group("a"))
+                break
+    return out
 
 
 def names_a_place(name: str, places: frozenset[str] | set[str]) -> bool:
