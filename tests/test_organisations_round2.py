@@ -266,3 +266,18 @@ def test_a_mailbox_the_header_names_after_a_unit_is_the_organisation_s():
     assert why("bastiaan.haitsma@politie.nl") is None
     assert why("r.isenia@schiedam.nl") is None
     assert why("p.jansen@politie.nl") is None
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Aan de minister\nPostbus 90801\n4\n2509 LV DEN HAAG\nOnderwerp", "2509 LV DEN HAAG"),
+    ("KCHN\nNassaulaan 12\n2514 JS Den Haag\n2/30", "2514 JS Den Haag"),
+])
+def test_an_addressee_block_of_an_organisation_by_postbus_or_abbreviation(text, value):
+    from woo_redact.organisations import organisation_address
+
+    i = text.index(value)
+    assert organisation_address(text, i, i + len(value))
+    person = text.replace("KCHN", "De heer J. Jansen").replace("Postbus 90801\n4",
+                                                               "Kerkstraat 4")
+    j = person.index(value)
+    assert organisation_address(person, j, j + len(value)) is None

@@ -55,6 +55,10 @@ EMAIL_ON_LINE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # The street and number before a postcode on its line ("Parnassusweg 220, 1076 AV").
 STREET_BEFORE_POSTCODE = re.compile(_STREET_AND_NUMBER + r"[,|]?[ \t]*")
 POSTBUS = re.compile(r"\b(?:postbus|antwoordnummer)\b", re.IGNORECASE)
+POSTBUS_LINE = re.compile(r"(?:postbus|antwoordnummer|p\.?o\.?[ \t]?box)[ \t]+\d{1,3}(?:\.?\d{3})*",
+                          re.IGNORECASE)
+# An organisation or unit by its abbreviation alone on the line above an address ("KCHN")
+_ACRONYM_LINE = re.compile(r"[A-Z]{2,6}(?:[ \t]+[A-Z]{2,6})?")
 # Where someone lives is personal whatever organisation the sentence or line also names.
 RESIDENCE_WORDS = re.compile(
     r"\b(?:woont|wonen|woonde|woonachtig|wonende|woonadres|woonplaats|verblijft|"
@@ -107,11 +111,15 @@ def _below_organisation_name(text: str, line_start: int) -> bool:
             return False
         prev_start = text.rfind("\n", 0, line_start - 1) + 1
         prev = text[prev_start:line_start].strip()
-        if STREET_LINE.fullmatch(prev) or FOR_ATTENTION.match(prev):
+        if POSTBUS_LINE.fullmatch(prev):
+            return True  # "Postbus 90801" above "2509 LV DEN HAAG"
+        if (STREET_LINE.fullmatch(prev) or FOR_ATTENTION.match(prev)
+                or (len(prev) <= 3 and not any(ch.isalpha() for ch in prev))):
+            # the street above its postcode, "t.a.v. ...", a page number or footnote mark
             line_start = prev_start
             continue
         return len(prev.split()) <= MAX_ORG_LINE_WORDS and bool(
-            ORG_WORDS.match(prev) or ORG_NAME_START.match(prev))
+            ORG_WORDS.match(prev) or ORG_NAME_START.match(prev) or _ACRONYM_LINE.fullmatch(prev))
     return False
 
 
