@@ -94,6 +94,16 @@ def test_uncovered_occurrences_repeat_accepted_text_except_where_decided_otherwi
     assert new[0].detector == "NerRecognizer:occurrence"
 
 
+def test_a_proposed_passage_does_not_shield_a_removed_value_inside_it():
+    text = "Onderzoek Zandloper loopt. Stand van zaken onderzoek Zandloper en voorstel actiedag."
+    name = Finding("INVESTIGATION_NAME", 10, 19, "Zandloper", 0.9, "Inv", ground="5.1.2c",
+                   action="redact", status="accepted")
+    passage = Finding("INVESTIGATION_DETAIL", 27, len(text), text[27:], 0.6, "Passage",
+                      ground="5.1.2c", action="propose", status="proposed")
+    new = uncovered_occurrences(_doc(text), [name, passage])
+    assert [(f.start, f.text) for f in new] == [(text.rindex("Zandloper"), "Zandloper")]
+
+
 # -- verification reads with the same definition --------------------------------------------
 
 def test_a_bracket_half_under_a_box_is_no_text_left_under_it(tmp_path, pipeline):

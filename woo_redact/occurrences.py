@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from .extract import boxes_for_span
 from .model import Box, Document, Finding
+from .passages.grounds import PASSAGE_TYPES
 from .spans import SpanIndex
 
 _TOKEN = re.compile(r"[^\W_]+")
@@ -107,10 +108,14 @@ def uncovered_occurrences(doc: Document, findings: list[Finding],
     Each new finding repeats the one whose text it is (entity, ground, action, status), so
     the caller decides it like any other: the policy (an office holder's context keeps it) or
     the reviewer's acceptance of that text. Occurrences that touch a finding that is kept,
-    rejected or still undecided stay as they are: that was decided there.
+    rejected or still undecided stay as they are: that was decided there (a passage
+    proposed on a content ground excepted).
     """
     index = index or OccurrenceIndex(doc.text)
-    taken = SpanIndex((f.start, f.end) for f in findings)
+    # a passage proposed on a content ground says nothing about the values in it: a removed
+    # investigation name inside a proposed sentence goes like anywhere else
+    taken = SpanIndex((f.start, f.end) for f in findings
+                      if f.entity_type not in PASSAGE_TYPES or f.status == "accepted")
     out: list[Finding] = []
     seen: set[str] = set()
     for f in findings:

@@ -342,3 +342,6 @@ class PrivateLife(Ground):
 
 GROUNDS: list[type[Ground]] = [SpecialPersonalData, PersonalOpinion, SecurityDetail,
                                InspectionPlan, InvestigationDetail, AccessCode, PrivateLife]
+# the entity types of passages: a proposal about a passage decides nothing about the names
+# and values inside it
+PASSAGE_TYPES = frozenset(g.ENTITY for g in GROUNDS)
