@@ -192,3 +192,8 @@ def test_register_and_vat_numbers_of_a_one_man_business(analyzer):
     company = ("Rijkswaterstaat gunt de opdracht aan Boskalis Nederland B.V., ingeschreven bij de "
                "Kamer van Koophandel onder nummer 24106454, btw-nummer NL001234567B01.")
     assert found(analyzer, company, "NL_KVK_NUMBER") == []
+
+
+def test_an_analyst_signing_with_a_code(analyzer):
+    text = "Extractie\n15-10-2026, fysieke extractie\nAnalist\nRTD-2290\nDeelnemers"
+    assert found(analyzer, text, "NL_PERSONNEL_NUMBER") == ["RTD-2290"]

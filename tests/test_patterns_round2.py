@@ -212,3 +212,13 @@ def test_a_house_number_where_someone_lives_without_the_street(analyzer):
     text = "R. van Rijswijk, Oosterstraat 41a in Groningen. Mevrouw Doğan woont op 41b."
     assert sorted(found(analyzer, text, "NL_ADDRESS")) == ["41b", "Oosterstraat 41a"]
     assert found(analyzer, "Zij woont op zichzelf sinds 2019.", "NL_ADDRESS") == []
+
+
+def test_streets_typed_in_lower_case(analyzer):
+    from conftest import found
+
+    text = ("[14:02] rafa: sleutels liggen bij frans halsstraat 18\n"
+            "[14:03] kwabs: ben op lange haven 140b over 10 min")
+    assert sorted(found(analyzer, text, "NL_ADDRESS")) == ["halsstraat 18", "lange haven 140b"]
+    prose = "Op de snelweg 2 keer geflitst; de weg 3 dagen dicht; het plein 4 uur vol."
+    assert found(analyzer, prose, "NL_ADDRESS") == []

@@ -87,6 +87,20 @@ _STREET_ADDRESS = cs(r"(?=[A-Z'])(?<![\w'-])" + _WORDS_THEN_NUMBER + _STREET + _
 
 _STREET_ADDRESS_RE = re.compile(_STREET_ADDRESS)
 
+# Chats and quick e-mails write streets in lower case ("liggen bij frans halsstraat 18",
+# "lange haven 140b"): a compound with a clear street word, or an adjective and a street noun.
+_LOWER_SUFFIXES = r"(?:straat|laan|weg|plein|gracht|kade|singel|dijk|steeg|dreef|plantsoen)"
+_LOWER_STREET = (r"(?:\p{Ll}{4,}+(?<=\p{Ll}{3}" + _LOWER_SUFFIXES + r")|"
+                 r"(?:grote|kleine|oude|nieuwe|korte|lange|hoge|lage)[ \t](?:haven|markt|kade|"
+                 r"dijk|gracht|singel|wal|brink|dam|plein))")
+# a count after the number is no house number: "de snelweg 2 keer", "het plein 4 uur"
+_COUNTED = (r"(?![ \t]+(?:keer|maal|dagen|dag|uur|uren|minuten|min|km|kilometer|meter|jaar|"
+            r"weken|maanden|personen|mensen|auto'?s|euro|procent|stuks|rijstroken|banen)\b)")
+_LOWER_STREET_ADDRESS = cs(r"(?<![\w'-])" + _LOWER_STREET + r"[ \t]" + _HOUSE_NUMBER
+                           + r"(?![\w/-]|[.,]\d)" + _COUNTED)
+_LOWER_STREET_ADDRESS_RE = re.compile(_LOWER_STREET_ADDRESS)
+
+
 # Many streets carry no street word at all ("Slinge", "Dobbe", "Wolphaertsbocht", "Korte
 # Voorhout"). Any capitalised words before a number would be "Artikel 12" and "Fase 2" as
 # often, so such a street counts only where the text says it is an address (a residence word
@@ -144,6 +158,7 @@ _MONTH_AFTER = re.compile(r"[ \t]*" + _MONTHS + r"\b", re.IGNORECASE)
 class NlAddressRecognizer(NlPatternRecognizer):
     ENTITY = "NL_ADDRESS"
     PATTERNS = [Pattern("straat + huisnummer", _STREET_ADDRESS, 0.5),
+                Pattern("straat in kleine letters + huisnummer", _LOWER_STREET_ADDRESS, 0.5),
                 Pattern("straat zonder straatwoord + huisnummer", _PLAIN_STREET_ADDRESS, 0.5),
                 # "Mevrouw Doğan woont op 41b": the neighbour's number in the street just named
                 Pattern("huisnummer na woont op",
@@ -169,7 +184,8 @@ class NlAddressRecognizer(NlPatternRecognizer):
         after = text[end:end + 12]
         if _MONTH_AFTER.match(after):
             return True
-        if _STREET_ADDRESS_RE.fullmatch(text, start, end):
+        if (_STREET_ADDRESS_RE.fullmatch(text, start, end)
+                or _LOWER_STREET_ADDRESS_RE.fullmatch(text, start, end)):
             return False  # a street with a street word
         # A street without one: only where the text says it is an address.
         if _UNIT_AFTER.match(text, end):

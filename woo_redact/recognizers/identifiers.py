@@ -354,7 +354,8 @@ class _OfficerCodeRecognizer(NlPatternRecognizer):
                "opsporingsambtena*", "brigadier*", "hoofdagent*", "agent*", "inspecteur*",
                "hoofdinspecteur*", "medewerker*", "cie-medewerker*", "gecontroleerd",
                "uitgewerkt", "dienstnummer*", "afgeschermd*", "ondertekend", "opgemaakt*",
-               "handler*", "runner*", "controller*", "tapkamer*", "operator*"]
+               "handler*", "runner*", "controller*", "tapkamer*", "operator*", "analist*",
+               "rapporteur*", "opsteller*"]
     CONTEXT_REQUIRED = True
     WORDS_BEFORE = 8
     WORDS_AFTER = 2
