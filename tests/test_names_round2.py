@@ -199,3 +199,18 @@ def test_a_name_wrapped_at_the_end_of_a_prose_line(gaz, text, expected):
 def test_names_in_capitals(gaz, text, expected):
     got = [x for x in found(N.GazetteerNameRecognizer(gazetteer=gaz), text) if x.isupper()]
     assert got == expected
+
+
+def test_a_found_name_typed_in_lower_case_in_a_chat(tmp_path, pipeline):
+    from conftest import make_pdf
+
+    pdf = make_pdf(tmp_path / "chat.pdf", [[
+        (72, 72, "Van: Hasan Demirci <h.demirci@example.nl>"),
+        (72, 90, "[16:20] rafa: morgen 10u bij de wasstraat van hasan"),
+        (72, 108, "[16:21] kwabs: ok demirci weet het, mail hasan.d@gmail.com"),
+        (72, 126, "[16:22] rafa: de bakker is dicht tot 1 jan 2025"),
+        (72, 144, "Jan Bakker belde later.")]])
+    _, prop = pipeline.propose(str(pdf))
+    got = [f.text for f in prop.findings if f.entity_type == "PERSON" and f.status == "accepted"]
+    assert got.count("hasan") == 1 and "demirci" in got
+    assert "bakker" not in got and "jan" not in got  # a word, and a month in a date

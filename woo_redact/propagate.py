@@ -317,6 +317,28 @@ def _hits(found: dict[str, list[tuple[int, int]]], text: str,
             yield a, b
 
 
+# "1 jan 2024": a lower-case word between numbers is a date's, not a name
+_NUMBER_AROUND = re.compile(r"\d[ \t]*\||\|[ \t]*\d")
+
+
+def typed_in_lower_case(name: str, gaz: Gazetteer) -> bool:
+    """May the name be taken where it is typed in lower case ("bij de wasstraat van hasan")?
+    Only when no word of it is an ordinary word: "bakker" and "kooi" are words first."""
+    words = [w for w in name.replace("-", " ").split() if not gaz.is_interfix(w.lower())]
+    return bool(words) and all(len(w) >= 3 and not gaz.is_dictionary_word(w)
+                               and not gaz.is_common_word(w) for w in words)
+
+
+def _lower_hits(found: dict[str, list[tuple[int, int]]], text: str,
+                needle: str) -> Iterator[tuple[int, int]]:
+    want = needle.lower().split()
+    for a, b in found.get(needle, ()):
+        if (text[a:b].split() == want and _free_before(text, a)
+                and not _GLUED_AFTER.match(text, b) and not _NUMBER_AROUND.search(
+                    text[max(0, a - 4):a] + "|" + text[b:b + 4])):
+            yield a, b
+
+
 def _lead_start(text: str, start: int, first: str) -> int | None:
     """Start of the initials or the person's first name right before a surname."""
     lo = max(0, start - 40)
@@ -452,13 +474,22 @@ def needles(person: PersonName, first_name_ok: bool | str) -> list[str]:
 
 
 def _surname_hits(text: str, person: PersonName,
-                  found: dict[str, list[tuple[int, int]]]) -> Iterator[tuple[int, int]]:
+                  found: dict[str, list[tuple[int, int]]],
+                  lower_ok: bool = False) -> Iterator[tuple[int, int]]:
     core, forms = _surname_forms(person)
+    lower = [w.lower() for w in person.surname.split()] if lower_ok else None
     n = len(person.surname.split())
 
     def written_as_surname(a: int, b: int, genitive_s: bool) -> bool:
         words = text[a:b - 1 if genitive_s else b].split()
-        return words[len(words) - n:] in forms and _free_before(text, a)
+        if not _free_before(text, a):
+            return False
+        if words[len(words) - n:] in forms:
+            return True
+        # typed in lower case: not inside a mail address, not between numbers
+        return (lower is not None and words[len(words) - n:] == lower
+                and not _GLUED_AFTER.match(text, b) and not _NUMBER_AROUND.search(
+                    text[max(0, a - 4):a] + "|" + text[b:b + 4]))
 
     for a, b in found.get(core, ()):
         if written_as_surname(a, b, False):
@@ -488,7 +519,8 @@ def _matches(text: str, person: PersonName, gaz: Gazetteer, first_name_ok: bool 
                               for _a, b in _hits(found, text, needle)))
         # "de Koning", "De Raad": alone, an institution far more often than this person
         institution = person.surname.split()[0].lower() in INSTITUTION_NOUNS
-        for a, b in sorted(_surname_hits(text, person, found)):
+        for a, b in sorted(_surname_hits(text, person, found,
+                                         typed_in_lower_case(person.surname, gaz))):
             lead = _lead_start(text, a, person.first)
             if lead is not None:
                 yield Match(lead, b, person.full, "surname+", source)
@@ -502,7 +534,10 @@ def _matches(text: str, person: PersonName, gaz: Gazetteer, first_name_ok: bool 
             if _END.match(text, b):
                 yield Match(a, b, person.full, "full", source)
     if first_name_ok and person.first and " " not in person.first:
-        for a, b in _hits(found, text, person.first):
+        hits = list(_hits(found, text, person.first))
+        if first_name_ok == "any" and typed_in_lower_case(person.first, gaz):
+            hits += _lower_hits(found, text, person.first)
+        for a, b in sorted(hits):
             if not _END.match(text, b):
                 continue
             if first_name_ok == "vocative" and not (
