@@ -28,3 +28,15 @@ def test_found_after_its_cue(analyzer, text, entity, value):
 ])
 def test_no_cue_no_finding(analyzer, text):
     assert found(analyzer, text, "PLACE_OF_BIRTH") == found(analyzer, text, "NATIONALITY") == []
+
+
+def test_a_place_of_birth_is_removed_where_it_is_one_not_everywhere(tmp_path, pipeline):
+    from conftest import make_pdf
+
+    pdf = make_pdf(tmp_path / "pv.pdf", [[
+        (72, 72, "Aangever: A.M. Kowalczyk, geboren op 3 juni 1988 te Schiedam."),
+        (72, 90, "Opgemaakt door Basisteam Schiedam, politiebureau Schiedam."),
+    ]])
+    _, prop = pipeline.propose(str(pdf))
+    births = [f for f in prop.findings if f.entity_type == "PLACE_OF_BIRTH"]
+    assert [(f.text, f.status) for f in births] == [("Schiedam", "accepted")]

@@ -14,7 +14,7 @@ from presidio_analyzer import (AnalyzerEngine, Pattern, PatternRecognizer, Recog
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 
 from .extract import boxes_for_span, page_spans, span_boxes
-from .model import LOW_OCR, Document, Finding
+from .model import CONTEXTUAL_TYPES, LOW_OCR, Document, Finding
 from .policy import Policy
 from .recognizers import ALL_RECOGNIZERS
 from .passages.recognizers import EXPLANATION_KEY, PASSAGE_ENTITIES, PassageRecognizer
@@ -208,7 +208,8 @@ def repeat_occurrences(text: str, findings: list[Finding]) -> list[Finding]:
     out: list[Finding] = []
     seen: set[tuple[str, str]] = set()
     repeated = [f for f in findings
-                if f.entity_type not in NOT_REPEATED and len(f.text.strip()) >= MIN_REPEAT_LEN]
+                if f.entity_type not in NOT_REPEATED and f.entity_type not in CONTEXTUAL_TYPES
+                and len(f.text.strip()) >= MIN_REPEAT_LEN]
     found = OccurrenceIndex(text).find_all([f.text for f in repeated])
     for f in repeated:
         key = (f.entity_type, f.text.casefold())

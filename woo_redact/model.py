@@ -102,6 +102,9 @@ class Document:
 # Detector suffix of a name the NER read in poorly OCR'd words: a proposal, never redacted
 # (or spread) unseen.
 LOW_OCR = ":low-ocr"
+# Values that identify no one on their own ("Schiedam", "Poolse"): personal only where the
+# text ties them to someone, so their other occurrences are not removed with them.
+CONTEXTUAL_TYPES = frozenset({"PLACE_OF_BIRTH", "NATIONALITY"})
 
 
 @dataclass(slots=True)

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .extract import boxes_for_span
-from .model import Box, Document, Finding
+from .model import CONTEXTUAL_TYPES, Box, Document, Finding
 from .passages.grounds import PASSAGE_TYPES
 from .spans import SpanIndex
 
@@ -119,7 +119,8 @@ def uncovered_occurrences(doc: Document, findings: list[Finding],
     out: list[Finding] = []
     seen: set[str] = set()
     for f in findings:
-        if f.status != "accepted" or f.entity_type == "SIGNATURE" or f.text in seen:
+        if (f.status != "accepted" or f.entity_type == "SIGNATURE" or f.text in seen
+                or f.entity_type in CONTEXTUAL_TYPES):
             continue
         seen.add(f.text)
         for a, b in index.find(f.text):

@@ -29,6 +29,7 @@ import regex as re
 from woo_redact import gazetteer as gazetteer_mod
 from woo_redact.gazetteer import INITIALS_RE, INTERFIX_RE, TITLES, Gazetteer, is_sentence_start
 from woo_redact.named_places import names_a_place
+from woo_redact.model import CONTEXTUAL_TYPES
 from woo_redact.occurrences import key as occurrence_key
 from woo_redact.recognizers.names.lists import NOT_PERSON_INITIALS
 from woo_redact.recognizers.names.organisation_context import (INSTITUTION_NOUNS,
@@ -221,6 +222,7 @@ class NameBook:
         """Removed values other than names and signatures, to cover in every document."""
         for f in findings:
             if (f.entity_type not in (ENTITY, "SIGNATURE") and f.status == "accepted"
+                    and f.entity_type not in CONTEXTUAL_TYPES
                     and len(occurrence_key(f.text)) >= MIN_VALUE_CHARS):
                 self.values.setdefault(f.text, (f.entity_type, f.ground or ""))
 
