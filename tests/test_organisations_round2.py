@@ -281,3 +281,16 @@ def test_an_addressee_block_of_an_organisation_by_postbus_or_abbreviation(text, 
                                                                "Kerkstraat 4")
     j = person.index(value)
     assert organisation_address(person, j, j + len(value)) is None
+
+
+@pytest.mark.parametrize("text, word, firm", [
+    ("foto van een winkel (vermoedelijk Nagelstudio Glamour Nails)", "Nails", True),
+    ("V3 staat op naam van Shine & Go; laatst gezien", "Go", True),
+    ("het kantoor Smit & Bos advocaten", "Bos", False),  # partners' names stay names
+    ("de Stichting belde Karel Jansen terug", "Jansen", False),
+])
+def test_a_word_of_a_firm_s_name(text, word, firm):
+    from woo_redact.recognizers.names.organisation_context import company_around
+
+    i = text.index(word)
+    assert company_around(text, i, i + len(word)) is firm

@@ -34,7 +34,8 @@ ORG_TYPE_ENDINGS = ("bedrijf", "stichting", "vereniging", "firma", "organisatie"
                     "bureau", "corporatie", "instelling", "instituut", "fonds", "coöperatie",
                     "maatschappij", "holding", "supermarkt", "fabriek", "uitgeverij",
                     "omroep", "federatie", "bond", "fundashon", "ziekenhuis", "dagverblijf",
-                    "kinderopvang", "leverancier", "slachterij", "kliniek")
+                    "kinderopvang", "leverancier", "slachterij", "kliniek", "studio", "salon",
+                    "lounge", "restaurant", "café", "winkel", "garage", "bakkerij")
 # Words after a name that make it a company's or an institute's: "Verwey-Jonker Instituut",
 # "Jansen B.V.". Not "Advocaten" or "Notarissen": a partnership's name is its partners'.
 ORG_SUFFIX_WORDS = frozenset({
@@ -94,6 +95,8 @@ def company_around(text: str, start: int, end: int) -> bool:
     before = _WORD_BEFORE.search(text, lo, start) or _TYPE_WORD_WRAPPED.search(text, lo, start)
     if before and before.group("w").lower().endswith(ORG_TYPE_ENDINGS):
         return True
+    if _type_word_further_back(text, start) or _with_a_partner_word(text, start, end):
+        return True
     words = text[start:end].split()
     if any(w.lower() in ORG_NAME_WORDS_INSIDE for w in words):
         return True  # "Visser Vastgoed B.V.", "Fundashon Mariadal" tagged whole
@@ -122,6 +125,41 @@ def company_around(text: str, start: int, end: int) -> bool:
         if tail and "\n" not in tail.group():
             return True
     return False
+
+
+# "Shine & |Go|", "|Smit| & Zonen": the other side of an ampersand
+_AMP_BEFORE = re.compile(r"(?P<w>\p{Lu}[\p{L}'’-]*)[ \t]*&[ \t]*$")
+_AMP_AFTER = re.compile(r"[ \t]*&[ \t]*(?P<w>\p{Lu}[\p{L}'’-]*)")
+
+
+def _not_a_name(word: str) -> bool:
+    gaz = gazetteer_mod.load()
+    return not (gaz.is_first_name(word) or gaz.is_surname(word) or gaz.is_name(word))
+
+
+def _type_word_further_back(text: str, start: int) -> bool:
+    """"Nagelstudio Glamour |Nails|": the type of business, then the first words of its
+    name (no one's name) before the found word."""
+    line_start = text.rfind("\n", 0, start) + 1
+    words = text[max(line_start, start - 80):start].split()
+    for k in (1, 2):
+        if len(words) <= k:
+            return False
+        between = words[-k:]
+        if not all(w[:1].isupper() and _not_a_name(w.strip(".,;:()")) for w in between):
+            return False
+        if words[-k - 1].strip("(").lower().endswith(ORG_TYPE_ENDINGS):
+            return True
+    return False
+
+
+def _with_a_partner_word(text: str, start: int, end: int) -> bool:
+    """A firm's name joins words with "&"; when the other side is no one's name ("Shine &
+    Go"), the found word is part of the firm's name too. Partners' names ("Smit & Bos")
+    stay names."""
+    m = (_AMP_BEFORE.search(text, max(0, start - 40), start)
+         or _AMP_AFTER.match(text, end, min(len(text), end + 40)))
+    return bool(m) and _not_a_name(m.group("w"))
 
 
 def organisation_around(text: str, start: int, end: int) -> bool:
