@@ -85,3 +85,12 @@ def test_abbreviations_the_text_defines_as_an_organisation():
     assert organisation_acronyms(text2, gazetteer.load()) == {"DJI"}
     assert "sbk" in learn("Opsteller: SBK\nDe beleidsafdeling van UWV, SBK, heeft besloten.",
                           gazetteer.load())
+
+
+def test_a_word_that_ends_a_venue_s_name_is_the_venue():
+    places = frozenset({"de vonk", "buurthuis de vonk"})
+    text = "werkbezoek Buurthuis De\nVonk met wethouder; mevrouw Vonk belde; Jan Vonk ook."
+    first = text.index("Vonk")
+    assert is_place_finding(text, first, first + 4, places)
+    for i in (text.index("Vonk", first + 5), text.rindex("Vonk")):
+        assert not is_place_finding(text, i, i + 4, places)

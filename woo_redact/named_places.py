@@ -135,12 +135,25 @@ _TITLE_BEFORE = re.compile(r"(?i)(?:\b(?:de\s+heer|heer|meneer|mevrouw|mevr|mw|m
                            r"mr|ir|ing|prof)\.?|\b\p{Lu}\.)[ \t]*$")
 
 
+_WORDS_BEFORE = re.compile(r"(?:\p{Lu}[\p{L}'’-]*[ \t\n]+){1,2}$")
+
+
 def is_place_finding(text: str, start: int, end: int, places: frozenset[str] | set[str]
                      ) -> bool:
     """A found PERSON that is one of the text's places or organisations, unless a title or an
     initial right before it makes it someone of that name ("mevrouw Zuiderwaard")."""
-    return (names_a_place(text[start:end], places)
-            and not _TITLE_BEFORE.search(text, max(0, start - 12), start))
+    if _TITLE_BEFORE.search(text, max(0, start - 12), start):
+        return False
+    if names_a_place(text[start:end], places):
+        return True
+    # the found word ends a longer name of the text's: "Buurthuis De |Vonk|"
+    before = _WORDS_BEFORE.search(text, max(0, start - 40), start)
+    if before and places:
+        words = before.group().split()
+        for k in range(1, len(words) + 1):
+            if names_a_place(" ".join(words[-k:]) + " " + text[start:end], places):
+                return True
+    return False
 
 
 # Organisms named the Latin way, an initial for the genus: "E. coli", "S. aureus", "L.
