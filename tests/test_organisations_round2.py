@@ -294,3 +294,16 @@ def test_a_word_of_a_firm_s_name(text, word, firm):
 
     i = text.index(word)
     assert company_around(text, i, i + len(word)) is firm
+
+
+@pytest.mark.parametrize("text, word, org", [
+    ("In 2022 moesten Vitens en WMD hun klanten oproepen minder water te gebruiken.",
+     "Vitens", True),
+    ("Vewin en de drinkwaterbedrijven steunen een vergunningplicht.", "Vewin", True),
+    ("Overleg met Jansen en HR over de vacature.", "Jansen", False),
+])
+def test_listed_beside_an_abbreviation_or_a_kind_of_organisation(text, word, org):
+    from woo_redact.recognizers.names.organisation_context import listed_with_organisation
+
+    i = text.index(word)
+    assert listed_with_organisation(text, i, i + len(word)) is org

@@ -25,6 +25,8 @@ ORG_WORDS = frozenset({
     "werkgroep", "overleg", "coördinatie", "coordinatie", "crisisteam", "kernteam", "griffie",
     "loket", "expertisecentrum", "landelijk", "nationaal", "nationale", "regionaal", "algemeen",
     "centrale", "centraal", "functionaris", "klantcontact", "juridische", "dg", "dgo", "hr",
+    # German neighbours' authorities in cross-border reports
+    "landkreis", "gesundheitsamt", "gemeinde", "bezirksregierung",
 })
 
 # Words that name what kind of organisation the next words are ("Bouwbedrijf Van Wijnen",
@@ -190,6 +192,11 @@ def listed_with_organisation(text: str, start: int, end: int) -> bool:
     nxt = _NEXT_CONJUNCT.match(text, end, min(len(text), end + 80))
     if nxt and _names_organisation(nxt.group("c")):
         return True
+    if _NEXT_KIND.match(text, end, min(len(text), end + 60)):
+        return True  # "Vewin en de drinkwaterbedrijven"
+    if (nxt and _ORG_ABBREVIATION.fullmatch(nxt.group("c"))
+            and not gazetteer_mod.load().is_name(text[start:end])):
+        return True  # "Vitens en WMD": beside an abbreviation, a word no name list knows
     prev = _PREV_CONJUNCT.search(text, max(0, start - 80), start)
     if prev:
         conj = re.split(r"\ben\b", prev.group("c"))[-1]
@@ -197,11 +204,22 @@ def listed_with_organisation(text: str, start: int, end: int) -> bool:
     return False
 
 
+# The kinds of organisation in the plural: "Vewin en de drinkwaterbedrijven"
+ORG_TYPE_PLURALS = ("bedrijven", "organisaties", "instellingen", "stichtingen", "verenigingen",
+                    "instituten", "fondsen", "corporaties", "kantoren", "bureaus",
+                    "ziekenhuizen", "gemeenten", "provincies", "waterschappen", "ministeries")
+# An organisation's abbreviation in capitals ("Vitens en WMD"); not initials like "JdV"
+_ORG_ABBREVIATION = re.compile(r"\p{Lu}{2,6}")
+_NEXT_KIND = re.compile(r"[ \t]*(?:,|en|of)[ \t\n]+(?:de|het|andere|overige)[ \t\n]+"
+                        r"\p{Ll}+(?:" + "|".join(ORG_TYPE_PLURALS) + r")\b")
+
+
 def _names_organisation(words: str) -> bool:
+    split = words.split()
     return any(w[:1].isupper() and (w.lower() in ORG_NAME_WORDS
                                     or gazetteer_mod.looks_like_organisation(w)
                                     or w.lower().endswith(ORG_TYPE_ENDINGS))
-               for w in words.split())
+               for w in split)
 
 
 # Nouns that follow a capitalised "De" as institutions far more often than as surnames:
