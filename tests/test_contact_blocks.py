@@ -75,3 +75,41 @@ def test_the_letters_of_a_postcode_are_no_legal_form():
     assert not ORG_WORDS.search("Havenkade 53, 4731 BV")
     assert not ORG_WORDS.search("4731 BV Zuiderwaard")
     assert ORG_WORDS.search("Grondwerken De Bruijn B.V. | Industrieweg 12")
+
+
+def test_a_number_kept_as_the_organisation_s_once_is_kept_where_it_is_repeated(tmp_path,
+                                                                              pipeline):
+    from conftest import make_pdf
+
+    pdf = make_pdf(tmp_path / "brief.pdf", [[
+        (72, 60, "Datum 4 april 2025"),
+        (72, 74, "Telefoon 088 - 898 92 94"),
+        (72, 100, "Heeft u nog vragen? Of bel ons: 088 - 898 92 94 (lokaal tarief)."),
+        (72, 114, "U kunt ook de heer Jansen bellen op 06-41827365."),
+    ]])
+    _, prop = pipeline.propose(str(pdf))
+    phones = {(f.text, f.status) for f in prop.findings if f.entity_type == "PHONE_NUMBER"}
+    assert phones == {("088 - 898 92 94", "rejected"), ("06-41827365", "accepted")}
+
+
+def test_a_landline_under_several_people_s_signatures_is_the_switchboard():
+    from woo_redact.contact_blocks import keep_contact_blocks
+    from woo_redact.model import Finding
+
+    text = ("Met vriendelijke groet,\nRachid Bouzidi\nSenior epidemiologist\n"
+            "National Institute for Public Health and the Environment (RIVM)\n"
+            "T +31 30 274 91 11 | M +31 6 4390 2218\n\nVan: x\n\nGroet,\nDewi Sutanto\n"
+            "National Institute for Public Health and the Environment (RIVM)\n"
+            "T +31 30 274 91 11 | M +31 6 1234 5678\n")
+    findings = []
+    for name in ("Rachid Bouzidi", "Dewi Sutanto"):
+        i = text.index(name)
+        findings.append(Finding("PERSON", i, i + len(name), name, 0.9, "t", action="redact"))
+    for number in ("+31 30 274 91 11", "+31 6 4390 2218", "+31 6 1234 5678"):
+        i = -1
+        while (i := text.find(number, i + 1)) >= 0:
+            findings.append(Finding("PHONE_NUMBER", i, i + len(number), number, 0.9, "t",
+                                    action="redact"))
+    keep_contact_blocks(findings, text)
+    kept = {f.text for f in findings if f.action == "keep"}
+    assert kept == {"+31 30 274 91 11"}

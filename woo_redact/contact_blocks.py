@@ -19,6 +19,7 @@ from __future__ import annotations
 import regex as re
 
 from .model import Box, Document
+from .occurrences import key
 from .organisations import (EMAIL_ON_LINE, FOR_ATTENTION, ORG_NAME_START, ORG_WORDS,
                             RESIDENCE_WORDS, SERVICE_NUMBER_ON_LINE, _is_mobile,
                             organisation_mailbox)
@@ -69,6 +70,7 @@ def keep_contact_blocks(findings: list, text: str, doc: Document | None = None) 
         why = ("organisation contact: in the organisation's contact block" if len(block) > 1
                else "organisation contact: on a line with the organisation's name")
         _keep(items, why, phones=not (signed or personal))
+    _keep_shared_landlines(text, lines, by_line)
     for n, (a, b) in enumerate(lines):
         here = by_line.get(n, [])
         line = text[a:b]
@@ -116,6 +118,62 @@ def _blocks(text: str, lines: list[tuple[int, int]], by_line: dict[int, list],
 
 
 SIGNER_LINES_UP = 3
+
+
+SIGNATURE_REACH = 5  # lines from a signer's name down to their phone line
+_PHONE_LINE = re.compile(r"[ \t]*(?:T|Tel\.?|Telefoon|Phone|P)[ \t]*[:.]?[ \t]*[+(\d]")
+
+
+def _keep_shared_landlines(text: str, lines: list[tuple[int, int]],
+                           by_line: dict[int, list]) -> None:
+    """The same landline on the phone lines of several people's signatures ("Rachid
+    Bouzidi … T +31 30 274 91 11" and "Dewi Sutanto … T +31 30 274 91 11") is their
+    organisation's switchboard, not anyone's direct line."""
+    signers: dict[str, set[str]] = {}
+    phones: dict[str, list] = {}
+    for n, (a, b) in enumerate(lines):
+        if not _PHONE_LINE.match(text, a, b):
+            continue
+        for f in by_line.get(n, []):
+            if f.entity_type != "PHONE_NUMBER" or _is_mobile(f.text):
+                continue
+            name = _signer_above(by_line, n)
+            if name:
+                signers.setdefault(key(f.text), set()).add(name)
+                phones.setdefault(key(f.text), []).append(f)
+    for number, names in signers.items():
+        if len(names) >= 2:
+            _keep(phones[number], "organisation contact: the same number in several "
+                                  "people's signatures")
+
+
+def _signer_above(by_line: dict[int, list], n: int) -> str:
+    for m in range(n, max(-1, n - SIGNATURE_REACH - 1), -1):
+        for f in by_line.get(m, []):
+            if f.entity_type == "PERSON" and f.action != "keep":
+                return key(f.text)
+    return ""
+
+
+def kept_contacts(findings) -> set[str]:
+    """The contact values the findings keep as an organisation's, as occurrence keys."""
+    return {key(f.text) for f in findings if f.entity_type in KEPT_TYPES
+            and f.action == "keep" and f.reason.startswith("organisation")}
+
+
+def keep_same_values(findings: list, text: str, known: set[str] | frozenset = frozenset()
+                     ) -> None:
+    """A number, mailbox or address kept as the organisation's in one place is the
+    organisation's wherever the document (or, with ``known``, the dossier) repeats it ("bel
+    ons: 088 - 898 92 94" and the letter's "Telefoon 088 - 898 92 94"), unless the text says
+    someone lives there."""
+    kept = kept_contacts(findings) | set(known)
+    for f in findings:
+        if (f.entity_type in KEPT_TYPES and f.action != "keep" and key(f.text) in kept
+                and not (f.entity_type == "PHONE_NUMBER" and _is_mobile(f.text))
+                and not RESIDENCE_WORDS.search(text, max(0, f.start - 60), f.start)):
+            f.action, f.reason = "keep", ("organisation contact: the organisation's where "
+                                          "the document names it elsewhere")
 
 
 def _signed(text: str, lines: list[tuple[int, int]], by_line: dict[int, list],

@@ -113,6 +113,7 @@ def run_dossier(pipeline: Pipeline, files: list[InputFile | SourceDoc], out_dir:
                     book.holders.update({h.person.full: h.reason
                                          for h in office_mentions.holders_of(prop.findings)})
                     book.add_values(prop.findings)
+                    book.add_contacts(prop.findings)
                 content[len(first)] = content_key(doc)
                 if d.key not in done and kept_pages + doc.page_count <= KEEP_PAGES:
                     kept[len(first)] = doc

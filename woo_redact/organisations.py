@@ -161,7 +161,10 @@ SWITCHBOARD_WORDS = re.compile(
     r"telefooncentrale|"
     r"meldkamer|klantcontactcentrum|servicenummer|informatienummer|publieksnummer|"
     r"klantenservice|algemene\s+vragen|(?:telefoon|informatie|info|hulp|meld|tip)lijn|"
-    r"pers(?:voorlichting|dienst|lijn|nummer))\b", re.IGNORECASE)
+    r"pers(?:voorlichting|dienst|lijn|nummer)|"
+    # a meeting service's dial-in number ("Dial in by phone", "Inbellen via")
+    r"dial[\s-]+in(?:\s+by\s+phone)?|inbel(?:len|nummer)|conference\s+(?:id|number))\b",
+    re.IGNORECASE)
 # "Neem contact op met het Woo-team", "u kunt contact opnemen met de afdeling", "bel de
 # gemeente": the reader is sent to an organisation or one of its units. Only the request to
 # the reader counts: "melder nam contact op met de politie via 070 ..." may be the melder's
@@ -254,6 +257,10 @@ def _is_mobile(number: str) -> bool:
     return bool(_MOBILE.match(digits))
 
 
+# cues that head the number's cell or line ("Inbelnummer", "Dial in by phone")
+_LABEL_CUES = ("nummer", "by phone", "dial in", "dial-in", "inbellen")
+
+
 def _cue_reaches(text: str, cue: re.Match, start: int) -> bool:
     """The cue speaks of this number: close before it, nothing personal or another number
     in between, and on the number's line unless a sentence runs on over the line break (a
@@ -264,7 +271,8 @@ def _cue_reaches(text: str, cue: re.Match, start: int) -> bool:
     if "\n" not in between:
         return True
     line_start = text.rfind("\n", 0, cue.start()) + 1
-    if (_EMPTY_CELLS.fullmatch(between) and cue.group().lower().endswith("nummer")
+    label = " ".join(cue.group().lower().split())
+    if (_EMPTY_CELLS.fullmatch(between) and label.endswith(_LABEL_CUES)
             and not text[line_start:cue.start()].strip()):
         return True  # a label cell: the cue alone on its line, the number in a later cell
     return bool(_LOWERCASE_WORD.search(text, line_start, cue.start()))

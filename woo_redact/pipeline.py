@@ -21,7 +21,7 @@ from . import hidden
 from . import ocr as ocr_mod
 from . import office_mentions
 from . import textnorm
-from .contact_blocks import keep_contact_blocks, personal_mailboxes
+from .contact_blocks import keep_contact_blocks, keep_same_values, personal_mailboxes
 from .errors import BadInput, as_bad_input
 from .extract import Limits, extract, needs_ocr, open_pdf
 from .model import Document, Finding, Word, sha256_file
@@ -190,6 +190,7 @@ class Pipeline:
         if self.policy.keep_organisation_addresses:
             keep_contact_blocks(findings, doc.text, doc)
             personal_mailboxes(findings)
+            keep_same_values(findings, doc.text, dossier.contacts if dossier else frozenset())
         for f in findings:
             if f.action == "keep" and f.status == "accepted":
                 f.status = "rejected"

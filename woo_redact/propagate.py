@@ -164,6 +164,9 @@ class NameBook:
     # other removed values (an operation's name, a plate, a number) -> (entity, ground):
     # the same value is removed wherever it stands in the run's documents
     values: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # numbers, mailboxes and addresses kept as an organisation's (occurrence keys): the
+    # organisation's in every document of the run
+    contacts: set[str] = field(default_factory=set)
     # keys by (surname, interfix): only those can be the same person (see _same_person);
     # a scan of the whole book per added name made a large dossier quadratic
     _by_surname: dict[tuple[str, str], list[str]] = field(default_factory=dict, repr=False,
@@ -217,6 +220,7 @@ class NameBook:
         self.holders.update(other.holders)
         for text, v in other.values.items():
             self.values.setdefault(text, v)
+        self.contacts |= other.contacts
 
     def add_values(self, findings: Iterable[Finding]) -> None:
         """Removed values other than names and signatures, to cover in every document."""
@@ -225,6 +229,12 @@ class NameBook:
                     and f.entity_type not in CONTEXTUAL_TYPES
                     and len(occurrence_key(f.text)) >= MIN_VALUE_CHARS):
                 self.values.setdefault(f.text, (f.entity_type, f.ground or ""))
+
+    def add_contacts(self, findings: Iterable[Finding]) -> None:
+        """Contact values a document keeps as an organisation's (see contact_blocks)."""
+        from woo_redact.contact_blocks import kept_contacts
+
+        self.contacts |= kept_contacts(findings)
 
     def could_occur_in(self, text: str) -> Iterator[PersonName]:
         """The people whose surname stands in ``text`` as a word (alone or with a genitive

@@ -25,10 +25,12 @@ def contribution(doc, findings: list[Finding]) -> dict:
 
     values = NameBook()
     values.add_values(findings)
+    values.add_contacts(findings)
     return {"persons": [{k: getattr(f, k) for k in _KEEP} for f in findings
                         if f.entity_type == "PERSON"],
             "places": sorted(learn(doc.text, gazetteer.load())),
-            "values": sorted([t, e, g] for t, (e, g) in values.values.items())}
+            "values": sorted([t, e, g] for t, (e, g) in values.values.items()),
+            "contacts": sorted(values.contacts)}
 
 
 def build_book(contributions: Iterable[str | list[dict] | None]):
@@ -48,9 +50,10 @@ def build_book(contributions: Iterable[str | list[dict] | None]):
         book.places.update(items["places"])
         for text, entity, ground in items.get("values", []):
             book.values.setdefault(text, (entity, ground))
+        book.contacts.update(items.get("contacts", []))
         book.holders.update({h.person.full: h.reason for h in holders_of(persons)})
     names = sorted((p.key, p.full, p.first, p.initials, p.interfix, p.surname) for p in book)
     digest = hashlib.sha256(json.dumps([names, sorted(book.places), sorted(book.holders),
-                                        sorted(book.values)],
+                                        sorted(book.values), sorted(book.contacts)],
                                        ensure_ascii=False).encode()).hexdigest()[:16]
     return book, digest
