@@ -307,3 +307,10 @@ def test_listed_beside_an_abbreviation_or_a_kind_of_organisation(text, word, org
 
     i = text.index(word)
     assert listed_with_organisation(text, i, i + len(word)) is org
+
+
+def test_a_project_mailbox_named_by_a_compound_of_three_words():
+    from woo_redact.organisations import organisation_mailbox
+
+    assert organisation_mailbox("havenkadebrug@zuiderwaard.nl")
+    assert organisation_mailbox("schoonderwoerd@zuiderwaard.nl") is None

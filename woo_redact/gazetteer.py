@@ -394,7 +394,8 @@ def is_compound(word: str, gaz: Gazetteer, strict: bool = False) -> bool:
         if not common_part(tail):
             continue
         for h in (head, head[:-1] if head.endswith("s") else "", head[:-2] if head.endswith("en") else ""):
-            if len(h) >= 3 and common_part(h):
+            # the head may be a compound itself: "havenkade" + "brug"
+            if len(h) >= 3 and (common_part(h) or is_compound(h, gaz, strict)):
                 return True
         # a verb stem as first part: "Vergaderplaats" (vergaderen), "Zoekterm" (zoeken)
         if len(head) >= 4 and gaz.zipf(head + "en") >= 3.5 and (
