@@ -103,3 +103,15 @@ def test_two_signers_on_one_line_are_two_names(detector):
             "de secretaris, de burgemeester,\ndrs. R. van der Zee L.M.M. Bolsius\n")
     spans = [text[s:e] for s, e, _l in ner._tag([nlp.make_doc(text)], nlp)[0]]
     assert spans and not any("Zee" in x and "Bolsius" in x for x in spans)
+
+
+def test_a_span_over_two_listed_names_becomes_one_finding_per_name():
+    from woo_redact.detect import split_listed_names
+    from woo_redact.model import Finding
+
+    text = "Organisator: Veldkamp, Ingrid\nBrinkman-Oudshoorn, Hester\nen Jan\nJansen"
+    both = Finding("PERSON", 13, text.index("Hester") + 6, "", 0.9, "x")
+    wrapped = Finding("PERSON", text.index("Jan\n"), len(text), "", 0.9, "x")
+    got = [(f.start, f.end) for f in split_listed_names(text, [both, wrapped])]
+    assert [text[a:b] for a, b in got] == ["Veldkamp, Ingrid", "Brinkman-Oudshoorn, Hester",
+                                           "Jan\nJansen"]

@@ -180,10 +180,11 @@ class Detector:
                     raw.append(f)
         # cells of person and value columns, read by their header (needs the words' boxes)
         raw.extend(f for f in table_findings(doc) if f.entity_type in self.policy.entities)
-        findings = merge_overlaps(raw)
+        findings = split_listed_names(doc.text, merge_overlaps(raw))
         for f in findings:
             f.text = doc.text[f.start:f.end]
-        findings = merge_overlaps(findings + repeat_occurrences(doc.text, findings))
+        findings = split_listed_names(
+            doc.text, merge_overlaps(findings + repeat_occurrences(doc.text, findings)))
         for f in findings:
             f.text = doc.text[f.start:f.end]
             f.boxes = boxes_for_span(doc, f.start, f.end)
@@ -221,6 +222,37 @@ def repeat_occurrences(text: str, findings: list[Finding]) -> list[Finding]:
                 out.append(Finding(f.entity_type, a, b, text[a:b], f.score,
                                    f"{f.detector.split('+')[0]}:repeat"))
                 taken.add(a, b)
+    return out
+
+
+# one person's whole name on a line: "Veldkamp, Ingrid", "Hester Brinkman-Oudshoorn"
+_WHOLE_NAME = re.compile(r"[^\W\d_][\w'’.-]*(?:[ \t]+[\w'’.-]+)*[ \t]*,[ \t]*[^\W\d_][\w'’.-]*"
+                         r"(?:[ \t]+[\w'’.-]+)*|[^\W\d_][\w'’.-]*(?:[ \t]+[\w'’.-]+)+")
+
+
+def split_listed_names(text: str, findings: list[Finding]) -> list[Finding]:
+    """A PERSON span over a line break whose lines each hold a whole name ("Veldkamp,
+    Ingrid\nBrinkman-Oudshoorn, Hester", where two detectors' spans met) is one finding per
+    line: two people, and a decision (an office holder kept) for each. A name wrapped at a
+    line end ("Jan\nJansen") stays one."""
+    out: list[Finding] = []
+    for f in findings:
+        span = text[f.start:f.end]
+        if f.entity_type != "PERSON" or "\n" not in span:
+            out.append(f)
+            continue
+        parts, pos = [], f.start
+        for line in span.split("\n"):
+            lead = len(line) - len(line.lstrip())
+            core = line.strip()
+            parts.append((pos + lead, pos + lead + len(core), core))
+            pos += len(line) + 1
+        if len(parts) < 2 or not all(_WHOLE_NAME.fullmatch(c) for _a, _b, c in parts):
+            out.append(f)
+            continue
+        for a, b, core in parts:
+            out.append(Finding(f.entity_type, a, b, core, f.score, f.detector,
+                               explanation=f.explanation))
     return out
 
 
