@@ -39,3 +39,8 @@ def test_ordinary_words_after_a_title(line, names):
 ])
 def test_a_household_by_its_surname(line, names):
     assert [line[a:b] for a, b, *_ in TitleNameRecognizer().find(line)] == names
+
+
+def test_a_street_named_after_a_titled_person_is_a_street():
+    line = "Huisbezoek woning Ds. Kuyperstraat 9 (art. 13b Opiumwet) met Ds. Kuyper"
+    assert [line[a:b] for a, b, *_ in TitleNameRecognizer().find(line)] == ["Kuyper"]

@@ -47,6 +47,12 @@ ROLE_NOUNS = frozenset({
 _ADDRESSING = re.compile(r"(?i:geachte|beste|lieve|hooggeachte)[ \t]+(?:\S+[ \t]+)?$")
 
 
+# A street named after a titled person, with its house number
+_STREET_NAMED_AFTER = re.compile(
+    r"(?:\p{Lu}[\p{L}.'’-]*[ \t]+){0,3}\p{Lu}[\p{L}'’-]*(?:straat|laan|weg|plein|singel|"
+    r"gracht|kade|dreef|hof|park|dijk|pad|steeg)[ \t]+\d")
+
+
 class TitleNameRecognizer(NameRecognizer):
     """A name after a title or form of address: "de heer Jansen", "mw. drs. A. de Vries"."""
 
@@ -64,6 +70,8 @@ class TitleNameRecognizer(NameRecognizer):
             words = [w for w in name.split() if NAMEWORD_TOKEN.fullmatch(w)]
             if words and words[-1].lower() in ORG_WORDS:
                 continue
+            if _STREET_NAMED_AFTER.match(text, m.start("name")):
+                continue  # "Ds. Kuyperstraat 9", "Dr. Lelylaan 12": a street named after someone
             if len(words) == 1 and not INITIAL_TOKEN.match(name):
                 w = words[0].split("-")[0]
                 if w.lower() in ROLE_NOUNS or w.lower() in INSTITUTION_NOUNS:
