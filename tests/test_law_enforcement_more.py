@@ -196,3 +196,15 @@ def test_a_company_under_inquiry_is_no_investigation_code_name(analyzer):
     text = ("Politie en gemeente wisselen informatie uit over het Bibob-onderzoek Shisha Lounge "
             "Noordkade B.V. van de verdachte. Het opsporingsonderzoek Zandloper loopt door.")
     assert found(analyzer, text, "INVESTIGATION_NAME") == ["Zandloper"]
+
+
+def test_a_police_unit_s_code_with_the_year_only_in_a_police_record(analyzer):
+    from conftest import found
+
+    pv = ("Observatieverslag van de politie. De beelden zijn opgeslagen onder nummer "
+          "OBS-2026-1187. Er werden geen derden gehinderd.")
+    assert found(analyzer, pv, "NL_POLICE_REFERENCE") == ["OBS-2026-1187"]
+    letter = "Zaaknummer OV-2024-0417\nOns kenmerk WIA-2025-0331847\nBesluit op uw aanvraag."
+    assert found(analyzer, letter, "NL_POLICE_REFERENCE") == []
+    council = "De politie meldde overlast. Zaaknummer OV-2024-0417 is afgehandeld."
+    assert found(analyzer, council, "NL_POLICE_REFERENCE") == []

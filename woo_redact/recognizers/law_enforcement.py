@@ -88,6 +88,11 @@ _POLICE_WORD = re.compile(
     r"incident\w*|opsporing\w*)\b)")
 
 
+_YEAR_CODE = re.compile(r"[A-Z]{2,4}-(?:19|20)\d{2}-\d{3,7}")
+_OWN_FILE_LABEL = re.compile(r"(?i:\b(?:zaak\w*|\w*kenmerk|dossier\w*|referentie\w*|"
+                             r"besluit\w*|factuur\w*|offerte\w*)\b)[^\n]{0,12}\n?[^\n]{0,4}$")
+
+
 class NlPoliceReferenceRecognizer(NlPatternRecognizer):
     """Police registration numbers (BVH/Basisvoorziening Handhaving, proces-verbaal,
     mutatie, beslag) and the number of a criminal case file."""
@@ -106,6 +111,10 @@ class NlPoliceReferenceRecognizer(NlPatternRecognizer):
                 _REGISTRATION_TRIGGER + r"\K" + cs(_REGISTRATION_CODE) + _END, 0.6),
         # A case-file number is a long serial; a short one is a section or a page.
         Pattern("dossiernummer strafzaak", _DOSSIER_TRIGGER + r"\K\d{8,12}" + _END, 0.6),
+        # "opgeslagen onder nummer OBS-2026-1187", "BS-2026-004417": a unit's code, the year
+        # and a serial; only in a police record (reject_in_text)
+        Pattern("registratiecode met jaartal",
+                cs(r"(?<![\w/-])[A-Z]{2,4}-(?:19|20)\d{2}-\d{3,7}(?![\w/-])"), 0.6),
     ]
     CONTEXT = ["bvh*", "registratienummer*", "mutatienummer*", "mutatie", "proces-verbaal*",
                "procesverbaal*", "pv", "pv-nummer*", "politie*", "aangifte*", "registratie",
@@ -122,6 +131,11 @@ class NlPoliceReferenceRecognizer(NlPatternRecognizer):
 
     def reject_in_text(self, text: str, start: int, end: int) -> bool:
         before = text[max(0, start - 40):start]
+        if _YEAR_CODE.fullmatch(text, start, end) and not _AFTER_REGISTRATION.search(before):
+            # "WIA-2025-0331847", "Zaaknummer OV-2024-0417": every organisation numbers its
+            # files so; a police unit's code only counts in a police record
+            return bool(_OWN_FILE_LABEL.search(before)) or not _POLICE_WORD.search(
+                text, max(0, start - 3000), min(len(text), end + 3000))
         if _AFTER_DOSSIER.search(before):
             # Councils, the IND and the tax office number their dossiers too: only a file
             # in a criminal case (a police or OM letter) is a law-enforcement reference.
