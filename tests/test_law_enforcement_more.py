@@ -208,3 +208,12 @@ def test_a_police_unit_s_code_with_the_year_only_in_a_police_record(analyzer):
     assert found(analyzer, letter, "NL_POLICE_REFERENCE") == []
     council = "De politie meldde overlast. Zaaknummer OV-2024-0417 is afgehandeld."
     assert found(analyzer, council, "NL_POLICE_REFERENCE") == []
+
+
+def test_a_tapped_line_s_code_in_a_tap_report(analyzer):
+    from conftest import found
+
+    tap = ("TAPVERSLAG\nLijnen\nZL-T03 (nummer) en ZL-T04 (IMEI-tap)\nTarget ZL-T03\n"
+           "06-41827736, gebruiker")
+    assert sorted(set(found(analyzer, tap, "NL_POLICE_REFERENCE"))) == ["ZL-T03", "ZL-T04"]
+    assert found(analyzer, "Het model AB-T20 van de fabrikant.", "NL_POLICE_REFERENCE") == []

@@ -89,6 +89,9 @@ _POLICE_WORD = re.compile(
 
 
 _YEAR_CODE = re.compile(r"[A-Z]{2,4}-(?:19|20)\d{2}-\d{3,7}")
+_TAP_LINE = re.compile(r"[A-Z]{2,4}-T\d{2,3}")
+_TAP_WORDS = re.compile(r"(?i:\b(?:tap\w*|\w*tap|getapt\w*|target|intercept\w*|"
+                        r"opgenomen\s+gesprek\w*|lijnen)\b)")
 _OWN_FILE_LABEL = re.compile(r"(?i:\b(?:zaak\w*|\w*kenmerk|dossier\w*|referentie\w*|"
                              r"besluit\w*|factuur\w*|offerte\w*)\b)[^\n]{0,12}\n?[^\n]{0,4}$")
 
@@ -115,6 +118,8 @@ class NlPoliceReferenceRecognizer(NlPatternRecognizer):
         # and a serial; only in a police record (reject_in_text)
         Pattern("registratiecode met jaartal",
                 cs(r"(?<![\w/-])[A-Z]{2,4}-(?:19|20)\d{2}-\d{3,7}(?![\w/-])"), 0.6),
+        # a tapped line's code in a tap report: "Target ZL-T03", "ZL-T04 (IMEI-tap)"
+        Pattern("taplijn", cs(r"(?<![\w/-])[A-Z]{2,4}-T\d{2,3}(?![\w/-])"), 0.6),
     ]
     CONTEXT = ["bvh*", "registratienummer*", "mutatienummer*", "mutatie", "proces-verbaal*",
                "procesverbaal*", "pv", "pv-nummer*", "politie*", "aangifte*", "registratie",
@@ -131,6 +136,8 @@ class NlPoliceReferenceRecognizer(NlPatternRecognizer):
 
     def reject_in_text(self, text: str, start: int, end: int) -> bool:
         before = text[max(0, start - 40):start]
+        if _TAP_LINE.fullmatch(text, start, end):
+            return not _TAP_WORDS.search(text, max(0, start - 300), min(len(text), end + 300))
         if _YEAR_CODE.fullmatch(text, start, end) and not _AFTER_REGISTRATION.search(before):
             # "WIA-2025-0331847", "Zaaknummer OV-2024-0417": every organisation numbers its
             # files so; a police unit's code only counts in a police record
