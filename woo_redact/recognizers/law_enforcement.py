@@ -126,6 +126,8 @@ class NlPoliceReferenceRecognizer(NlPatternRecognizer):
                "beslag*", "dossier*"]
 
     def validate_result(self, pattern_text: str) -> Optional[bool]:
+        if _TAP_LINE.fullmatch(pattern_text):
+            return None  # a short code, told apart by the tap report around it
         # Fewer than six digits is a year, a page or a paragraph, not a registration.
         digits = digits_only(pattern_text)
         if len(digits) < 6:
