@@ -222,3 +222,12 @@ def test_streets_typed_in_lower_case(analyzer):
     assert sorted(found(analyzer, text, "NL_ADDRESS")) == ["halsstraat 18", "lange haven 140b"]
     prose = "Op de snelweg 2 keer geflitst; de weg 3 dagen dicht; het plein 4 uur vol."
     assert found(analyzer, prose, "NL_ADDRESS") == []
+
+
+def test_a_cadastral_parcel(analyzer):
+    from conftest import found
+
+    text = ("de woning Wilgenlaan 16 in Zuiderwaard (kadastraal bekend als gemeente\n"
+            "Zuiderwaard, sectie K, nummer 2314). De aanvraag is ingediend.")
+    assert "sectie K, nummer 2314" in found(analyzer, text, "NL_ADDRESS")
+    assert found(analyzer, "In sectie K, nummer 4 van het rapport staat het.", "NL_ADDRESS") == []

@@ -160,6 +160,12 @@ class NlAddressRecognizer(NlPatternRecognizer):
     PATTERNS = [Pattern("straat + huisnummer", _STREET_ADDRESS, 0.5),
                 Pattern("straat in kleine letters + huisnummer", _LOWER_STREET_ADDRESS, 0.5),
                 Pattern("straat zonder straatwoord + huisnummer", _PLAIN_STREET_ADDRESS, 0.5),
+                # "kadastraal bekend als gemeente Zuiderwaard, sectie K, nummer 2314": the
+                # parcel of someone's home names it as well as its address does
+                Pattern("kadastrale aanduiding",
+                        r"(?i:\bkadastra\w*[^.;]{0,80}?)\K(?-i:sectie[ \t]+[A-Z]{1,2}),?"
+                        r"[ \t\n]+(?i:nummer|nr\.?|perceel(?:nummer)?)[ \t]+\d{1,5}"
+                        r"(?:[ \t]*(?:A|G)[ \t]*\d{1,4})?(?!\d)", 0.6),
                 # "Mevrouw Doğan woont op 41b": the neighbour's number in the street just named
                 Pattern("huisnummer na woont op",
                         r"(?i:\b(?:woont|woonde|wonen|wonende|woonachtig)[ \t]+op[ \t]+"
@@ -185,7 +191,8 @@ class NlAddressRecognizer(NlPatternRecognizer):
         if _MONTH_AFTER.match(after):
             return True
         if (_STREET_ADDRESS_RE.fullmatch(text, start, end)
-                or _LOWER_STREET_ADDRESS_RE.fullmatch(text, start, end)):
+                or _LOWER_STREET_ADDRESS_RE.fullmatch(text, start, end)
+                or text.startswith("sectie", start)):  # a parcel: its cue is in the pattern
             return False  # a street with a street word
         # A street without one: only where the text says it is an address.
         if _UNIT_AFTER.match(text, end):
