@@ -115,3 +115,29 @@ def test_a_span_over_two_listed_names_becomes_one_finding_per_name():
     got = [(f.start, f.end) for f in split_listed_names(text, [both, wrapped])]
     assert [text[a:b] for a, b in got] == ["Veldkamp, Ingrid", "Brinkman-Oudshoorn, Hester",
                                            "Jan\nJansen"]
+
+
+def test_names_that_are_parts_of_addresses_are_no_people():
+    from woo_redact.detect import drop_address_parts
+    from woo_redact.model import Finding
+
+    text = "Antonie van Leeuwenhoeklaan 9\nP.O. Box 85500\nAmsterdam\nAdress: x\nJan Smit"
+    def at(entity, s):
+        i = text.index(s)
+        return Finding(entity, i, i + len(s), s, 0.9, "x")
+    findings = [at("PERSON", "Antonie"), at("NL_ADDRESS", "Antonie van Leeuwenhoeklaan 9"),
+                at("PERSON", "P.O. Box"), at("PERSON", "Amsterdam\nAdress"),
+                at("PERSON", "Jan Smit")]
+    kept = [f.text for f in drop_address_parts(text, findings)]
+    assert kept == ["Antonie van Leeuwenhoeklaan 9", "Jan Smit"]
+
+
+def test_a_name_inside_an_english_institution_s_name():
+    from woo_redact.recognizers.names.organisation_context import company_around
+
+    text = "Hartelijke groet,\nJulius Center for Health Sciences and Primary Care\nUMC Utrecht"
+    for word in ("Julius", "Primary"):
+        i = text.index(word)
+        assert company_around(text, i, i + len(word))
+    i = text.index("Hartelijke")
+    assert not company_around("Groet,\nJulius Jansen\nCenter", 7, 20)

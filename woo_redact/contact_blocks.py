@@ -33,6 +33,7 @@ MAX_BLOCK_LINES = 10
 # general channels
 _CONTACT_LABEL = re.compile(
     r"(?i)^\s*(?:bezoekadres|postadres|retouradres|correspondentieadres|adres(?:\s+vestiging)?|"
+    r"address|adress|phone|mobile|de|het|'t|"
     r"vestigingsadres|postbus|antwoordnummer|t|tel|telefoon|f|fax|e|e-mail|email|i|w|www|"
     r"internet|website|iban|kvk(?:-nummer)?|btw(?:-nummer)?|rsin|"
     r"overheidsidentificatienr|oin|nederland|the\s+netherlands|netherlands)\b[.:]?")

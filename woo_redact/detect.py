@@ -183,8 +183,8 @@ class Detector:
         findings = split_listed_names(doc.text, merge_overlaps(raw))
         for f in findings:
             f.text = doc.text[f.start:f.end]
-        findings = split_listed_names(
-            doc.text, merge_overlaps(findings + repeat_occurrences(doc.text, findings)))
+        findings = drop_address_parts(doc.text, split_listed_names(
+            doc.text, merge_overlaps(findings + repeat_occurrences(doc.text, findings))))
         for f in findings:
             f.text = doc.text[f.start:f.end]
             f.boxes = boxes_for_span(doc, f.start, f.end)
@@ -228,6 +228,31 @@ def repeat_occurrences(text: str, findings: list[Finding]) -> list[Finding]:
 # one person's whole name on a line: "Veldkamp, Ingrid", "Hester Brinkman-Oudshoorn"
 _WHOLE_NAME = re.compile(r"[^\W\d_][\w'’.-]*(?:[ \t]+[\w'’.-]+)*[ \t]*,[ \t]*[^\W\d_][\w'’.-]*"
                          r"(?:[ \t]+[\w'’.-]+)*|[^\W\d_][\w'’.-]*(?:[ \t]+[\w'’.-]+)+")
+
+
+_PO_BOX = re.compile(r"(?i)p\.?\s?o\.?\s?box")
+
+
+def drop_address_parts(text: str, findings: list[Finding]) -> list[Finding]:
+    """Person spans that are part of an address: the person a street is named after
+    ("Antonie" in "Antonie van Leeuwenhoeklaan 9", inside the address finding), the "P.O.
+    Box" of a postal address, a place ending its line before a label ("Amsterdam\nAdress")."""
+    from . import gazetteer
+
+    streets = [(f.start, f.end) for f in findings if f.entity_type == "NL_ADDRESS"]
+    gaz = gazetteer.load()
+    out = []
+    for f in findings:
+        if f.entity_type == "PERSON":
+            span = text[f.start:f.end]
+            first_line = span.split("\n")[0].strip()
+            if (any(a <= f.start and f.end <= b for a, b in streets)
+                    or _PO_BOX.fullmatch(span.strip())
+                    or ("\n" in span and gaz.is_place(first_line)
+                        and not gaz.is_first_name(first_line))):
+                continue
+        out.append(f)
+    return out
 
 
 def split_listed_names(text: str, findings: list[Finding]) -> list[Finding]:

@@ -63,7 +63,17 @@ _LONE_SURNAME = re.compile(r"(?:(?:Van|De|Den|Der|Ter|Ten|Te)[ \t]+)*\p{Lu}[\p{L
 # Capitalised words that name an organisation the model may take for a person in Dutch
 # texts: a Papiamento foundation, a legal form.
 ORG_NAME_WORDS_INSIDE = frozenset({"fundashon", "stichting", "b.v.", "n.v.", "v.o.f.", "bv",
-                                   "nv", "zn."})
+                                   "nv", "zn.", "institute", "instituut", "university",
+                                   "universiteit", "center", "centre", "hospital",
+                                   "foundation", "department"})
+# An institution's name in English on its own line ("Julius Center for Health Sciences and
+# Primary Care", "Athena Institute"): every word of it is the institution's
+_ENGLISH_INSTITUTION = re.compile(
+    r"(?i:\b(?:institute|center|centre|university|department|hospital|foundation|agency|"
+    r"council|school|college|laboratory|laboratories)\b)")
+_TITLE_CASE_LINE = re.compile(r"[ \t|]*(?:\p{Lu}[\p{L}'’&-]*|for|of|and|the|en|voor|van|de|"
+                              r"in|on|[(),&|-])(?:[ \t]+(?:\p{Lu}[\p{L}'’&-]*|for|of|and|"
+                              r"the|en|voor|van|de|in|on|\(\p{Lu}+\)|[(),&|-]))*[ \t|]*")
 # Capitalised words that make a list's neighbour an organisation: "Aedes en het
 # Interprovinciaal Overleg", "Humanitas en Stichting Schuldhulpmaatje".
 ORG_NAME_WORDS = frozenset({
@@ -102,6 +112,8 @@ def company_around(text: str, start: int, end: int) -> bool:
     words = text[start:end].split()
     if any(w.lower() in ORG_NAME_WORDS_INSIDE for w in words):
         return True  # "Visser Vastgoed B.V.", "Fundashon Mariadal" tagged whole
+    if "\n" not in text[start:end] and _in_institution_line(text, start, end):
+        return True
     lone = _LONE_SURNAME.fullmatch(text, start, end) is not None
     if len(words) > 1 and is_sector(words[-1]) and _LONE_SURNAME.fullmatch(
             " ".join(words[:-1])):
@@ -162,6 +174,14 @@ def _with_a_partner_word(text: str, start: int, end: int) -> bool:
     m = (_AMP_BEFORE.search(text, max(0, start - 40), start)
          or _AMP_AFTER.match(text, end, min(len(text), end + 40)))
     return bool(m) and _not_a_name(m.group("w"))
+
+
+def _in_institution_line(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return (len(line.split()) <= 12 and bool(_ENGLISH_INSTITUTION.search(line))
+            and _TITLE_CASE_LINE.fullmatch(line) is not None)
 
 
 def organisation_around(text: str, start: int, end: int) -> bool:
