@@ -314,3 +314,10 @@ def test_a_project_mailbox_named_by_a_compound_of_three_words():
 
     assert organisation_mailbox("havenkadebrug@zuiderwaard.nl")
     assert organisation_mailbox("schoonderwoerd@zuiderwaard.nl") is None
+
+
+def test_a_mailbox_of_a_word_and_a_unit_s_short_name():
+    from woo_redact.organisations import organisation_mailbox
+
+    assert organisation_mailbox("contactpersoonwoo@uwv.nl")
+    assert organisation_mailbox("jansenwoo@uwv.nl") is None

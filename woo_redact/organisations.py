@@ -364,6 +364,19 @@ def _joined_places(gaz: gazetteer.Gazetteer) -> frozenset[str]:
                      for p in gaz.places if len(p) >= 4)
 
 
+def _with_unit_word(part: str, gaz: gazetteer.Gazetteer) -> bool:
+    """"contactpersoonwoo", "woocoordinatie": a word joined to a unit's short name."""
+    from .recognizers.names.organisation_context import ORG_WORDS as UNIT_WORDS
+
+    for k in range(2, len(part) - 1):
+        head, tail = part[:k], part[k:]
+        for unit, rest in ((head, tail), (tail, head)):
+            if unit in UNIT_WORDS and len(rest) >= 4 and (
+                    gaz.is_dictionary_word(rest) or gazetteer.is_compound(rest, gaz)):
+                return True
+    return False
+
+
 def _local_part_kind(part: str, gaz: gazetteer.Gazetteer) -> str:
     """"word", "acronym" or "person" for one part of a mailbox's local part."""
     if part in ROLE_WORDS:
@@ -373,7 +386,8 @@ def _local_part_kind(part: str, gaz: gazetteer.Gazetteer) -> str:
     if gaz.is_first_name(part) or gaz.is_surname(part) or gaz.is_interfix(part):
         return "person"  # a name wins over the word it also is ("bakker", "koning")
     if (gaz.is_dictionary_word(part) or gaz.is_common_word(part)
-            or gazetteer.is_compound(part, gaz) or part in _joined_places(gaz)):
+            or gazetteer.is_compound(part, gaz) or part in _joined_places(gaz)
+            or _with_unit_word(part, gaz)):
         return "word"
     if len(part) > MAX_ACRONYM or any(gaz.is_interfix(part[k:]) for k in range(1, 4)):
         return "person"  # initials run into an interfix: "jter.haar", "mvd"
