@@ -119,7 +119,10 @@ _ROLE_NEARBY = re.compile(
     r"(?i)\b(?:minister-president|premier|minister|staatssecretaris|kamerlid|kamerleden|"
     r"het\s+lid|de\s+leden|kamervoorzitter|senator|burgemeester|wethouder|gedeputeerde|"
     r"bewindspersoon|bewindslieden|kabinet|motie|fractie|dijkgraaf|gezaghebber|ombudsman|"
-    r"\w*debat|kamervragen|kamerbrief|tweede\s+kamer|eerste\s+kamer)\b")
+    r"\w*debat|kamervragen|kamerbrief|tweede\s+kamer|eerste\s+kamer|plenair\w*|"
+    # the House's own meetings and papers: a (schriftelijk) overleg, the minister's table file
+    r"(?-i:VSO|AO|SO)|notaoverleg|wetgevingsoverleg|schriftelijk\s+overleg|tafeldossier|"
+    r"woordvoerder\w*)\b")
 # A detector that took the role into the name: "|Gezaghebber Rijna|", "|Dijkgraaf Meijer|".
 _ROLE_IN_NAME = re.compile(rf"(?i:{_ROLE})[ \t]+(?=\p{{Lu}})")
 
