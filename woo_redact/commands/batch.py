@@ -6,16 +6,7 @@ import argparse
 import json
 import sys
 
-from .common import add_pipeline_options
-
-
-def _positive(kind):
-    def parse(text: str):
-        value = kind(text)
-        if value <= 0:
-            raise argparse.ArgumentTypeError(f"must be > 0: {text}")
-        return value
-    return parse
+from .common import positive, add_limit_options, add_pipeline_options
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -30,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "2: usage or input error; 130: interrupted.")
     p.add_argument("src", metavar="SRC", help="dossier folder (searched recursively)")
     p.add_argument("out", metavar="OUT", help="output folder (holds the manifest)")
-    p.add_argument("--workers", type=_positive(int), default=0, metavar="N",
+    p.add_argument("--workers", type=positive(int), default=0, metavar="N",
                    help="worker processes or Ray actors (default: every core / every CPU "
                         "of the Ray cluster)")
     p.add_argument("--engine", choices=["local", "ray"], default="local",
@@ -38,21 +29,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--address", metavar="ADDR",
                    help="Ray cluster to join (default: start a local one)")
     add_pipeline_options(p, accept_help="also redact findings the policy only proposes")
-    p.add_argument("--max-pages", type=_positive(int), default=5000, metavar="N",
-                   help="quarantine documents with more pages (default 5000)")
-    p.add_argument("--max-mb", type=_positive(float), default=500.0, metavar="MB",
-                   help="quarantine files larger than this (default 500 MB)")
-    p.add_argument("--timeout", type=_positive(float), default=600.0, metavar="SECONDS",
-                   help="per document and phase; a slower document is quarantined "
-                        "(default 600)")
-    p.add_argument("--max-memory-mb", type=_positive(int), default=4096, metavar="MB",
-                   help="memory a worker may take for one document beyond the loaded models "
-                        "(local engine; default 4096)")
+    add_limit_options(p, in_process=False)
     p.add_argument("--retry-quarantined", action="store_true",
                    help="try quarantined documents again (e.g. after raising a limit)")
     p.add_argument("--progress", choices=["auto", "bar", "log", "none"], default="auto",
                    help="bar on a terminal, periodic log lines otherwise (default auto)")
-    p.add_argument("--log-every", type=_positive(float), default=10.0, metavar="SECONDS",
+    p.add_argument("--log-every", type=positive(float), default=10.0, metavar="SECONDS",
                    help="interval of the progress log lines (default 10)")
     p.add_argument("--json", action="store_true", help="print the summary as JSON at the end")
     p.set_defaults(func=run)

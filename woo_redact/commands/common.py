@@ -14,24 +14,27 @@ def add_pipeline_options(p: argparse.ArgumentParser, *, accept_help: str) -> Non
                    help="do not OCR scanned pages (documents with scans are quarantined)")
 
 
-def add_limit_options(p: argparse.ArgumentParser) -> None:
-    """Per-document limits and the worker process that keeps them."""
-    p.add_argument("--max-pages", type=_positive(int), default=5000, metavar="N",
+def add_limit_options(p: argparse.ArgumentParser, *, in_process: bool = True) -> None:
+    """Per-document limits and (``in_process``) the option to run without the worker
+    process that keeps them."""
+    p.add_argument("--max-pages", type=positive(int), default=5000, metavar="N",
                    help="quarantine documents with more pages (default 5000)")
-    p.add_argument("--max-mb", type=_positive(float), default=500.0, metavar="MB",
+    p.add_argument("--max-mb", type=positive(float), default=500.0, metavar="MB",
                    help="quarantine files larger than this (default 500 MB)")
-    p.add_argument("--timeout", type=_positive(float), default=600.0, metavar="SECONDS",
+    p.add_argument("--timeout", type=positive(float), default=600.0, metavar="SECONDS",
                    help="per document and pass; a slower document is quarantined "
                         "(default 600)")
-    p.add_argument("--max-memory-mb", type=_positive(int), default=4096, metavar="MB",
+    p.add_argument("--max-memory-mb", type=positive(int), default=4096, metavar="MB",
                    help="memory a document may take beyond the loaded models; more "
                         "quarantines it (default 4096)")
-    p.add_argument("--in-process", action="store_true",
-                   help="no worker process: faster to debug, but a crash in a PDF library "
-                        "ends the whole run and the time and memory limits do not apply")
+    if in_process:
+        p.add_argument("--in-process", action="store_true",
+                       help="no worker process: faster to debug, but a crash in a PDF "
+                            "library ends the whole run and the time and memory limits do "
+                            "not apply")
 
 
-def _positive(kind):
+def positive(kind):
     def parse(text: str):
         value = kind(text)
         if value <= 0:
