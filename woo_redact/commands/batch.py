@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from .common import positive, add_limit_options, add_pipeline_options
+from .common import add_limit_options, add_pipeline_options, positive
 
 
 def register(sub: argparse._SubParsersAction) -> None:
