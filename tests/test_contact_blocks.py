@@ -113,3 +113,21 @@ def test_a_landline_under_several_people_s_signatures_is_the_switchboard():
     keep_contact_blocks(findings, text)
     kept = {f.text for f in findings if f.action == "keep"}
     assert kept == {"+31 30 274 91 11"}
+
+
+def test_a_citizen_s_address_stays_theirs_wherever_the_letter_repeats_it(tmp_path, pipeline):
+    from conftest import make_pdf
+
+    pdf = make_pdf(tmp_path / "besluit.pdf", [[
+        (72, 60, "Gemeente Zuiderwaard"),
+        (72, 74, "Team Vergunningen"),
+        (72, 88, "De heer E.R. Pinas"),
+        (72, 102, "Wilgenlaan 16"),
+        (72, 116, "4731 KD ZUIDERWAARD"),
+        (72, 150, "Wij verleenden een vergunning voor een dakopbouw op de woning"),
+        (72, 164, "Wilgenlaan 16 (zaaknummer OV-2024-0417). De stukken liggen ter inzage."),
+        (72, 178, "Bezwaar kunt u sturen naar Postbus 1500, 4730 BA Zuiderwaard."),
+    ]])
+    _, prop = pipeline.propose(str(pdf))
+    streets = [f.status for f in prop.findings if f.text == "Wilgenlaan 16"]
+    assert streets == ["accepted", "accepted"]

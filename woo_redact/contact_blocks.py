@@ -156,6 +156,22 @@ def _signer_above(by_line: dict[int, list], n: int) -> str:
     return ""
 
 
+def _personal_values(findings: list, text: str) -> set[str]:
+    """Contact values the document also gives as someone's: under a person's name (an
+    addressee block, "De heer E.R. Pinas\nWilgenlaan 16") or where someone lives."""
+    people = [f for f in findings if f.entity_type == "PERSON" and f.action != "keep"]
+    out = set()
+    for f in findings:
+        if f.entity_type not in KEPT_TYPES or f.action == "keep":
+            continue
+        line_start = text.rfind("\n", 0, f.start) + 1
+        above = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+        if (RESIDENCE_WORDS.search(text, max(0, f.start - 60), f.start)
+                or any(above <= p.start < f.start for p in people)):
+            out.add(key(f.text))
+    return out
+
+
 def kept_contacts(findings) -> set[str]:
     """The contact values the findings keep as an organisation's, as occurrence keys."""
     return {key(f.text) for f in findings if f.entity_type in KEPT_TYPES
@@ -168,7 +184,7 @@ def keep_same_values(findings: list, text: str, known: set[str] | frozenset = fr
     organisation's wherever the document (or, with ``known``, the dossier) repeats it ("bel
     ons: 088 - 898 92 94" and the letter's "Telefoon 088 - 898 92 94"), unless the text says
     someone lives there."""
-    kept = kept_contacts(findings) | set(known)
+    kept = (kept_contacts(findings) | set(known)) - _personal_values(findings, text)
     for f in findings:
         if (f.entity_type in KEPT_TYPES and f.action != "keep" and key(f.text) in kept
                 and not (f.entity_type == "PHONE_NUMBER" and _is_mobile(f.text))

@@ -97,9 +97,16 @@ def organisation_address(text: str, start: int, end: int) -> str | None:
     if _general_contact_on_line(text[line_start:line_end if line_end >= 0 else len(text)]):
         return "organisation address: on one line with the organisation's general contact"
     after = _next_lines(text, end, LINES_AFTER)
-    if POSTBUS.search(after):
+    rest_of_line = text[end:line_end if line_end >= 0 else len(text)]
+    if POSTBUS.search(after) and not head.strip() and _ONLY_PLACE.fullmatch(rest_of_line):
+        # a letterhead's address line, alone on its line (not a sentence naming a house)
         return "organisation address: letterhead (followed by a Postbus address)"
     return None
+
+
+# what may follow a letterhead's street on its line: its postcode and place, separators
+_ONLY_PLACE = re.compile(r"[ \t,|·•–-]*(?:[1-9]\d{3}[ \t]?[A-Z]{2})?[ \t]*(?:[A-ZÀ-Þ][\w'’-]*"
+                         r"(?:[ \t]+[A-ZÀ-Þ][\w'’-]*)*)?[ \t,|·•–-]*")
 
 
 def _below_organisation_name(text: str, line_start: int) -> bool:
