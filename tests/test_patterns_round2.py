@@ -231,3 +231,11 @@ def test_a_cadastral_parcel(analyzer):
             "Zuiderwaard, sectie K, nummer 2314). De aanvraag is ingediend.")
     assert "sectie K, nummer 2314" in found(analyzer, text, "NL_ADDRESS")
     assert found(analyzer, "In sectie K, nummer 4 van het rapport staat het.", "NL_ADDRESS") == []
+
+
+def test_a_postcode_wrapped_in_a_cell_after_the_street(analyzer):
+    from conftest import found
+
+    text = "Mw. B. Owusu-Ansah\nVan Heemskerckstraat 12-A, 4732\nTN\nSamenleving"
+    assert "4732\nTN" in found(analyzer, text, "NL_POSTCODE")
+    assert found(analyzer, "In 2024\nTN en 2023\nOM", "NL_POSTCODE") == []

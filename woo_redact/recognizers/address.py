@@ -230,6 +230,10 @@ class NlPostcodeRecognizer(NlPatternRecognizer):
                    + r"(?![\w-])"), 0.45),
         Pattern("postcode",
                 cs(r"(?<![\w-])(?!" + _YEAR_LIKE + r")" + _POSTCODE + r"(?![\w-])"), 0.5),
+        # wrapped in a narrow cell right after the street: "Van Heemskerckstraat 12-A, 4732\nTN"
+        Pattern("postcode na huisnummer, afgebroken",
+                cs(r"(?<=\d[\w-]{0,4},[ \t]{0,2})[1-9]\d{3}[ \t]*\n[ \t]*(?!SA|SD|SS)[A-Z]{2}"
+                   r"(?![\w-])"), 0.6),
         # "2019 EU", "2023 OM": a year and an abbreviation far more often than a postcode
         # in the 19xx/20xx range, unless an address or the word "postcode" is near.
         Pattern("postcode als jaartal",
