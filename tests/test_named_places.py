@@ -94,3 +94,19 @@ def test_a_word_that_ends_a_venue_s_name_is_the_venue():
     assert is_place_finding(text, first, first + 4, places)
     for i in (text.index("Vonk", first + 5), text.rindex("Vonk")):
         assert not is_place_finding(text, i, i + 4, places)
+
+
+def test_a_name_spread_from_another_document_stops_at_a_venue_of_that_name(tmp_path, pipeline):
+    from woo_redact.dossier import run_dossier
+    from woo_redact.inputs import InputFile
+
+    a = make_pdf(tmp_path / "a.pdf", [[(72, 72, "Melding van de heer Vonk over geluidsoverlast."),
+                                       (72, 90, "Vonk belde later opnieuw.")]])
+    b = make_pdf(tmp_path / "b.pdf", [[(72, 72, "Werkbezoek aan Buurthuis De Vonk met de wethouder."),
+                                       (72, 90, "Het buurthuis ligt aan het plein.")]])
+    files = [InputFile(str(a), "a.pdf"), InputFile(str(b), "b.pdf")]
+    results = {f.rel: r for f, r in run_dossier(pipeline, files, tmp_path / "out", dry_run=True)}
+    spread = [f.text for f in results["b.pdf"].findings
+              if f.entity_type == "PERSON" and f.status == "accepted"]
+    assert spread == []
+    assert [f.text for f in results["a.pdf"].findings if f.status == "accepted"] == ["Vonk", "Vonk"]

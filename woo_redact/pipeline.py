@@ -140,7 +140,10 @@ class Pipeline:
         findings = [f for f in findings if not (
             f.entity_type == "PERSON" and (is_place_finding(doc.text, f.start, f.end, places)
                                            or names_an_organism(f.text)))]
-        findings = self._propagate(doc, findings, dossier, places=places)
+        # a name spread to where it ends one of the text's place names ("Buurthuis De Vonk")
+        findings = [f for f in self._propagate(doc, findings, dossier, places=places)
+                    if not (f.entity_type == "PERSON" and "Propagation" in f.detector
+                            and is_place_finding(doc.text, f.start, f.end, places))]
         t["detect"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         findings = self.policy.decide(findings, doc.text, self.office_holders)
@@ -164,7 +167,8 @@ class Pipeline:
         # the document's own names were spread when it was proposed
         merged = self._propagate(doc, proposal.findings, dossier, dossier_only=True,
                                  places=places)
-        new = [f for f in merged if f.id not in before]
+        new = [f for f in merged if f.id not in before and not (
+            f.entity_type == "PERSON" and is_place_finding(doc.text, f.start, f.end, places))]
         for f in self.policy.decide(new, doc.text, self.office_holders):
             self._set_status(f)
             proposal.findings.append(f)
