@@ -110,3 +110,10 @@ def test_a_name_spread_from_another_document_stops_at_a_venue_of_that_name(tmp_p
               if f.entity_type == "PERSON" and f.status == "accepted"]
     assert spread == []
     assert [f.text for f in results["a.pdf"].findings if f.status == "accepted"] == ["Vonk", "Vonk"]
+
+
+def test_a_body_law_or_programme_the_text_names_is_no_one_unless_a_name_list_knows_it():
+    places = learn("het Landelijk Bureau Bibob en de Wet Bibob; Stichting Jansen; programma "
+                   "Samen Sterk; team Ondermijning", gazetteer.load())
+    assert {"bibob", "samen sterk", "ondermijning"} <= places
+    assert "jansen" not in places  # a surname: Mr Jansen elsewhere stays a person

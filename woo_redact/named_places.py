@@ -40,6 +40,10 @@ _PLACE_CUES = (
     rf"|(?i:\b\p{{L}}*(?:{'|'.join(VENUE_ENDINGS)})|\b(?:OBS|CBS|PCBS|RKBS|KBS|SBO))"
     r"[ \t]+(?=(?:De|Het|Den)[ \t]+\p{Lu})"
 )
+_BODY_CUED = re.compile(
+    r"(?i:\b(?:bureau|wet|loket|team|afdeling|programma|project|dienst|regeling|stichting|"
+    r"vereniging|fonds|platform|netwerk|coöperatie|cooperatie)[ \t]+)"
+    rf"(?P<name>{_NAME}(?:[ \t]+{_NAME})?)")
 _CUED = re.compile(rf"(?P<cue>{_PLACE_CUES})(?P<name>{_NAME}(?:[ \t]+{_NAME})?)")
 # cues that are part of the organisation's own name ("Omroep Zuiderwaard")
 _NAMED_TYPES = re.compile(r"(?i)omroep|voedselbank|politiebureau|stadskantoor|gemeentehuis|"
@@ -71,6 +75,13 @@ def learn(text: str, gaz: Gazetteer | None = None) -> frozenset[str]:
                                            and cue.lower().endswith(VENUE_ENDINGS)):
             out.add(f"{cue} {name}".lower())  # "Buurthuis De Vonk" is its whole name too
     out.update(a.lower() for a in organisation_acronyms(text, gaz))
+    if gaz is not None:
+        # "Bureau Bibob", "Wet Bibob", "programma Samen Sterk": a name no name list knows,
+        # after the kind of body, law or programme it names
+        for m in _BODY_CUED.finditer(text):
+            name = " ".join(m.group("name").split())
+            if not any(gaz.is_name(w) or gaz.is_first_name(w) for w in name.split()):
+                out.add(name.lower())
     domains: dict[str, set[str]] = {}
     for m in _MAILBOX.finditer(text):
         label = m.group("label").lower()
