@@ -72,6 +72,8 @@ _DOSSIER_TRIGGER = (r"(?i:\b(?:straf)?dossier(?:[- ]?(?:nummer|nr\.?)|[ \t]+(?:m
 _DATE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
 _AFTER_DOSSIER = re.compile(_DOSSIER_TRIGGER + r"$")
 _AFTER_REGISTRATION = re.compile(r"(?i)(?<!bvh)(?<!bvh[- ])" + _REGISTRATION_TRIGGER + r"$")
+_AFTER_POLICE_TRIGGER = re.compile(_POLICE_TRIGGER + r"$")
+_POLICE_PREFIX = re.compile(r"(?:PL|PV|BVH)\b")
 _CRIMINAL_CASE = re.compile(
     r"(?i:\b(?:parket\w*|officier\s+van\s+justitie|openbaar\s+ministerie|"
     r"proces(?:sen)?[- ]verbaal|processtukken|strafdossier|strafzaak|strafrecht\w*|"
@@ -140,9 +142,11 @@ class NlPoliceReferenceRecognizer(NlPatternRecognizer):
         before = text[max(0, start - 40):start]
         if _TAP_LINE.fullmatch(text, start, end):
             return not _TAP_WORDS.search(text, max(0, start - 300), min(len(text), end + 300))
-        if _YEAR_CODE.fullmatch(text, start, end) and not _AFTER_REGISTRATION.search(before):
-            # "WIA-2025-0331847", "Zaaknummer OV-2024-0417": every organisation numbers its
-            # files so; a police unit's code only counts in a police record
+        if (_YEAR_CODE.fullmatch(text, start, end) and not _AFTER_POLICE_TRIGGER.search(before)
+                and not _POLICE_PREFIX.match(text, start)):
+            # "WIA-2025-0331847", "Zaaknummer OV-2024-0417", "Registratienummer: DOC-2023-…":
+            # every organisation numbers its files so; a unit's code only counts in a police
+            # record, or right after a word only the police use ("beslagnummer BSN-2024-…")
             return bool(_OWN_FILE_LABEL.search(before)) or not _POLICE_WORD.search(
                 text, max(0, start - 3000), min(len(text), end + 3000))
         if _AFTER_DOSSIER.search(before):
