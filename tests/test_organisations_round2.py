@@ -321,3 +321,21 @@ def test_a_mailbox_of_a_word_and_a_unit_s_short_name():
 
     assert organisation_mailbox("contactpersoonwoo@uwv.nl")
     assert organisation_mailbox("jansenwoo@uwv.nl") is None
+
+
+@pytest.mark.parametrize("text,number", [
+    ("Voor vragen over uw verblijf: bel de IND: 088 043 04 30.", "088 043 04 30"),
+    ("Meldlijnen: NCSC: 070 751 5555 | Fraudehelpdesk: 088 786 73 72 | Politie: 0900-8844",
+     "070 751 5555"),
+])
+def test_an_organisation_named_by_its_abbreviation(text, number):
+    assert organisation_phone(text, *span(text, number)) is not None
+
+
+@pytest.mark.parametrize("text,number", [
+    ("PJK: 070 123 4567", "070 123 4567"),
+    ("Telefoonlijst\nPJK: 070 123 4567 | AB: 070 123 4568", "070 123 4567"),
+    ("Meldlijnen: bel mij direct, AB: 070 123 4568 of de infolijn", "070 123 4568"),
+])
+def test_initials_before_a_number_are_someone_s_line(text, number):
+    assert organisation_phone(text, *span(text, number)) is None

@@ -182,7 +182,8 @@ CONTACT_ORGANISATION = re.compile(
     r"\b(?:neem(?:t)?\s+(?:u\s+)?(?:dan\s+|gerust\s+|even\s+)?contact\s+op|"
     r"contact\s+(?:opnemen|op\s+te\s+nemen)|bel(?:t)?(?:\s+u)?)\s+(?:met\s+)?"
     r"(?:het|de|ons)\s+"
-    r"(?:[\w-]*(?:team|loket|servicepunt)|afdeling|"
+    # "bel de IND", "neem contact op met het CAK": an organisation by its abbreviation
+    r"(?:(?-i:[A-Z]{2,6})|[\w-]*(?:team|loket|servicepunt)|afdeling|"
     r"ministerie|gemeente|provincie|politie|rechtbank|gerechtshof|parket|waterschap|"
     r"rijkswaterstaat|belastingdienst|inspectie|directie|dienst|agentschap|autoriteit)\b",
     re.IGNORECASE)
@@ -234,7 +235,29 @@ def organisation_phone(text: str, start: int, end: int) -> str | None:
             return f"{why} ('{' '.join(hit.group().split())}')"
     if _on_letterhead_line(text, start, end):
         return "organisation number: on the letterhead line with its address and mailbox"
+    if _on_channels_line(text, start, end):
+        return "organisation number: an organisation's line in a list of general lines"
     return None
+
+
+# "NCSC: 070 751 5555": an abbreviation as the number's label
+_ORG_LABEL_BEFORE = re.compile(r"(?-i:\b[A-Z]{2,6}):[ \t]*$")
+
+
+def _on_channels_line(text: str, start: int, end: int) -> bool:
+    """A line listing organisations' general lines ("Meldlijnen: NCSC: 070 751 5555 |
+    Fraudehelpdesk: 0900-…"): the number is labelled by an organisation's abbreviation and
+    the line itself names general lines or holds a public service number. Three capitals
+    alone before a number may be someone's initials, so the line must say so."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _ORG_LABEL_BEFORE.search(text, line_start, start):
+        return False
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end]
+    if PERSONAL_LINE.search(text[line_start:start][-40:]):
+        return False
+    return bool(SWITCHBOARD_WORDS.search(line) or SERVICE_NUMBER_ON_LINE.search(line))
 
 
 def _is_service_number(number: str) -> bool:
