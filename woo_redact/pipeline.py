@@ -83,8 +83,12 @@ class Pipeline:
 
     def __init__(self, policy: Policy | None = None, *, model_path: str | None = None,
                  ocr: bool | None = None, limits: Limits | None = None,
-                 accept_proposed: bool = False):
+                 accept_proposed: bool = False, reference: bool = False):
         self.policy = policy or load_policy()
+        # the reference paths: Presidio's engine recognizer by recognizer, and every page of
+        # the output read again in full; the same findings and outputs, slower (the tests
+        # compare the two)
+        self.reference = reference
         self.model_path = model_path
         self.limits = limits or Limits()
         self.accept_proposed = accept_proposed
@@ -135,7 +139,7 @@ class Pipeline:
             doc = self.extract(path)
         t["extract"] = time.perf_counter() - t0
         t0 = time.perf_counter()
-        findings = self.detector.analyze(doc)
+        findings = self.detector.analyze(doc, reference=self.reference)
         places = self.places(doc, dossier)
         findings = [f for f in findings if not (
             f.entity_type == "PERSON" and (is_place_finding(doc.text, f.start, f.end, places)

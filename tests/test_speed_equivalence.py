@@ -1,0 +1,87 @@
+"""The fast paths decide exactly what the reference paths decide, compared in the same run.
+
+The reference paths are kept callable (``Pipeline(reference=True)``): Presidio's engine
+recognizer by recognizer, every page of the output read again in full, the dossier's names
+looked up one by one. Each set below is run as a dossier through both, and every document's
+status, output checksum and findings (entity, span, text, score, detector, boxes, ground,
+action, status, reason) must be the same. Nothing is stored between runs: when detection
+rules change, both paths change with them.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+from pathlib import Path
+
+import pytest
+
+from woo_redact.ocr import tesseract_available
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "fixtures"
+U1 = FIXTURES / "unseen" / "u1-gemeente" / "docs"
+
+
+def _snapshot_module():
+    spec = importlib.util.spec_from_file_location(
+        "findings_snapshot", ROOT / "scripts" / "findings_snapshot.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+SNAP = _snapshot_module()
+
+
+def _both(pipeline, folder: Path) -> tuple[dict, dict]:
+    try:
+        pipeline.reference = False
+        fast = SNAP.snapshot_folder(pipeline, folder)
+        pipeline.reference = True
+        ref = SNAP.snapshot_folder(pipeline, folder)
+    finally:
+        pipeline.reference = False
+    return fast, ref
+
+
+def _same(fast: dict, ref: dict) -> None:
+    assert fast, "nothing was run"
+    assert sum(len(r["findings"]) for r in ref.values()) > 0, "no findings to compare"
+    lines = SNAP.diff({"set": ref}, {"set": fast})
+    assert not lines, "fast path differs from the reference:\n" + "\n".join(lines[:40])
+
+
+def test_born_digital_fixtures_same_findings(pipeline):
+    _same(*_both(pipeline, FIXTURES / "docs"))
+
+
+def test_unseen_sample_same_findings(pipeline, tmp_path):
+    # a table-heavy decision, a chat, minutes with an action list, a register, mails
+    for name in ("03-woo-besluit-bomenkap-inventarislijst.pdf",
+                 "05-whatsapp-groep-wateroverlast.pdf",
+                 "07-verslag-stuurgroep-armoede-actielijst.pdf",
+                 "11-klachtenregistratie-2024.pdf",
+                 "14-mailwisseling-intern-woo-verzoek.pdf"):
+        shutil.copy(U1 / name, tmp_path / name)
+    _same(*_both(pipeline, tmp_path))
+
+
+@pytest.mark.skipif(not tesseract_available(), reason="Tesseract is not installed")
+def test_scan_same_findings(pipeline, tmp_path):
+    name = "scan-bereikbaarheidslijst-rbt.pdf"
+    shutil.copy(FIXTURES / "scanned" / name, tmp_path / name)
+    _same(*_both(pipeline, tmp_path))
+
+
+def test_diff_reports_a_changed_finding():
+    """The comparison itself can fail: a changed box, status or extra finding shows."""
+    rec = {"status": "done", "kind": "", "reason": "", "sha256_out": "x",
+           "findings": [["PERSON", 0, 3, "Jan", 0.85, "ner", [[0, 1.0, 2.0, 3.0, 4.0]],
+                         "5.1.2e", "redact", "accepted", "policy"]]}
+    moved = {**rec, "findings": [["PERSON", 0, 3, "Jan", 0.85, "ner",
+                                  [[0, 1.0, 2.0, 3.5, 4.0]], "5.1.2e", "redact", "accepted",
+                                  "policy"]]}
+    assert SNAP.diff({"s": {"a.pdf": rec}}, {"s": {"a.pdf": rec}}) == []
+    assert len(SNAP.diff({"s": {"a.pdf": rec}}, {"s": {"a.pdf": moved}})) == 2
+    assert SNAP.diff({"s": {"a.pdf": rec}}, {"s": {}}) == ["s/a.pdf: only in A"]
