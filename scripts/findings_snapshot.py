@@ -86,8 +86,11 @@ def main(argv: list[str] | None = None) -> int:
         lines = diff(a, b)
         print("\n".join(lines) if lines else "identical")
         return 1 if lines else 0
+    import woo_redact
     from woo_redact.errors import quiet_mupdf
     from woo_redact.pipeline import Pipeline
+
+    print(f"woo_redact from {Path(woo_redact.__file__).parent}", file=sys.stderr)
 
     quiet_mupdf()
     pipeline = Pipeline()

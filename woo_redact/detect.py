@@ -23,7 +23,7 @@ from .signatures import find_signatures
 from .table_columns import table_findings
 from .scan import PageScan
 from .spans import SpanIndex
-from .occurrences import OccurrenceIndex
+from .occurrences import index_of
 
 LANG = "nl"
 # Text of the next page analysed with each page, so that a number or name broken over a
@@ -231,7 +231,7 @@ def repeat_occurrences(text: str, findings: list[Finding]) -> list[Finding]:
     seen: set[tuple[str, str]] = set()
     repeated = [f for f in findings
                 if f.entity_type not in NOT_REPEATED and len(f.text.strip()) >= MIN_REPEAT_LEN]
-    found = OccurrenceIndex(text).find_all([f.text for f in repeated])
+    found = index_of(text).find_all([f.text for f in repeated])
     for f in repeated:
         key = (f.entity_type, f.text.casefold())
         if key in seen:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .extract import boxes_for_span
 from .model import Box, Document, Finding
@@ -91,6 +92,19 @@ class OccurrenceIndex:
         return self.ends[i - 1]
 
 
+@lru_cache(maxsize=2)
+def index_of(text: str) -> OccurrenceIndex:
+    """The index of a text, built once for every stage that asks (detection's repeats, the
+    settling and covering of occurrences, the count of what was kept); the last two texts
+    are kept: a document's input and its output."""
+    return OccurrenceIndex(text)
+
+
+def release() -> None:
+    """Drop the kept indexes (a long dossier's is tens of megabytes)."""
+    index_of.cache_clear()
+
+
 def _case_fits(wanted: str, written: str) -> bool:
     """A capitalised part of a name does not occur as an all-lower-case word."""
     return not (wanted[:1].isupper() and written.isalpha() and written.islower())
@@ -109,7 +123,7 @@ def uncovered_occurrences(doc: Document, findings: list[Finding],
     the reviewer's acceptance of that text. Occurrences that touch a finding that is kept,
     rejected or still undecided stay as they are: that was decided there.
     """
-    index = index or OccurrenceIndex(doc.text)
+    index = index or index_of(doc.text)
     taken = SpanIndex((f.start, f.end) for f in findings)
     out: list[Finding] = []
     seen: set[str] = set()
@@ -136,7 +150,7 @@ def kept_occurrences(doc: Document, accepted: list[Finding], removed: Iterable[s
     """Per removed string: how many of its occurrences no accepted finding touches (kept on
     purpose, e.g. an office holder of the same surname), and the boxes of all its
     occurrences in the input (where a scan's reading of it is compared)."""
-    index = index or OccurrenceIndex(doc.text)
+    index = index or index_of(doc.text)
     covered = SpanIndex((f.start, f.end) for f in accepted)
     out: dict[str, Expected] = {}
     for s in dict.fromkeys(removed):

@@ -18,6 +18,7 @@ from pathlib import Path
 import pymupdf
 
 from . import hidden
+from . import occurrences
 from . import ocr as ocr_mod
 from . import office_mentions
 from . import textnorm
@@ -31,6 +32,7 @@ from .policy import Policy, load_policy
 from .propagate import NameBook
 from .redact import Mark, redact_document, save_rewritten
 from .occurrences import Expected, kept_occurrences, uncovered_occurrences
+from .textmemo import RememberedHolders, TextMemo
 from .verify import verify_output
 
 QUARANTINE = "quarantine"
@@ -96,6 +98,7 @@ class Pipeline:
         self.use_ocr = ocr_mod.tesseract_available() if ocr is None else ocr
         self._detector = None
         self._office_holders = None
+        self.memo = TextMemo()
 
     @property
     def detector(self):
@@ -108,7 +111,8 @@ class Pipeline:
     def office_holders(self):
         if self._office_holders is None and self.policy.keep_office_holders:
             from .office_holders import OfficeHolders
-            self._office_holders = OfficeHolders.from_file(self.policy.office_holder_file)
+            self._office_holders = RememberedHolders(
+                OfficeHolders.from_file(self.policy.office_holder_file), self.memo)
         return self._office_holders
 
     # -- stages ---------------------------------------------------------------------------
@@ -225,11 +229,10 @@ class Pipeline:
                                   self.office_holders if self.policy.keep_office_holders
                                   else None, dossier_only=dossier_only, places=places)
 
-    @staticmethod
-    def places(doc: Document, dossier: NameBook | None) -> frozenset[str]:
+    def places(self, doc: Document, dossier: NameBook | None) -> frozenset[str]:
         """What this document, and the others of its dossier, call places or organisations."""
         from . import gazetteer
-        own = learn_places(doc.text, gazetteer.load())
+        own = self.memo.get(doc.text, "places", lambda: learn_places(doc.text, gazetteer.load()))
         return own | frozenset(dossier.places) if dossier is not None else own
 
     def apply(self, doc: Document, proposal: Proposal, out_dir: str | Path, rel: str,
@@ -249,7 +252,9 @@ class Pipeline:
                  for f in accepted for b in f.boxes] + manual
         removed = sorted({f.text for f in accepted if f.text.strip()})
         expected = kept_occurrences(doc, accepted, removed)
-        textnorm.release()  # the input text's index; verification indexes the output's
+        # the input text's indexes; verification indexes the output's
+        textnorm.release()
+        occurrences.release()
         final = out_dir / rel
         final.parent.mkdir(parents=True, exist_ok=True)
         tmp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
@@ -289,6 +294,7 @@ class Pipeline:
             out_doc = self.reread(str(tmp), doc)
             problems = self.verify(str(tmp), doc, expected, marks, out_doc)
             textnorm.release()
+            occurrences.release()
             res.timings["verify"] = time.perf_counter() - t0
             if problems:
                 tmp.unlink(missing_ok=True)

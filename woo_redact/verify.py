@@ -14,7 +14,7 @@ import pymupdf
 from . import hygiene
 from .extract import span_boxes
 from .model import Box, Document
-from .occurrences import Expected, OccurrenceIndex
+from .occurrences import Expected, OccurrenceIndex, index_of
 from .redact import Mark
 
 
@@ -40,7 +40,7 @@ def readable_removed_text(out_doc: Document, expected: dict[str, Expected],
                           marks: list[Mark]) -> list[str]:
     """Removed strings that occur in the output more often than they were kept."""
     problems = []
-    index = OccurrenceIndex(out_doc.text)
+    index = index_of(out_doc.text)
     for s, (limit, places) in expected.items():
         n = sum(1 for a, b in index.find(s) if _counts(out_doc, a, b, places, marks))
         if n > limit:
