@@ -85,3 +85,29 @@ def test_diff_reports_a_changed_finding():
     assert SNAP.diff({"s": {"a.pdf": rec}}, {"s": {"a.pdf": rec}}) == []
     assert len(SNAP.diff({"s": {"a.pdf": rec}}, {"s": {"a.pdf": moved}})) == 2
     assert SNAP.diff({"s": {"a.pdf": rec}}, {"s": {}}) == ["s/a.pdf: only in A"]
+
+
+def test_partial_reread_reads_what_a_full_one_reads(pipeline, tmp_path, monkeypatch):
+    """Verification reads again only the pages redaction changed; on every document the
+    output read that way is the output read in full (words, boxes, text)."""
+    from woo_redact.pipeline import Pipeline
+
+    full_reread = Pipeline.reread
+    compared = []
+
+    def both(self, path, doc, changed=None):
+        got = full_reread(self, path, doc, changed)
+        if changed is not None:
+            full = full_reread(self, path, doc, None)
+            assert got.text == full.text
+            assert [(w.text, w.box) for w in got.words] == [(w.text, w.box) for w in full.words]
+            compared.append((path, len(changed), got.page_count))
+        return got
+
+    monkeypatch.setattr(Pipeline, "reread", both)
+    for name in ("nieuwsbrief-twee-kolommen.pdf", "verslag-klacht-paginaovergang.pdf",
+                 "brief-dwangsom-reportlab.pdf"):
+        shutil.copy(FIXTURES / "docs" / name, tmp_path / name)
+    SNAP.snapshot_folder(pipeline, tmp_path)
+    assert len(compared) == 3
+    assert any(n < pages for _p, n, pages in compared), "every page was read again"

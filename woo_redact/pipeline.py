@@ -18,6 +18,7 @@ from pathlib import Path
 import pymupdf
 
 from . import hidden
+from . import hygiene
 from . import occurrences
 from . import ocr as ocr_mod
 from . import office_mentions
@@ -25,7 +26,7 @@ from . import textnorm
 from .contact_blocks import keep_contact_blocks, personal_mailboxes
 from .errors import BadInput, as_bad_input
 from .extract import Limits, extract, needs_ocr, open_pdf
-from .model import Document, Finding, Word, sha256_file
+from .model import Document, Finding, Page, Word, sha256_file
 from .named_places import is_place_finding, names_an_organism
 from .named_places import learn as learn_places
 from .policy import Policy, load_policy
@@ -127,8 +128,14 @@ class Pipeline:
                 def ocr(page, _known=ocr_words):
                     got = _known.get(page.number)
                     return list(got) if got is not None else ocr_mod.ocr_page(page)
-        doc = extract(path, ocr=ocr, limits=self.limits, sha256=sha256,
-                      check=hidden.TextCheck(ocr))
+        text_check = hidden.TextCheck(ocr)
+
+        def check(p: pymupdf.Page, page: Page) -> None:
+            words = page.words
+            text_check(p, page)
+            page.rebuilt = page.words is not words
+
+        doc = extract(path, ocr=ocr, limits=self.limits, sha256=sha256, check=check)
         unread = [p.index + 1 for p in doc.pages if not p.ocr and needs_ocr(p)]
         if unread:
             raise BadInput("needs_ocr", f"page(s) {_pages(unread)} are scans without a text "
@@ -271,6 +278,11 @@ class Pipeline:
                         hidden.rasterize(pdf[pno])
                     else:
                         ocr_mod.drop_invisible_text(pdf[pno])
+                # the pages redaction changes are read again to verify it: pages with a
+                # box, scans, and the pages whose text the steps below rewrite
+                changed = {m.box.page for m in marks} | set(proposal.ocr_pages)
+                changed |= {p.index for p in doc.pages if p.rebuilt}
+                changed |= hygiene.prepared_pages(pdf)
                 # text no reader sees goes, whether detection flagged it or not
                 gone: dict[str, int] = {}
                 for page in doc.pages:
@@ -278,6 +290,7 @@ class Pipeline:
                         for why, n in hidden.remove_hidden_text(pdf[page.index],
                                                                 page.words).items():
                             gone[why] = gone.get(why, 0) + n
+                            changed.add(page.index)
                 if gone:
                     res.notes.append("text no reader sees was removed: " + ", ".join(
                         f"{n} {why}" for why, n in sorted(gone.items())))
@@ -291,7 +304,7 @@ class Pipeline:
                 pdf.close()
             res.timings["save"] = time.perf_counter() - t0
             t0 = time.perf_counter()
-            out_doc = self.reread(str(tmp), doc)
+            out_doc = self.reread(str(tmp), doc, None if self.reference else changed)
             problems = self.verify(str(tmp), doc, expected, marks, out_doc)
             textnorm.release()
             occurrences.release()
@@ -314,12 +327,18 @@ class Pipeline:
         res.status, res.output = "done", str(final)
         return res
 
-    def reread(self, path: str, doc: Document) -> Document:
-        """Re-extract the written file the same way the input was read (OCR included)."""
+    def reread(self, path: str, doc: Document, changed: set[int] | None = None) -> Document:
+        """Re-extract the written file the same way the input was read (OCR included).
+
+        ``changed``: only these pages are read again; the others went through nothing but
+        MuPDF's syntax cleaning and the rewrite, so they read as the input read them (their
+        bytes are still searched for every removed string by the byte-level proof). None:
+        every page."""
         scanned = frozenset(p.index for p in doc.pages if p.ocr)
         return extract(path, ocr=ocr_mod.ocr_page if self.use_ocr else None,
                        limits=Limits(max_pages=self.limits.max_pages, max_bytes=1 << 40),
-                       force_ocr=scanned)
+                       force_ocr=scanned, reuse=doc if changed is not None else None,
+                       read=changed or ())
 
     def verify(self, path: str, doc: Document, expected: dict[str, Expected],
                marks: list[Mark], out_doc: Document | None = None) -> list[str]:
