@@ -1,8 +1,8 @@
 """The fast paths decide exactly what the reference paths decide, compared in the same run.
 
 The reference paths are kept callable (``Pipeline(reference=True)``): Presidio's engine
-recognizer by recognizer, every page of the output read again in full, the dossier's names
-looked up one by one. Each set below is run as a dossier through both, and every document's
+recognizer by recognizer, and every page of the output read again in full (the name book's
+indexes are compared with plain scans in ``test_archive_scale.py``). Each set below is run as a dossier through both, and every document's
 status, output checksum and findings (entity, span, text, score, detector, boxes, ground,
 action, status, reason) must be the same. Nothing is stored between runs: when detection
 rules change, both paths change with them.

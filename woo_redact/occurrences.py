@@ -72,6 +72,26 @@ class OccurrenceIndex:
                 last_end = end
         return hits
 
+    def spelled(self, streams: dict[str, object], longest: int) -> set[str]:
+        """The keys of ``streams`` (strings' letters and digits in lower case, as ``key``
+        gives them) that consecutive tokens of the text spell: the strings that may occur
+        here, each still to be confirmed by ``find``. Costs the same whatever the number of
+        keys: the text's runs of tokens are looked up, not the keys searched."""
+        found: set[str] = set()
+        lower = self.lower
+        n = len(lower)
+        for i in range(n):
+            run = ""
+            j = i
+            while j < n:
+                run += lower[j]
+                if len(run) > longest:
+                    break
+                if run in streams:
+                    found.add(run)
+                j += 1
+        return found
+
     def find_all(self, needles: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
         return {n: self.find(n) for n in dict.fromkeys(needles)}
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import time
 from collections.abc import Iterable
@@ -100,6 +101,7 @@ class Pipeline:
         self._detector = None
         self._office_holders = None
         self.memo = TextMemo()
+        self._holder_index: tuple[NameBook, _DossierHolders] | None = None
 
     @property
     def detector(self):
@@ -191,7 +193,7 @@ class Pipeline:
         other occurrence of accepted text becomes a finding, decided by the policy in its
         own context (so an office holder who shares a surname stays)."""
         self._keep_in_context(doc, findings, dossier)
-        extra = uncovered_occurrences(doc, findings + _dossier_values(dossier))
+        extra = uncovered_occurrences(doc, findings + _dossier_values(dossier, doc))
         for f in self.policy.decide(extra, doc.text, self.office_holders):
             self._set_status(f)
             findings.append(f)
@@ -217,8 +219,15 @@ class Pipeline:
                                       frequent=frequent)
         if dossier is not None and dossier.holders:
             office_mentions.keep_mentions(
-                findings, office_mentions.dossier_holders(dossier.holders), frequent=frequent)
+                findings, self._dossier_holders(dossier).meeting(findings), frequent=frequent)
         office_mentions.keep_initials(findings, office_mentions.holders_of(findings))
+
+    def _dossier_holders(self, dossier: NameBook) -> _DossierHolders:
+        """The dossier's holders indexed once (holders are only ever added to a book)."""
+        held = self._holder_index
+        if held is None or held[0] is not dossier or held[1].size != len(dossier.holders):
+            held = self._holder_index = (dossier, _DossierHolders(dossier.holders))
+        return held[1]
 
     def _set_status(self, f: Finding) -> None:
         if f.action == "redact" or (f.action == "propose" and self.accept_proposed):
@@ -240,7 +249,7 @@ class Pipeline:
         """What this document, and the others of its dossier, call places or organisations."""
         from . import gazetteer
         own = self.memo.get(doc.text, "places", lambda: learn_places(doc.text, gazetteer.load()))
-        return own | frozenset(dossier.places) if dossier is not None else own
+        return _Places(own, dossier.places) if dossier is not None else own
 
     def apply(self, doc: Document, proposal: Proposal, out_dir: str | Path, rel: str,
               manual: Iterable[Mark] = ()) -> DocResult:
@@ -413,13 +422,62 @@ class Pipeline:
         return self.apply(doc, prop, out_dir, rel)
 
 
-def _dossier_values(dossier: NameBook | None) -> list[Finding]:
-    """The dossier's removed values as accepted findings that stand nowhere in this
-    document: each of their occurrences here is covered like another occurrence."""
-    if dossier is None:
+def _dossier_values(dossier: NameBook | None, doc: Document) -> list[Finding]:
+    """The dossier's removed values that this document spells, as accepted findings that
+    stand nowhere in it: each of their occurrences here is covered like another occurrence.
+    Values the text cannot hold are left out before anything is made of them, so that the
+    cost of a document does not grow with the dossier."""
+    if dossier is None or not dossier.values:
         return []
+    streams, longest = dossier.value_streams()
+    index = occurrences.index_of(doc.text)
+    if len(dossier.values) * 8 < len(index.lower):
+        here = set(dossier.values)  # few values: ``find`` over each costs less
+    else:
+        here = {text for run in index.spelled(streams, longest) for text in streams[run]}
     return [Finding(entity, 0, 0, text, 1.0, "dossier", ground=ground, status="accepted")
-            for text, (entity, ground) in dossier.values.items()]
+            for text, (entity, ground) in dossier.values.items() if text in here]
+
+
+class _Places:
+    """What a document calls places, and what its dossier does: asked in turn, never copied
+    into one set (the dossier's grows with the run)."""
+
+    __slots__ = ("own", "shared")
+
+    def __init__(self, own: frozenset[str], shared: set[str]) -> None:
+        self.own, self.shared = own, shared
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.own or name in self.shared
+
+    def __bool__(self) -> bool:
+        return bool(self.own) or bool(self.shared)
+
+
+_WORD = re.compile(r"\w+")
+
+
+class _DossierHolders:
+    """The office holders of a dossier by every word of their names: a document meets only
+    those who share a word with a person it names (anyone else ``keep_mentions`` would pass
+    over), in the dossier's order."""
+
+    def __init__(self, holders: dict[str, str]) -> None:
+        self.size = len(holders)
+        self.holders = office_mentions.dossier_holders(holders)
+        self.by_word: dict[str, list[int]] = {}
+        for i, h in enumerate(self.holders):
+            p = h.person
+            for w in {m.casefold() for part in (p.full, p.first, p.surname, p.interfix)
+                      for m in _WORD.findall(part)}:
+                self.by_word.setdefault(w, []).append(i)
+
+    def meeting(self, findings: list[Finding]) -> list[office_mentions.Holder]:
+        words = {w.casefold() for f in findings if f.entity_type == "PERSON"
+                 for w in _WORD.findall(f.text)}
+        hit = sorted({i for w in words for i in self.by_word.get(w, ())})
+        return [self.holders[i] for i in hit]
 
 
 def _pages(nums: list[int]) -> str:
