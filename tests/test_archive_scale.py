@@ -96,3 +96,30 @@ def test_dossier_holders_meeting_a_document_decide_as_all_of_them():
     office_mentions.keep_mentions(b, office_mentions.dossier_holders(holders))
     assert [(f.action, f.reason) for f in a] == [(f.action, f.reason) for f in b]
     assert any(f.action == "keep" for f in a)
+
+
+def test_rerun_index_reaches_the_documents_a_new_name_or_value_can_change():
+    from woo_redact.batch.names import reaching_keys, text_keys
+
+    old = NameBook()
+    old.add("Piet Jansen")
+    new = NameBook()
+    new.add("Piet Jansen")
+    new.add("Jan de Vries")
+    new.values["06-12345678"] = ("PHONE_NUMBER", "5.1.2e")
+    new.values["AB-12"] = ("NL_LICENSE_PLATE", "5.1.2e")
+    new.places.add("omroep zuiderwaard")
+    new.holders["Rob Verhoef"] = "office holder: role context 'wethouder'"
+    keys = reaching_keys(old, new)
+
+    def reached(text: str) -> bool:
+        return bool(set(text_keys(text)) & keys)
+
+    assert reached("Mevrouw De Vries belde.")  # the surname, however written
+    assert reached("De Vries' advies en Vriess")
+    assert reached("Bel 06 1234 5678 of 0612345678.")  # the value, however spaced
+    assert reached("kenteken AB 12")
+    assert reached("Omroep Zuiderwaard meldt")
+    assert reached("Verhoef, Rob")
+    assert not reached("Piet Jansen schreef over de subsidieregeling; bel 06-87654321.")
+    assert text_keys("Reis naar İzmir") is None  # lower case moves offsets: always checked

@@ -59,6 +59,7 @@ class RunStats:
     applied: int = 0
     rechecked: int = 0
     rewritten: int = 0
+    unreached: int = 0  # done documents the new dossier names cannot reach: left as they are
     quarantined: int = 0
     pages: int = 0  # pages of the documents this run finished
     startup_s: float = 0.0
@@ -69,6 +70,7 @@ class RunStats:
         busy = sum(self.phase_s.values())
         return {"sync": self.sync, "detected": self.detected, "redacted": self.applied,
                 "rechecked": self.rechecked, "rewritten_after_recheck": self.rewritten,
+                "not_reached_by_new_names": self.unreached,
                 "quarantined": self.quarantined, "pages": self.pages,
                 "startup_s": round(self.startup_s, 2),
                 "phase_s": {k: round(v, 2) for k, v in self.phase_s.items()},
@@ -153,8 +155,6 @@ def lock_output(out: Path):
 class Batch:
     def __init__(self, opts: BatchOptions, reporter: Reporter):
         from ..ocr import tesseract_available
-        from ..pipeline import Pipeline
-        from ..policy import load_policy
 
         self.opts = opts
         self.out = Path(opts.out).resolve()
@@ -163,13 +163,24 @@ class Batch:
         self.cfg = WorkerConfig(str(self.out), opts.policy, opts.accept_proposed, ocr,
                                 opts.max_pages, opts.max_bytes, opts.timeout, opts.memory_mb)
         self.fingerprint = config_fingerprint(opts, ocr)
-        # Only for quarantining documents whose worker could not (time-out, crash).
-        self.pipeline = Pipeline(load_policy(opts.policy), ocr=ocr)
+        self._ocr = ocr
+        self._pipeline = None
         self.engine = None
         self.stats = RunStats()
         self.manifest: Manifest | None = None
         self._book_digest: str | None = None
         self._book_blob = b""
+
+    @property
+    def pipeline(self):
+        """Only for quarantining documents whose worker could not (time-out, crash); made
+        when first needed, so that a run with nothing to do loads nothing."""
+        if self._pipeline is None:
+            from ..pipeline import Pipeline
+            from ..policy import load_policy
+
+            self._pipeline = Pipeline(load_policy(self.opts.policy), ocr=self._ocr)
+        return self._pipeline
 
     # -- the run ---------------------------------------------------------------------------
     def run(self) -> dict:
@@ -264,7 +275,6 @@ class Batch:
         unpacking) and by the same text after conversion (known after phase 1). The first
         document in dossier order is the one released."""
         from ..inputs.dossier import SourceDoc
-        from ..pipeline import DocResult
 
         m = self.manifest
         rows = [(r, SourceDoc.from_json(json.loads(r["info"])))
@@ -274,6 +284,8 @@ class Batch:
         for r, doc in rows:
             if doc.error_kind:
                 if r["status"] != mf.QUARANTINED or r["kind"] != doc.error_kind:
+                    from ..pipeline import DocResult
+
                     self.pipeline.quarantine(
                         DocResult(r["path"], doc.base or doc.rel, "quarantined",
                                   sha256_in=r["sha256"]), self.out, doc.error_kind, doc.error)
@@ -322,7 +334,7 @@ class Batch:
         if status == "detected":
             m.detected(task.doc_id, pages=pages, proposal=res["proposal"],
                        ocr_pages=res["ocr_pages"], names=res["names"], timings=res["timings"],
-                       ocr_words=res.get("ocr_words"))
+                       ocr_words=res.get("ocr_words"), keys=res.get("keys"))
             if res.get("content"):
                 m.set_content(task.doc_id, res["content"])
             self.stats.detected += 1
@@ -364,11 +376,26 @@ class Batch:
 
     # -- dossier names ----------------------------------------------------------------------
     def _share_book(self) -> str:
-        from .names import build_book
+        """The dossier names of the batch as it stands, and which done documents they must
+        be checked against again. The book is built again only when a document's names
+        changed since the last run; finished documents made with the last run's names are
+        checked again only when the inverted index says that a name, value, place or office
+        holder new to the dossier can occur in them."""
+        from .names import build_book, reaching_keys
 
-        book, digest = build_book(c for _, c in self.manifest.names())
+        m = self.manifest
+        last = m.book()
+        if last is not None and not m.flagged(mf.NAMES_CHANGED):
+            self._book_digest, self._book_blob = last
+            return last[0]
+        book, digest = build_book(c for _, c in m.names())
         self._book_blob = pickle.dumps(book, protocol=pickle.HIGHEST_PROTOCOL)
         self._book_digest = digest
+        if last is not None and last[0] != digest:
+            old = pickle.loads(last[1])
+            reached = m.reached(last[0], reaching_keys(old, book))
+            self.stats.unreached = m.move_book(last[0], digest, reached)
+        m.save_book(digest, self._book_blob)
         return digest
 
 

@@ -206,7 +206,7 @@ class Worker:
 
     def detect(self, task: Task) -> dict:
         from ..errors import BadInput
-        from .names import contribution
+        from .names import contribution, text_keys
 
         from ..dossier import content_key
 
@@ -234,7 +234,7 @@ class Worker:
                 "proposal": dump_findings(prop.findings), "ocr_pages": prop.ocr_pages,
                 "ocr_words": dump_ocr_words(prop.ocr_words),
                 "names": contribution(doc, prop.findings), "timings": prop.timings,
-                "content": content_key(doc)}
+                "content": content_key(doc), "keys": text_keys(doc.text)}
 
     def apply(self, task: Task) -> dict:
         from ..errors import BadInput
