@@ -26,11 +26,11 @@ from .inputs.dossier import SourceDoc, mark_content_duplicates
 from .model import Document, sha256_file
 from .pipeline import DocResult, Pipeline, Proposal
 from .propagate import NameBook
+from .workdir import WORK_DIR
 
 # Pages of first-pass documents kept in memory for the second pass (about 0.2 MB a page):
 # reading a document again was a sixth of a small document's time.
 KEEP_PAGES = 500
-WORK_DIR = ".work"  # below the output folder: unpacked attachments and converted PDFs (0700)
 MIN_CONTENT_CHARS = 40  # shorter texts (or none: a scan) are no proof of being a copy
 
 

@@ -95,7 +95,7 @@ def config_fingerprint(opts: BatchOptions, ocr: bool) -> str:
 def discover_sources(src: str, out: str) -> tuple[list, list]:
     """The dossier under ``src`` (never the batch's own output, should it lie inside
     ``src``): its files, with zips and mail attachments unpacked into documents."""
-    from ..dossier import WORK_DIR
+    from ..workdir import WORK_DIR
     from ..inputs import discover
     from ..inputs.dossier import expand
 
@@ -231,7 +231,7 @@ class Batch:
         document reached its end they are not needed (a rerun unpacks again)."""
         import shutil
 
-        from ..dossier import WORK_DIR
+        from ..workdir import WORK_DIR
 
         if not self.manifest.ids(mf.PENDING, mf.DETECTING, mf.DETECTED, mf.APPLYING):
             shutil.rmtree(self.out / WORK_DIR, ignore_errors=True)

@@ -186,7 +186,7 @@ class Worker:
             return task.path
         import json
 
-        from ..dossier import WORK_DIR
+        from ..workdir import WORK_DIR
         from ..inputs.convert import to_pdf
         from ..inputs.dossier import SourceDoc
 

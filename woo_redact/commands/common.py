@@ -57,7 +57,7 @@ def start_run(args: argparse.Namespace, work: Path | None = None):
     """The dossier's documents (files found, zips and mail attachments unpacked into
     ``work``, by default OUT/.work), their sequence numbers and a pipeline for ``args``;
     None when there is nothing to do (the caller exits 2)."""
-    from ..dossier import WORK_DIR
+    from ..workdir import WORK_DIR
     from ..inputs import discover
     from ..inputs.dossier import expand
     from ..pipeline import Pipeline
