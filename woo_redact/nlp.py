@@ -8,6 +8,10 @@ Two views of the one trained pipeline (``models/nl_woo_ner``: tok2vec + ner):
 * ``load_ner_pipeline`` gives the full pipeline, cached per process, which
   ``recognizers.ner.DutchNerRecognizer`` runs on small windows of text only.
 
+The model is read from disk once per process: the token-only engine is a view of the full
+pipeline (its tokenizer and vocabulary, no components), not a second load (a load is most of
+a process's start-up).
+
 Nothing is ever downloaded: a missing model is an error that says how to build it.
 """
 
@@ -59,6 +63,15 @@ def load_token_pipeline(path: str | os.PathLike[str] | None = None) -> Language:
     return nlp
 
 
+def token_view(nlp: Language) -> Language:
+    """The pipeline's tokenizer and vocabulary without any of its components: what
+    ``load_token_pipeline`` loads, made from a pipeline already in memory."""
+    view = type(nlp)(vocab=nlp.vocab)
+    view.tokenizer = nlp.tokenizer
+    view.max_length = MAX_LENGTH
+    return view
+
+
 _ner_lock = threading.Lock()
 _ner_cache: dict[Path, Language] = {}
 
@@ -89,7 +102,7 @@ class LocalSpacyNlpEngine(SpacyNlpEngine):
         )
 
     def load(self) -> None:
-        self.nlp = {LANGUAGE: load_token_pipeline(self.model_dir)}
+        self.nlp = {LANGUAGE: token_view(load_ner_pipeline(self.model_dir))}
 
     def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
         """Tokens only: the recognizers score their own context on the raw text, and the
