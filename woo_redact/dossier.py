@@ -14,10 +14,10 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
-from . import office_mentions
 from .errors import BadInput, as_bad_input
 from .grounds_log import DUPLICATE
 from .inputs import InputFile
@@ -25,8 +25,10 @@ from .inputs.convert import to_pdf
 from .inputs.dossier import SourceDoc, mark_content_duplicates
 from .model import Document, sha256_file
 from .pipeline import DocResult, Pipeline, Proposal
-from .propagate import NameBook
 from .workdir import WORK_DIR
+
+if TYPE_CHECKING:
+    from .propagate import NameBook
 
 # Pages of first-pass documents kept in memory for the second pass (about 0.2 MB a page):
 # reading a document again was a sixth of a small document's time.
@@ -73,7 +75,7 @@ def run_dossier(pipeline: Pipeline, files: list[InputFile | SourceDoc], out_dir:
     if own_office:
         from .inputs.office import OfficeConverter
         office = OfficeConverter()
-    book = NameBook()
+    book: NameBook | None = None  # made once the models are loaded (see below)
     first: list[tuple[SourceDoc, Proposal | DocResult]] = []
     pdfs: dict[int, str] = {}
     kept: dict[int, Document] = {}
@@ -106,8 +108,16 @@ def run_dossier(pipeline: Pipeline, files: list[InputFile | SourceDoc], out_dir:
                     t0 = time.perf_counter()
                     doc = pipeline.extract(path, sha)
                     took = time.perf_counter() - t0
+                    if book is None:
+                        # the name rules are imported only now, after the models' background
+                        # load (if any) is done: the first page was read meanwhile
+                        pipeline.ready()
+                        from .propagate import NameBook
+                        book = NameBook()
                     _, prop = pipeline.propose(path, doc)
                     prop.timings["extract"] = took
+                    from . import office_mentions
+
                     book.add_findings(prop.findings, doc.text)
                     book.places |= pipeline.places(doc, None)
                     book.holders.update({h.person.full: h.reason
@@ -133,6 +143,10 @@ def run_dossier(pipeline: Pipeline, files: list[InputFile | SourceDoc], out_dir:
     finally:
         if own_office:
             office.close()
+    if book is None:
+        pipeline.ready()
+        from .propagate import NameBook
+        book = NameBook()
     # copies found only now, by their text after conversion
     ordered = [(i, d) for i, (d, item) in enumerate(first)
                if isinstance(item, Proposal) and d.doc_id]

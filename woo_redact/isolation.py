@@ -33,6 +33,9 @@ from .inputs.dossier import SourceDoc
 from .pipeline import DocResult, Pipeline
 
 GRACE = 10.0  # the hard kill waits this long beyond the soft limit
+# Address space the models may take while they load beside the first document (they take
+# about 200 MB, a thread's allocator arenas more).
+MODEL_ROOM_MB = 1024
 START_TIMEOUT = 600.0
 
 
@@ -182,9 +185,17 @@ def _worker_main(conn, pipeline: Pipeline, files: list[SourceDoc], out_dir: str,
 
     quiet_mupdf()
     try:
-        _ = pipeline.detector  # load the models before any limit applies
+        from .modelpath import model_path
+
+        model_path(pipeline.model_path)  # no model: the run fails now, as it always did
+        # The models load in the background while the first document is read; until they
+        # are in, the memory limit leaves room for them, then it closes to the limit beyond
+        # the loaded models.
         if isolation.memory_mb:
-            limit_memory(isolation.memory_mb)
+            limit_memory(isolation.memory_mb + MODEL_ROOM_MB)
+            pipeline.warm(then=lambda: limit_memory(isolation.memory_mb, tighten=True))
+        else:
+            pipeline.warm()
     except BaseException:
         import traceback
 
@@ -214,10 +225,10 @@ def _worker_main(conn, pipeline: Pipeline, files: list[SourceDoc], out_dir: str,
     conn.send(("end",))
 
 
-def limit_memory(extra_mb: int) -> None:
+def limit_memory(extra_mb: int, tighten: bool = False) -> None:
     """Let this process grow by ``extra_mb`` beyond what it has mapped now: a document that
     needs more gets an allocation failure (MuPDF and Python turn it into an error), not the
-    machine's memory."""
+    machine's memory. ``tighten``: never above the limit already set."""
     try:
         with open("/proc/self/statm") as fh:
             mapped = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
@@ -227,4 +238,6 @@ def limit_memory(extra_mb: int) -> None:
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
+    if tighten and soft != resource.RLIM_INFINITY:
+        limit = min(limit, soft)
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))

@@ -26,31 +26,15 @@ from presidio_analyzer.nlp_engine import NlpArtifacts, NerModelConfiguration, Sp
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .modelpath import (DEFAULT_MODEL, MODEL_ENV, REPO_ROOT,  # noqa: F401 - the API
+                        ModelMissingError, model_path)
+
 LANGUAGE = "nl"
-MODEL_ENV = "WOO_REDACT_MODEL"
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_MODEL = REPO_ROOT / "models" / "nl_woo_ner"
 # Whole documents go through the tokenizer at once; without the parser/NER, memory stays
 # linear in the text, so spaCy's 1M-character guard only gets in the way of long dossiers.
 MAX_LENGTH = 20_000_000
 
 LABEL_TO_ENTITY = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOCATION"}
-
-
-class ModelMissingError(FileNotFoundError):
-    """The trained Dutch pipeline is not where we look for it."""
-
-
-def model_path(path: str | os.PathLike[str] | None = None) -> Path:
-    """The model directory: argument, else $WOO_REDACT_MODEL, else models/nl_woo_ner."""
-    chosen = path if path is not None else os.environ.get(MODEL_ENV) or DEFAULT_MODEL
-    resolved = Path(chosen).expanduser().resolve()
-    if not (resolved / "config.cfg").is_file():
-        raise ModelMissingError(
-            f"Dutch NER model not found at {resolved}. Build it with `make model`, "
-            f"or point {MODEL_ENV} at a trained spaCy pipeline directory."
-        )
-    return resolved
 
 
 def load_token_pipeline(path: str | os.PathLike[str] | None = None) -> Language:

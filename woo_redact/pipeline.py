@@ -11,8 +11,10 @@ import json
 import os
 import re
 import shutil
+import threading
 import time
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,20 +24,23 @@ from . import hidden
 from . import hygiene
 from . import occurrences
 from . import ocr as ocr_mod
-from . import office_mentions
 from . import textnorm
-from .contact_blocks import keep_contact_blocks, personal_mailboxes
 from .errors import BadInput, as_bad_input
 from .extract import Limits, extract, needs_ocr, open_pdf
 from .model import Document, Finding, Page, Word, sha256_file
 from .named_places import is_place_finding, names_an_organism
 from .named_places import learn as learn_places
-from .policy import Policy, load_policy
-from .propagate import NameBook
 from .redact import Mark, redact_document, save_rewritten
 from .occurrences import Expected, kept_occurrences, uncovered_occurrences
 from .textmemo import RememberedHolders, TextMemo
 from .verify import verify_output
+
+# Detection, the name rules and the policy's rules load spaCy, Presidio and the name lists:
+# they are imported where first used, so that a run reads its first page before they load.
+if TYPE_CHECKING:
+    from . import office_mentions
+    from .policy import Policy
+    from .propagate import NameBook
 
 QUARANTINE = "quarantine"
 # The limits were applied when the input was read; reopening it for redaction must not fail.
@@ -88,7 +93,10 @@ class Pipeline:
     def __init__(self, policy: Policy | None = None, *, model_path: str | None = None,
                  ocr: bool | None = None, limits: Limits | None = None,
                  accept_proposed: bool = False, reference: bool = False):
-        self.policy = policy or load_policy()
+        if policy is None:
+            from .policy import load_policy
+            policy = load_policy()
+        self.policy = policy
         # the reference paths: Presidio's engine recognizer by recognizer, and every page of
         # the output read again in full; the same findings and outputs, slower (the tests
         # compare the two)
@@ -102,9 +110,17 @@ class Pipeline:
         self._office_holders = None
         self.memo = TextMemo()
         self._holder_index: tuple[NameBook, _DossierHolders] | None = None
+        self._warming: threading.Thread | None = None
+
+    def __getstate__(self) -> dict:
+        # a worker started by "spawn" loads its own models
+        state = self.__dict__.copy()
+        state["_warming"] = None
+        return state
 
     @property
     def detector(self):
+        self.ready()
         if self._detector is None:
             from .detect import Detector
             self._detector = Detector(self.policy, self.model_path)
@@ -112,11 +128,51 @@ class Pipeline:
 
     @property
     def office_holders(self):
+        self.ready()
         if self._office_holders is None and self.policy.keep_office_holders:
             from .office_holders import OfficeHolders
             self._office_holders = RememberedHolders(
                 OfficeHolders.from_file(self.policy.office_holder_file), self.memo)
         return self._office_holders
+
+    # -- models loaded while the first document is read -----------------------------------
+    def warm(self, then=None) -> None:
+        """Load the models, name lists and rules in a background thread, so that a run reads
+        and converts its first document meanwhile; whatever needs them waits (``ready``).
+        ``then`` is called in that thread once they are loaded. A failure to load is left to
+        the first document that needs them, which raises it as before."""
+        if self._warming is not None or self._detector is not None:
+            return
+
+        def load() -> None:
+            try:
+                from . import contact_blocks, gazetteer, office_mentions, propagate  # noqa: F401
+                from .detect import Detector
+                from .policy import load_policy  # noqa: F401
+
+                self._detector = Detector(self.policy, self.model_path)
+                if self.policy.keep_office_holders:
+                    from .office_holders import OfficeHolders
+                    self._office_holders = RememberedHolders(
+                        OfficeHolders.from_file(self.policy.office_holder_file), self.memo)
+                gazetteer.load()
+            except Exception:  # noqa: BLE001 - raised again where the models are used
+                pass
+            finally:
+                if then is not None:
+                    then()
+
+        self._warming = threading.Thread(target=load, name="woo-redact-warm", daemon=True)
+        self._warming.start()
+
+    def ready(self) -> None:
+        """Wait until the background load (``warm``) is done; at once if there is none. Call
+        it before the first import of detection or the name rules: two threads importing the
+        same modules could deadlock."""
+        t = self._warming
+        if t is not None and t is not threading.current_thread():
+            t.join()
+            self._warming = None
 
     # -- stages ---------------------------------------------------------------------------
     def extract(self, path: str, sha256: str | None = None,
@@ -150,6 +206,7 @@ class Pipeline:
         t0 = time.perf_counter()
         if doc is None:
             doc = self.extract(path)
+        self.ready()
         t["extract"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         findings = self.detector.analyze(doc, reference=self.reference)
@@ -205,6 +262,7 @@ class Pipeline:
         """The keep decisions that read the document around many findings at once."""
         self._keep_office_mentions(findings, dossier)
         if self.policy.keep_organisation_addresses:
+            from .contact_blocks import keep_contact_blocks, personal_mailboxes
             keep_contact_blocks(findings, doc.text, doc)
             personal_mailboxes(findings)
         for f in findings:
@@ -214,6 +272,7 @@ class Pipeline:
     def _keep_office_mentions(self, findings: list[Finding], dossier: NameBook | None) -> None:
         if not self.policy.keep_office_holders or self.office_holders is None:
             return
+        from . import office_mentions
         frequent = self.office_holders.frequent_word
         office_mentions.keep_mentions(findings, office_mentions.holders_of(findings),
                                       frequent=frequent)
@@ -464,6 +523,7 @@ class _DossierHolders:
     over), in the dossier's order."""
 
     def __init__(self, holders: dict[str, str]) -> None:
+        from . import office_mentions
         self.size = len(holders)
         self.holders = office_mentions.dossier_holders(holders)
         self.by_word: dict[str, list[int]] = {}

@@ -46,6 +46,7 @@ def run_documents(args: argparse.Namespace, pipeline, docs, *, dry_run: bool,
     if getattr(args, "in_process", False):
         from ..dossier import run_dossier
 
+        pipeline.warm()  # the models load while the first document is read
         return run_dossier(pipeline, docs, args.out, dry_run=dry_run, work_dir=work_dir)
     from ..isolation import Isolation, run_isolated
 
