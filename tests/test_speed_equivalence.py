@@ -111,3 +111,18 @@ def test_partial_reread_reads_what_a_full_one_reads(pipeline, tmp_path, monkeypa
     SNAP.snapshot_folder(pipeline, tmp_path)
     assert len(compared) == 3
     assert any(n < pages for _p, n, pages in compared), "every page was read again"
+
+
+def test_name_line_prefilter_decides_as_the_pattern(pipeline):
+    """The stacked-signer test's cheap pre-checks never decide otherwise than its pattern."""
+    from woo_redact import office_holders as oh
+
+    lines = ["w. g. Jansen", "Jan\xa0Jansen", "Xw.\xa0g.", "de burgemeester,",
+             "drs. J.W. Hoekstra", "J. van der Berg-Smit", "BRIEFINGSFORMULIER NACHTACTIE - ZANDLOPER",
+             "Woordvoeringslijn actualiseren en delen met Havenbedrijf", "mr. H.J. Brinkman"]
+    for name in sorted((FIXTURES / "docs").glob("*.pdf"))[:6]:
+        lines += pipeline.extract(str(name)).text.split("\n")
+    assert len(lines) > 300
+    assert [oh._name_line(x) for x in lines] == [oh._NAME_LINE.match(x) is not None
+                                                 for x in lines]
+    assert any(oh._name_line(x) for x in lines) and not all(oh._name_line(x) for x in lines)
