@@ -123,3 +123,50 @@ def test_rerun_index_reaches_the_documents_a_new_name_or_value_can_change():
     assert reached("Verhoef, Rob")
     assert not reached("Piet Jansen schreef over de subsidieregeling; bel 06-87654321.")
     assert text_keys("Reis naar İzmir") is None  # lower case moves offsets: always checked
+
+
+def test_propagation_scope_keys():
+    from woo_redact.inputs.dossier import SourceDoc
+    from woo_redact.scope import scope_keys
+
+    docs = [SourceDoc("a/x.pdf", "a/x.pdf", "pdf", "", ""),
+            SourceDoc("a/sub/y.pdf", "a/sub/y.pdf", "pdf", "", ""),
+            SourceDoc("a/mail.eml", "a/mail.eml.pdf", "mail", "", ""),
+            SourceDoc("a/mail.eml/bijlage.docx", "a/mail.eml.attachments/bijlage.docx.pdf",
+                      "office", "", "", parent="a/mail.eml"),
+            SourceDoc("b/archief.zip/c/z.pdf", "b/archief/c/z.pdf", "pdf", "", ""),
+            SourceDoc("los.pdf", "los.pdf", "pdf", "", "")]
+    assert set(scope_keys(docs, "batch").values()) == {""}
+    assert scope_keys(docs, "group") == {"a/x.pdf": "a", "a/sub/y.pdf": "a", "a/mail.eml": "a",
+                                         "a/mail.eml/bijlage.docx": "a",
+                                         "b/archief.zip/c/z.pdf": "b", "los.pdf": ""}
+    folder = scope_keys(docs, "folder")
+    assert folder["a/mail.eml/bijlage.docx"] == folder["a/x.pdf"] == "a"  # with its mail
+    assert folder["a/sub/y.pdf"] == "a/sub" and folder["b/archief.zip/c/z.pdf"] == "b/archief.zip/c"
+
+
+def test_a_name_stays_in_its_dossier_when_propagation_is_by_folder(pipeline, tmp_path):
+    from conftest import make_pdf
+
+    from woo_redact.dossier import run_dossier
+    from woo_redact.inputs import InputFile
+
+    src = tmp_path / "src"
+    for d in ("a", "b"):
+        (src / d).mkdir(parents=True)
+    make_pdf(src / "a" / "brief.pdf", [[(72, 80, "Van: Jeroen Bakhuis <jeroen.bakhuis@minjenv.nl>"),
+                                        (72, 108, "Met vriendelijke groet,"),
+                                        (72, 122, "Jeroen Bakhuis")]])
+    for d in ("a", "b"):
+        make_pdf(src / d / "verslag.pdf", [[(72, 80, "Actiehouder:"), (72, 94, "Bakhuis"),
+                                            (72, 108, "De volgende bespreking is in april.")]])
+    files = [InputFile(str(p), str(p.relative_to(src))) for p in sorted(src.rglob("*.pdf"))]
+
+    def removed(scope: str) -> dict[str, bool]:
+        out = tmp_path / scope
+        res = {f.rel: r for f, r in run_dossier(pipeline, files, out, scope=scope)}
+        return {rel: any(f.text == "Bakhuis" and f.status == "accepted" for f in r.findings)
+                for rel, r in res.items() if rel.endswith("verslag.pdf")}
+
+    assert removed("batch") == {"a/verslag.pdf": True, "b/verslag.pdf": True}
+    assert removed("folder") == {"a/verslag.pdf": True, "b/verslag.pdf": False}

@@ -403,3 +403,29 @@ def test_rerun_with_new_and_changed_documents_propagates_names_across_the_batch(
     third = json.loads(capsys.readouterr().out)["run"]
     assert (third["detected"], third["redacted"], third["rechecked"]) == (0, 0, 0)
     assert (out / "grounds-log.internal.csv").stat().st_mtime_ns == logged
+
+
+@pytest.mark.slow
+def test_batch_propagation_by_folder_keeps_names_in_their_folder(tmp_path, capsys):
+    from woo_redact.cli import main
+
+    src, out = tmp_path / "src", tmp_path / "out"
+    for d, month in (("a", "april"), ("b", "mei")):  # not copies of each other
+        (src / d).mkdir(parents=True)
+        make_pdf(src / d / "verslag.pdf", [[(72, 80, "Actiehouder:"), (72, 94, "Bakhuis"),
+                                            (72, 108, f"De volgende bespreking is in {month}.")]])
+    make_pdf(src / "a" / "brief.pdf", [[(72, 80, "Van: Jeroen Bakhuis <jeroen.bakhuis@minjenv.nl>"),
+                                        (72, 108, "Met vriendelijke groet,"),
+                                        (72, 122, "Jeroen Bakhuis")]])
+    args = ["batch", str(src), str(out), "--workers", "1", "--json", "--progress", "none",
+            "--propagation", "folder"]
+    assert main(args) == 0
+    capsys.readouterr()
+    assert "Bakhuis" not in text_of(out / "a" / "verslag.pdf")
+    assert "Bakhuis" in text_of(out / "b" / "verslag.pdf")
+    books = {r["book"] for r in manifest_rows(out)}
+    assert len(books) == 2  # one dossier a folder
+    # nothing changed: nothing is done again
+    assert main(args) == 0
+    run = json.loads(capsys.readouterr().out)["run"]
+    assert (run["detected"], run["redacted"], run["rechecked"]) == (0, 0, 0)

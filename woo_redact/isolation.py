@@ -51,7 +51,7 @@ class Isolation:
 
 def run_isolated(pipeline: Pipeline, files: list[InputFile | SourceDoc], out_dir: str | Path,
                  *, dry_run: bool = False, work_dir: str | Path | None = None,
-                 isolation: Isolation = Isolation()
+                 isolation: Isolation = Isolation(), scope: str = "batch"
                  ) -> Iterator[tuple[SourceDoc, DocResult]]:
     """``run_dossier``'s results, from worker processes (see the module doc)."""
     from .dossier import as_sources
@@ -64,7 +64,7 @@ def run_isolated(pipeline: Pipeline, files: list[InputFile | SourceDoc], out_dir
     while True:
         todo = [d for d in docs if d.key not in lost]
         worker = _Worker(pipeline, todo, out_dir, work_dir, dry_run, isolation,
-                         frozenset(reported))
+                         frozenset(reported), scope)
         try:
             for kind, key, payload in worker.messages():
                 if kind == "result":
@@ -91,7 +91,7 @@ def run_isolated(pipeline: Pipeline, files: list[InputFile | SourceDoc], out_dir
 class _Worker:
     def __init__(self, pipeline: Pipeline, files: list[SourceDoc], out_dir: Path,
                  work_dir: str | Path | None, dry_run: bool, isolation: Isolation,
-                 done: frozenset[str]):
+                 done: frozenset[str], scope: str = "batch"):
         self.isolation = isolation
         self.out_dir = out_dir
         method = isolation.start_method or (
@@ -100,7 +100,7 @@ class _Worker:
         self.conn, theirs = ctx.Pipe()
         self.proc = ctx.Process(target=_worker_main,
                                 args=(theirs, pipeline, files, str(out_dir), work_dir, dry_run,
-                                      isolation, done, os.getpid()),
+                                      isolation, done, os.getpid(), scope),
                                 daemon=True, name="woo-redact-worker")
         self.proc.start()
         theirs.close()
@@ -173,7 +173,7 @@ class _Worker:
 
 def _worker_main(conn, pipeline: Pipeline, files: list[SourceDoc], out_dir: str,
                  work_dir: str | Path | None, dry_run: bool, isolation: Isolation, done: frozenset[str],
-                 parent: int) -> None:
+                 parent: int, scope: str = "batch") -> None:
     from .batch.local import _die_with_parent
     from .batch.work import DocTimeout, soft_deadline, temp_names
     from .dossier import run_dossier
@@ -220,7 +220,7 @@ def _worker_main(conn, pipeline: Pipeline, files: list[SourceDoc], out_dir: str,
                            f"({isolation.memory_mb} MB)") from None
 
     for f, res in run_dossier(pipeline, files, out_dir, dry_run=dry_run, work_dir=work_dir,
-                              guard=guard, done=done):
+                              guard=guard, done=done, scope=scope):
         conn.send(("result", f.key, f, res))
     conn.send(("end",))
 

@@ -249,11 +249,15 @@ class Manifest:
             f"SELECT id FROM documents WHERE status IN ({q}) ORDER BY size DESC, doc_nr",
             statuses)]
 
-    def stale(self, book: str) -> list[int]:
-        """Done documents whose output was made with other dossier names than ``book``."""
+    def stale(self, books: Iterable[str]) -> list[int]:
+        """Done documents whose output was made with other dossier names than the current
+        ``books`` (each digest names its dossier too, so a document's can only be its own
+        dossier's)."""
+        books = sorted(set(books))
+        q = ",".join("?" * len(books)) or "NULL"
         return [r[0] for r in self.db.execute(
-            "SELECT id FROM documents WHERE status=? AND (book IS NULL OR book!=?) "
-            "ORDER BY size DESC, doc_nr", (DONE, book))]
+            f"SELECT id FROM documents WHERE status=? AND (book IS NULL OR book NOT IN ({q})) "
+            "ORDER BY size DESC, doc_nr", (DONE, *books))]
 
     def get(self, doc_id: int) -> sqlite3.Row:
         return self.db.execute("SELECT * FROM documents WHERE id=?", (doc_id,)).fetchone()
@@ -304,21 +308,27 @@ class Manifest:
             self.flag(NAMES_CHANGED, REPORTS_CHANGED)
 
     # -- the dossier names and the documents they reach ---------------------------------------
-    def save_book(self, digest: str, blob: bytes) -> None:
+    def save_books(self, digests: dict[str, str], blobs: dict[str, bytes]) -> None:
+        """The name book of every dossier (``digests``: dossier -> digest; ``blobs``: digest
+        -> pickled book), kept for the next run to compare with."""
         with self.db:
             self.db.execute("BEGIN")
-            self.db.execute("DELETE FROM books WHERE digest!=?", (digest,))
-            self.db.execute("INSERT OR REPLACE INTO books(digest, blob) VALUES (?, ?)",
-                            (digest, blob))
-            self.set_meta("book", digest)
+            self.db.execute("DELETE FROM books")
+            self.db.executemany("INSERT OR REPLACE INTO books(digest, blob) VALUES (?, ?)",
+                                blobs.items())
+            self.set_meta("books", json.dumps(digests, sort_keys=True))
             self.clear(NAMES_CHANGED)
 
-    def book(self) -> tuple[str, bytes] | None:
-        """The digest and pickled book of the last run's dossier names."""
-        digest = self.meta("book")
-        row = self.db.execute("SELECT blob FROM books WHERE digest=?",
-                              (digest,)).fetchone() if digest else None
-        return (digest, row[0]) if row else None
+    def books(self) -> tuple[dict[str, str], dict[str, bytes]] | None:
+        """The last run's dossiers (dossier -> digest) and their pickled books."""
+        raw = self.meta("books")
+        if raw is None:
+            return None
+        digests = json.loads(raw)
+        blobs = {r[0]: r[1] for r in self.db.execute("SELECT digest, blob FROM books")}
+        if set(digests.values()) - set(blobs):
+            return None
+        return digests, blobs
 
     def reached(self, book: str, keys: set[int]) -> set[int]:
         """Done documents made with ``book`` that hold one of ``keys``, or whose words are

@@ -49,6 +49,7 @@ class BatchOptions:
     timeout: float | None = 600.0
     memory_mb: int | None = 4096
     retry_quarantined: bool = False
+    propagation: str = "batch"  # where names are looked for: batch | group | folder
 
 
 @dataclass(slots=True)
@@ -87,8 +88,10 @@ def config_fingerprint(opts: BatchOptions, ocr: bool) -> str:
     else:
         policy_text = (resources.files("woo_redact") / "data" / "default_policy.yaml").read_text(
             "utf-8")
-    blob = json.dumps({"policy": policy_text, "accept_proposed": opts.accept_proposed,
-                       "ocr": ocr}, sort_keys=True)
+    settings = {"policy": policy_text, "accept_proposed": opts.accept_proposed, "ocr": ocr}
+    if opts.propagation != "batch":  # a manifest made before the option stays valid
+        settings["propagation"] = opts.propagation
+    blob = json.dumps(settings, sort_keys=True)
     return hashlib.sha256(blob.encode()).hexdigest()
 
 
@@ -168,8 +171,12 @@ class Batch:
         self.engine = None
         self.stats = RunStats()
         self.manifest: Manifest | None = None
-        self._book_digest: str | None = None
-        self._book_blob = b""
+        # the names of each dossier of the batch (see --propagation): dossier -> digest, the
+        # books for the workers (one blob, one digest for them all), each document's dossier
+        self._dossiers: dict[str, str] = {}
+        self._books_digest = ""
+        self._books_blob = b""
+        self._dossier_of: dict[int, str] | None = None
 
     @property
     def pipeline(self):
@@ -213,9 +220,9 @@ class Batch:
             try:
                 self._phase(DETECT, m.ids(mf.PENDING), self._detect_task)
                 self._settle_dossier()  # copies found by their text after conversion
-                book_digest = self._share_book()
+                books = self._share_books()
                 todo = m.ids(mf.DETECTED)
-                self._phase(APPLY, todo + m.stale(book_digest), self._apply_task)
+                self._phase(APPLY, todo + m.stale(books), self._apply_task)
             finally:
                 if self.engine is not None:
                     self.engine.close()
@@ -255,7 +262,7 @@ class Batch:
             return
         engine = self._ensure_engine()
         if phase == APPLY:
-            engine.set_book(self._book_digest, self._book_blob)
+            engine.set_book(self._books_digest, self._books_blob)
         self.rep.begin(phase, len(ids))
         t0 = time.monotonic()
 
@@ -323,7 +330,7 @@ class Batch:
         return Task(doc_id, APPLY, r["path"], r["rel"], r["sha256"], r["proposal"],
                     tuple(json.loads(r["ocr_pages"] or "[]")),
                     json.loads(r["timings"] or "{}"), known, sha_out, r["ocr_words"],
-                    r["info"])
+                    r["info"], self._book_of(doc_id))
 
     def _on_start(self, task: Task) -> None:
         self.manifest.start(task.doc_id, mf.DETECTING if task.phase == DETECT else mf.APPLYING)
@@ -341,7 +348,7 @@ class Batch:
         elif status == "done":
             m.done(task.doc_id, findings=res["findings"], output=res["output"],
                    sha256_out=res["sha256_out"], counts=res["counts"], timings=res["timings"],
-                   book=self._book_digest, notes=res.get("notes") or [])
+                   book=task.book, notes=res.get("notes") or [])
             self._drop_quarantine_copy(task.rel)
             self.stats.applied += 1
             self.stats.pages += pages
@@ -349,7 +356,7 @@ class Batch:
                 self.stats.rechecked += 1
                 self.stats.rewritten += 1
         elif status == "unchanged":
-            m.unchanged(task.doc_id, self._book_digest)
+            m.unchanged(task.doc_id, task.book)
             self.stats.rechecked += 1
         else:
             if status == "failed":  # the worker is gone; quarantine on its behalf
@@ -375,28 +382,63 @@ class Batch:
         q.with_name(q.name + ".reason.json").unlink(missing_ok=True)
 
     # -- dossier names ----------------------------------------------------------------------
-    def _share_book(self) -> str:
-        """The dossier names of the batch as it stands, and which done documents they must
-        be checked against again. The book is built again only when a document's names
-        changed since the last run; finished documents made with the last run's names are
-        checked again only when the inverted index says that a name, value, place or office
-        holder new to the dossier can occur in them."""
+    def _share_books(self) -> list[str]:
+        """The names of every dossier of the batch as it stands (one dossier unless
+        ``--propagation`` cuts the batch into groups or folders), and which done documents
+        they must be checked against again. The books are built again only when a
+        document's names changed since the last run; finished documents made with the last
+        run's names are checked again only when the inverted index says that a name, value,
+        place or office holder new to their dossier can occur in them. Returns the digests."""
         from .names import build_book, reaching_keys
 
         m = self.manifest
-        last = m.book()
+        last = m.books()
         if last is not None and not m.flagged(mf.NAMES_CHANGED):
-            self._book_digest, self._book_blob = last
-            return last[0]
-        book, digest = build_book(c for _, c in m.names())
-        self._book_blob = pickle.dumps(book, protocol=pickle.HIGHEST_PROTOCOL)
-        self._book_digest = digest
-        if last is not None and last[0] != digest:
-            old = pickle.loads(last[1])
-            reached = m.reached(last[0], reaching_keys(old, book))
-            self.stats.unreached = m.move_book(last[0], digest, reached)
-        m.save_book(digest, self._book_blob)
-        return digest
+            self._dossiers, blobs = last
+        else:
+            of = self._dossiers_of_rows()
+            contributions: dict[str, list[str]] = {k: [] for k in dict.fromkeys(of.values())}
+            if self.opts.propagation == "batch":
+                contributions[""] = []  # the batch's one dossier, names or not
+            for doc_id, c in m.names():
+                contributions.setdefault(of.get(doc_id, ""), []).append(c)
+            books, blobs = {}, {}
+            for dossier, cs in contributions.items():
+                book, digest = build_book(cs)
+                digest = hashlib.sha256(f"{dossier}\0{digest}".encode()).hexdigest()[:16]
+                books[dossier] = (book, digest)
+                blobs[digest] = pickle.dumps(book, protocol=pickle.HIGHEST_PROTOCOL)
+            old_digests, old_blobs = last if last is not None else ({}, {})
+            for dossier, (book, digest) in books.items():
+                before = old_digests.get(dossier)
+                if before is not None and before != digest:
+                    old = pickle.loads(old_blobs[before])
+                    reached = m.reached(before, reaching_keys(old, book))
+                    self.stats.unreached += m.move_book(before, digest, reached)
+            self._dossiers = {d: digest for d, (_b, digest) in books.items()}
+            m.save_books(self._dossiers, blobs)
+        self._books_blob = pickle.dumps(blobs, protocol=pickle.HIGHEST_PROTOCOL)
+        self._books_digest = hashlib.sha256(
+            json.dumps(sorted(self._dossiers.items())).encode()).hexdigest()[:16]
+        return list(self._dossiers.values())
+
+    def _dossiers_of_rows(self) -> dict[int, str]:
+        """Each document's dossier (``woo_redact.scope``)."""
+        if self._dossier_of is None:
+            if self.opts.propagation == "batch":
+                self._dossier_of = {}
+            else:
+                from ..inputs.dossier import SourceDoc
+                from ..scope import scope_keys
+
+                rows = [(r["id"], SourceDoc.from_json(json.loads(r["info"])))
+                        for r in self.manifest.rows(include_missing=True) if r["info"]]
+                keys = scope_keys([d for _i, d in rows], self.opts.propagation)
+                self._dossier_of = {i: keys[d.key] for i, d in rows}
+        return self._dossier_of
+
+    def _book_of(self, doc_id: int) -> str | None:
+        return self._dossiers.get(self._dossiers_of_rows().get(doc_id, ""))
 
 
 def run_batch(opts: BatchOptions, reporter: Reporter) -> dict:

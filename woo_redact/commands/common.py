@@ -12,6 +12,11 @@ def add_pipeline_options(p: argparse.ArgumentParser, *, accept_help: str) -> Non
     p.add_argument("--accept-proposed", action="store_true", help=accept_help)
     p.add_argument("--no-ocr", action="store_true",
                    help="do not OCR scanned pages (documents with scans are quarantined)")
+    p.add_argument("--propagation", choices=["batch", "group", "folder"], default="batch",
+                   help="where a name found in one document is looked for in the others: "
+                        "every document of the run (batch, the default), the documents below "
+                        "the same top-level folder (group), or in the same folder (folder); "
+                        "a mail's attachments are in its folder, a zip is a folder")
 
 
 def add_limit_options(p: argparse.ArgumentParser) -> None:
@@ -47,11 +52,13 @@ def run_documents(args: argparse.Namespace, pipeline, docs, *, dry_run: bool,
         from ..dossier import run_dossier
 
         pipeline.warm()  # the models load while the first document is read
-        return run_dossier(pipeline, docs, args.out, dry_run=dry_run, work_dir=work_dir)
+        return run_dossier(pipeline, docs, args.out, dry_run=dry_run, work_dir=work_dir,
+                           scope=getattr(args, "propagation", "batch"))
     from ..isolation import Isolation, run_isolated
 
     return run_isolated(pipeline, docs, args.out, dry_run=dry_run, work_dir=work_dir,
-                        isolation=Isolation(args.timeout, args.max_memory_mb))
+                        isolation=Isolation(args.timeout, args.max_memory_mb),
+                        scope=getattr(args, "propagation", "batch"))
 
 
 def start_run(args: argparse.Namespace, work: Path | None = None):
