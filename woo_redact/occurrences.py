@@ -44,6 +44,8 @@ class OccurrenceIndex:
     ends: list[int] = field(default_factory=list)
     lower: list[str] = field(default_factory=list)
     at: dict[str, list[int]] = field(default_factory=dict)
+    # what ``find`` answered, by needle: settling, covering and counting ask the same strings
+    _found: dict[str, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for i, m in enumerate(_TOKEN.finditer(self.text)):
@@ -54,7 +56,14 @@ class OccurrenceIndex:
             self.at.setdefault(low, []).append(i)
 
     def find(self, needle: str) -> list[tuple[int, int]]:
-        """Spans of the needle's occurrences, left to right, not overlapping."""
+        """Spans of the needle's occurrences, left to right, not overlapping (the list is
+        shared between callers: not to be changed)."""
+        got = self._found.get(needle)
+        if got is None:
+            got = self._found[needle] = self._find(needle)
+        return got
+
+    def _find(self, needle: str) -> list[tuple[int, int]]:
         stream = "".join(_TOKEN.findall(needle))
         if not stream:
             return []
