@@ -49,6 +49,8 @@ class RememberedHolders:
         self._memo = memo
 
     def __getattr__(self, name: str):
+        if name.startswith("__") or name in ("_holders", "_memo"):
+            raise AttributeError(name)  # pickling looks these up before they are set
         return getattr(self._holders, name)
 
     def reason_to_keep(self, text: str, start: int, end: int, name: str) -> str | None:
