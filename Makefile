@@ -49,8 +49,10 @@ eval-real: setup
 	    --out eval-real --no-conll --no-peers
 	$(BIN)/python scripts/eval_summary.py eval-real/eval.json
 
+# BENCH_ARGS=--scale-10k adds the 10,000-document scale row (about 20 more minutes)
+BENCH_ARGS ?=
 bench: setup
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(OUT) eval-report eval-unseen eval-real .pytest_cache

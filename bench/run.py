@@ -6,7 +6,14 @@ small document is processed before the clock starts; load times are reported apa
 ``bench/results.json`` and ``bench/results.md``.
 
     .venv/bin/python bench/run.py [--quick] [--skip-peers] [--skip-batch] [--skip-ocr]
-                                  [--skip-convert]
+                                  [--skip-convert] [--skip-scale] [--scale-10k]
+
+Every figure of ours is also given as a ratio: to the naive search-and-redact on the same pages
+(the bar of issue #18), and per stage to its floor (bare PyMuPDF word extraction, bare
+redaction and save: the ``floor`` system). The naive baseline and the floor always run; the
+other peers only without ``--skip-peers``. The scale row (``bench/scale_bench.py``) runs a
+generated archive of 1,000 one-page documents; ``--scale-10k`` adds 10,000 (about 20 minutes
+on 2 cores).
 """
 
 from __future__ import annotations
@@ -35,11 +42,15 @@ RESULTS_JSON = HERE / "results.json"
 RESULTS_MD = HERE / "results.md"
 PEERS = ["presidio", "deduce", "naive"]
 
-# The bars of the benchmark issue.
-BAR_MIX_PER_CORE = 50.0
-BAR_MEMO_PER_CORE = 25.0
+# The bars (issue #18): ours over the naive search-and-redact, same pages, one process.
+BAR_MIX_OVER_NAIVE = 0.6
+BAR_MEMO_OVER_NAIVE = 0.5
+BAR_FIRST_PAGE_S = 1.5
 BAR_BIG_RSS_MB = 600.0
-BAR_SCALING = 1.8
+BAR_SCALING = 1.8  # two processes over one
+BAR_SCALE_10K = 0.9  # pages/s at 10,000 documents over pages/s at 1,000
+BAR_RERUN_SHARE = 0.10  # a rerun adding 10 documents, over the first run
+BAR_RESUME_S = 5.0
 
 
 def log(msg: str) -> None:
@@ -272,6 +283,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip-batch", action="store_true")
     ap.add_argument("--skip-ocr", action="store_true")
     ap.add_argument("--skip-convert", action="store_true")
+    ap.add_argument("--skip-scale", action="store_true", help="no scale row")
+    ap.add_argument("--scale-10k", action="store_true",
+                    help="the scale row also at 10,000 documents (opt-in: ~20 minutes)")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     args = ap.parse_args(argv)
     t_all = time.perf_counter()
@@ -308,6 +322,15 @@ def main(argv: list[str] | None = None) -> int:
         "memo": _profile(memo), "notes": _profile([d for d in mix if d["kind"] == "notes"]),
         "big": _profile(big)}
     res["startup"] = {"cli_help_s": cli_help_seconds()}
+    log("start-up to the first page (bench/startup_bench.py)")
+    import startup_bench
+
+    one_page = _one_page_pdf(corpus_mod.CORPUS / next(d["path"] for d in manifest["docs"]
+                                                      if d["folder"] == "warmup"))
+    try:
+        res["startup"].update(startup_bench.run(str(one_page), repeat=3))
+    except RuntimeError as e:
+        res["startup"]["error"] = str(e)[-1500:]
     if not args.skip_peers:
         log("deduce cache")
         res["startup"]["deduce_first_load"] = ensure_deduce_cache()
@@ -367,8 +390,15 @@ def main(argv: list[str] | None = None) -> int:
     res["profile"] = {"pages": sum(d["pages"] for d in sample),
                       **profile_top(WORK / "ours-profile" / "profile-0.prof")}
     res["profile"]["stages_s"] = prof_run["stages_s"]
+    # the baseline and the floors, always: every figure of ours is a ratio to them
+    for system, key, docs_, pages_ in (("naive", "naive", mix, mix_pages),
+                                       ("naive", "naive_memo", memo, memo_pages),
+                                       ("floor", "floor", mix, mix_pages)):
+        log(f"{key}, 1 process, {pages_} pages")
+        runs[key] = with_pages(run_workers(system, [[(p, r) for p, r, _ in files(docs_)]], key,
+                                           warmup=warm), pages_)
     if not args.skip_peers:
-        for peer in PEERS:
+        for peer in [p for p in PEERS if p != "naive"]:
             log(f"{peer}, 1 process, {mix_pages} pages")
             try:
                 runs[peer] = with_pages(run_workers(peer, one, peer, warmup=warm), mix_pages)
@@ -391,6 +421,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_convert:
         log("conversion of Word files and e-mails (bench/convert_bench.py)")
         res["convert"] = optional_bench("convert_bench")
+    if not args.skip_scale:
+        sizes = [1000, 10000] if args.scale_10k else [1000]
+        log(f"scale row at {sizes} documents (bench/scale_bench.py)")
+        res["scale"] = optional_bench("scale_bench", str(WORK / "scale"), sizes,
+                                      min(args.workers, 2))
     res["bars"] = bars(res, args.workers)
     res["total_seconds"] = round(time.perf_counter() - t_all, 1)
     # The results are committed: paths inside the checkout are written relative to it.
@@ -412,6 +447,8 @@ OCR_S = 70.0
 CONVERT_S = 25.0  # office start-up, 12 Word files, 2 single-run conversions, 40 mails
 BIG_TIMEOUT_S = (60.0, 180.0)
 PROFILE_PAGES = 30
+STARTUP_S = 40.0  # three redact commands in each mode, each loading the models
+SCALE_S = 240.0  # 1,000 one-page documents: first run, rerun, resume (2 workers)
 
 
 def estimate(pages: int, memo_pages: int, speed: float, args) -> float:
@@ -419,9 +456,12 @@ def estimate(pages: int, memo_pages: int, speed: float, args) -> float:
     workers = max(args.workers, 1)
     t = pages / speed + pages / (0.8 * workers * speed) + memo_pages * 1.5 / speed
     t += 2.5 * min(pages, PROFILE_PAGES) / speed  # cProfile doubles the time
-    t += 12.0 * (3 + (0 if args.skip_peers else len(PEERS)))  # each worker's load + warm-up
+    t += 12.0 * (6 + (0 if args.skip_peers else len(PEERS) - 1))  # each worker's load + warm-up
+    t += (2 * pages + memo_pages) * PEER_S_PER_PAGE["naive"] + STARTUP_S
     if not args.skip_peers:
         t += pages * (sum(PEER_S_PER_PAGE.values()) + len(PEERS) * SCORE_S_PER_PAGE)
+    if not getattr(args, "skip_scale", False):
+        t += SCALE_S
     t += pages * SCORE_S_PER_PAGE
     if not args.skip_batch:
         batch_pages = pages / (3 if pages >= 600 else 2)
@@ -476,6 +516,18 @@ def _profile(docs: list[dict]) -> dict:
             "sensitive_per_page": round(sum(d["sensitive"] for d in docs) / pages, 1)}
 
 
+def _one_page_pdf(source: Path) -> Path:
+    """The first page of ``source`` as a document of its own (the start-up row)."""
+    import pymupdf
+
+    dest = WORK / "one-page.pdf"
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    with pymupdf.open(source) as src, pymupdf.open() as one:
+        one.insert_pdf(src, from_page=0, to_page=0)
+        one.save(dest)
+    return dest
+
+
 def _batch_subset(docs: list[dict]) -> Path:
     sub = WORK / "batch-corpus"
     shutil.rmtree(sub, ignore_errors=True)
@@ -512,12 +564,23 @@ def bars(res: dict, workers: int) -> list[dict]:
         met = value is not None and (value >= target if higher else value < target)
         out.append({"bar": name, "value": value, "target": target, "met": met})
 
-    one = runs.get("ours_1", {})
-    bar("mix, 1 process, pages/s (wall)", one.get("pages_per_s"), BAR_MIX_PER_CORE)
-    bar("mix, 1 process, pages per CPU-second", one.get("pages_per_cpu_s"), BAR_MIX_PER_CORE)
-    memo = runs.get("ours_memo", {})
-    bar("memo pages, 1 process, pages/s (wall)", memo.get("pages_per_s"), BAR_MEMO_PER_CORE)
-    bar("memo pages, pages per CPU-second", memo.get("pages_per_cpu_s"), BAR_MEMO_PER_CORE)
+    one, naive = runs.get("ours_1", {}), runs.get("naive", {})
+    memo, naive_memo = runs.get("ours_memo", {}), runs.get("naive_memo", {})
+    bar("mix, 1 process, pages per CPU-second ÷ naive", _div(one.get("pages_per_cpu_s"),
+                                                            naive.get("pages_per_cpu_s")),
+        BAR_MIX_OVER_NAIVE)
+    bar("mix, 1 process, pages/s (wall) ÷ naive", _div(one.get("pages_per_s"),
+                                                       naive.get("pages_per_s")),
+        BAR_MIX_OVER_NAIVE)
+    bar("memo pages, pages per CPU-second ÷ naive", _div(memo.get("pages_per_cpu_s"),
+                                                         naive_memo.get("pages_per_cpu_s")),
+        BAR_MEMO_OVER_NAIVE)
+    st = res.get("startup", {})
+    if "worker_first_page_s" in st:
+        bar("start-up to the first page, s (worker process)", st["worker_first_page_s"],
+            BAR_FIRST_PAGE_S, higher=False)
+        bar("start-up to the first page, s (--in-process)", st["in_process_first_page_s"],
+            BAR_FIRST_PAGE_S, higher=False)
     big = runs.get("ours_big")
     if big:
         bar("500-page document, peak RSS MB", big.get("peak_rss_mb"), BAR_BIG_RSS_MB,
@@ -526,6 +589,20 @@ def bars(res: dict, workers: int) -> list[dict]:
     if multi and one.get("pages_per_s") and workers > 1:
         bar(f"{workers} processes vs 1 (speed-up)",
             round(multi["pages_per_s"] / one["pages_per_s"], 2), BAR_SCALING)
+    scale = res.get("scale") or {}
+    if scale.get("rows"):
+        rows = {r["documents"]: r for r in scale["rows"]}
+        if 1000 in rows and 10000 in rows:
+            bar("scale: pages/s at 10,000 documents ÷ at 1,000",
+                _div(rows[10000]["pages_per_s"], rows[1000]["pages_per_s"]), BAR_SCALE_10K)
+            bar("scale: pages per CPU-s at 10,000 documents ÷ at 1,000",
+                _div(rows[10000]["pages_per_cpu_s"], rows[1000]["pages_per_cpu_s"]),
+                BAR_SCALE_10K)
+        for n, r in sorted(rows.items()):
+            bar(f"scale: rerun adding 10 documents ÷ first run, {n:,} documents",
+                r["rerun_share"], BAR_RERUN_SHARE, higher=False)
+            bar(f"scale: resume with nothing to do, s, {n:,} documents", r["resume_wall_s"],
+                BAR_RESUME_S, higher=False)
     return out
 
 
@@ -568,25 +645,50 @@ def render(res: dict, workers: int) -> str:
                   f"(every {plan['stride']}th document; ours calibrated at "
                   f"{plan['calibrated_pages_per_s']} pages/s){why}.\n")
     one = runs.get("ours_1", {})
+    floor, naive = runs.get("floor", {}), runs.get("naive", {})
     if one:
         rows = []
         total = sum(one["stages_cpu_s"].values())
         for st in ["extract", "detect", "decide", "redact", "save", "verify", "hash", "log"]:
             if st in one["stages_s"]:
                 c = one["stages_cpu_s"][st]
-                rows.append([st, round(one["stages_s"][st], 2), one["stage_pages_per_s"][st],
-                             round(c, 2), one["stage_pages_per_cpu_s"][st],
+                ms = 1000 * c / one["pages"]
+                fl = _ms(floor, st)
+                rows.append([st, round(one["stages_s"][st], 2), round(c, 2), round(ms, 2),
                              f"{100 * c / total:.0f}%" if total else "–",
+                             round(fl, 2) if fl else "–",
+                             f"{ms / fl:.1f}" if fl else "–",
                              one["stage_peak_rss_mb"].get(st)])
-        rows.append(["end to end", one["wall_s"], one["pages_per_s"], one["cpu_s"],
-                     one["pages_per_cpu_s"], "", one["peak_rss_mb"]])
+        naive_ms = 1000 * naive["cpu_s"] / naive["pages"] if naive.get("pages") else None
+        rows.append(["end to end", one["wall_s"], one["cpu_s"],
+                     round(1000 * one["cpu_s"] / one["pages"], 2), "",
+                     round(naive_ms, 2) if naive_ms else "–",
+                     f"{1000 * one['cpu_s'] / one['pages'] / naive_ms:.1f}" if naive_ms else "–",
+                     one["peak_rss_mb"]])
         md += ["## Ours per stage (1 process, the mix)\n",
                f"Findings per page: {one['findings'] / one['pages']:.1f}; quarantined: "
                f"{one['quarantined']}; CPU {one['cpu_s']} s for {one['wall_s']} s wall "
                f"({one['pages_per_cpu_s']} pages per CPU-second).\n",
-               _table(["stage", "wall s", "pages/s", "CPU s", "pages per CPU-s", "CPU share",
-                       "peak RSS MB"], rows)]
+               "The floor of a stage is the same stage done bare on the same pages in the "
+               "same run (`floor`: PyMuPDF's word extraction, the redaction of "
+               "20 word boxes a page, the same save); end to end, the floor is the naive "
+               "search-and-redact.\n",
+               _table(["stage", "wall s", "CPU s", "CPU ms/page", "CPU share",
+                       "floor ms/page", "× floor", "peak RSS MB"], rows)]
+    base = [(k, runs.get(k)) for k in ("naive", "naive_memo", "floor")]
+    if any(r and "stages_cpu_s" in r for _k, r in base):
+        rows = []
+        for k, r in base:
+            if not r or "stages_cpu_s" not in r:
+                continue
+            rows.append([k.replace("_", " "), r["pages"], r["pages_per_cpu_s"],
+                         ", ".join(f"{st} {1000 * v / r['pages']:.2f}"
+                                   for st, v in r["stages_cpu_s"].items())])
+        md += ["## Baseline and floors (same run, 1 process)\n",
+               _table(["system", "pages", "pages per CPU-s", "CPU ms/page by stage"], rows)]
     rows = []
+    # the same pages as the baseline's (the calibration ran on others)
+    ratio_to = {"ours_1": "naive", f"ours_{workers}": "naive", "ours_memo": "naive_memo"}
     for key, label in [("ours_calibration", "calibration (every 10th document), 1 process"),
                        ("ours_1", "mix, 1 process"), (f"ours_{workers}",
                                                         f"mix, {workers} processes"),
@@ -596,15 +698,23 @@ def render(res: dict, workers: int) -> str:
         if r:
             if r.get("timeout_s"):
                 label += f" — stopped after {r['timeout_s']} s"
+            base_run = runs.get(ratio_to.get(key, ""), {})
             rows.append([label, r["pages"], r["wall_s"], r["pages_per_s"], r["pages_per_cpu_s"],
-                         r["peak_rss_mb"]])
+                         _f(_div(r.get("pages_per_cpu_s"), base_run.get("pages_per_cpu_s")), 2)
+                         if base_run else "–", r["peak_rss_mb"]])
     md += ["## Ours end to end\n",
-           _table(["run", "pages", "seconds", "pages/s", "pages per CPU-s", "peak RSS MB"],
-                  rows)]
+           _table(["run", "pages", "seconds", "pages/s", "pages per CPU-s",
+                   "÷ naive (per CPU-s)", "peak RSS MB"], rows)]
     st = res["startup"]
     md.append(f"Start-up: `woo-redact --help` {st['cli_help_s']} s; import "
               f"{_f(one.get('import_s'), 2)} s; pipeline + model load {_f(one.get('load_s'), 2)}"
-              f" s; first document (lazy NER load) {_f(one.get('warmup_s'), 2)} s.\n")
+              f" s; first document {_f(one.get('warmup_s'), 2)} s (warm worker of this bench).\n")
+    if "worker_first_page_s" in st:
+        md.append(f"`woo-redact redact one-page.pdf --out x` in a fresh process (median of "
+                  f"{st['repeat']}): first page read after {st['worker_first_page_s']} s, "
+                  f"done after {st['worker_total_s']} s (worker process, the default); "
+                  f"{st['in_process_first_page_s']} s and {st['in_process_total_s']} s with "
+                  f"`--in-process`. The models load while the first page is read.\n")
     rows = []
     for name in ["ours_1", *PEERS]:
         r = runs.get(name)
@@ -658,9 +768,25 @@ def render(res: dict, workers: int) -> str:
     return "\n".join(md)
 
 
+def _ms(run: dict, stage: str) -> float | None:
+    v = (run.get("stages_cpu_s") or {}).get(stage)
+    return 1000 * v / run["pages"] if v and run.get("pages") else None
+
+
 def _other_rows(res: dict) -> list[str]:
     """The rows of bench/batch_bench.py and bench/ocr_bench.py, whatever keys they bring."""
     md = []
+    scale = res.get("scale")
+    if scale is not None:
+        md.append("## Scale (bench/scale_bench.py)\n")
+        if scale.get("rows"):
+            keys = ["documents", "pages_per_s", "pages_per_cpu_s", "pages_per_s_wall",
+                    "first_wall_s",
+                    "startup_s", "rerun_wall_s", "rerun_share", "rerun_rechecked",
+                    "rerun_rewritten", "resume_wall_s", "quarantined"]
+            md.append(_table(keys, [[r.get(k) for k in keys] for r in scale["rows"]]))
+        md.append(", ".join(f"{k}: {v}" for k, v in scale.items()
+                            if not isinstance(v, (list, dict))) + "\n")
     batch = res.get("batch")
     if batch is not None:
         md.append("## Batch (bench/batch_bench.py)\n")

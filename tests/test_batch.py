@@ -358,11 +358,12 @@ def test_rerun_with_new_and_changed_documents_propagates_names_across_the_batch(
         (72, 122, "Actiehouder:"), (72, 136, "Bakhuis"),
         (72, 150, "De volgende bespreking is in april.")]])
     make_pdf(src / "memo-c.pdf", [[(72, 80, "De regeling loopt tot het einde van het jaar.")]])
+    make_pdf(src / "memo-d.pdf", [[(72, 80, "De planning gaat uit van besluitvorming in mei.")]])
     args = ["batch", str(src), str(out), "--workers", "2", "--json", "--progress", "none"]
 
     assert main(args) == 0
     first = json.loads(capsys.readouterr().out)
-    assert first["done"] == 2
+    assert first["done"] == 3
     assert "Bakhuis" in text_of(out / "verslag-b.pdf"), \
         "precondition: a bare surname alone is not found without the dossier"
     nrs = {r["rel"]: r["doc_nr"] for r in manifest_rows(out)}
@@ -380,20 +381,51 @@ def test_rerun_with_new_and_changed_documents_propagates_names_across_the_batch(
     assert run["sync"]["new"] == 1 and run["sync"]["changed"] == 1
     assert run["detected"] == 2  # the new and the changed document, not the done one
     assert run["rechecked"] == 1 and run["rewritten_after_recheck"] == 1
+    # memo-d does not hold the new name: the inverted index leaves it as it is
+    assert run["not_reached_by_new_names"] == 1
     b = text_of(out / "verslag-b.pdf")
     assert "Bakhuis" not in b and "ontbrekende stukken" in b
     assert "Bakhuis" not in text_of(out / "brief-a.pdf")
     assert "2025" in text_of(out / "memo-c.pdf")
     rows = {r["rel"]: r for r in manifest_rows(out)}
     assert {rel: rows[rel]["doc_nr"] for rel in nrs} == nrs  # numbers are stable
-    assert rows["brief-a.pdf"]["doc_nr"] == 3
+    assert rows["brief-a.pdf"]["doc_nr"] == 4
+    assert rows["memo-d.pdf"]["book"] == rows["verslag-b.pdf"]["book"]
     findings = json.loads(rows["verslag-b.pdf"]["findings"])
     assert any(f["detector"] == "DossierPropagation" and f["text"] == "Bakhuis"
                and f["status"] == "accepted" for f in findings)
     internal = (out / "grounds-log.internal.csv").read_text("utf-8")
     assert "DossierPropagation" in internal
 
-    # Nothing changed: nothing is read again.
+    # Nothing changed: nothing is read again, and the logs are not written again.
+    logged = (out / "grounds-log.internal.csv").stat().st_mtime_ns
     assert main(args) == 0
     third = json.loads(capsys.readouterr().out)["run"]
     assert (third["detected"], third["redacted"], third["rechecked"]) == (0, 0, 0)
+    assert (out / "grounds-log.internal.csv").stat().st_mtime_ns == logged
+
+
+@pytest.mark.slow
+def test_batch_propagation_by_folder_keeps_names_in_their_folder(tmp_path, capsys):
+    from woo_redact.cli import main
+
+    src, out = tmp_path / "src", tmp_path / "out"
+    for d, month in (("a", "april"), ("b", "mei")):  # not copies of each other
+        (src / d).mkdir(parents=True)
+        make_pdf(src / d / "verslag.pdf", [[(72, 80, "Actiehouder:"), (72, 94, "Bakhuis"),
+                                            (72, 108, f"De volgende bespreking is in {month}.")]])
+    make_pdf(src / "a" / "brief.pdf", [[(72, 80, "Van: Jeroen Bakhuis <jeroen.bakhuis@minjenv.nl>"),
+                                        (72, 108, "Met vriendelijke groet,"),
+                                        (72, 122, "Jeroen Bakhuis")]])
+    args = ["batch", str(src), str(out), "--workers", "1", "--json", "--progress", "none",
+            "--propagation", "folder"]
+    assert main(args) == 0
+    capsys.readouterr()
+    assert "Bakhuis" not in text_of(out / "a" / "verslag.pdf")
+    assert "Bakhuis" in text_of(out / "b" / "verslag.pdf")
+    books = {r["book"] for r in manifest_rows(out)}
+    assert len(books) == 2  # one dossier a folder
+    # nothing changed: nothing is done again
+    assert main(args) == 0
+    run = json.loads(capsys.readouterr().out)["run"]
+    assert (run["detected"], run["redacted"], run["rechecked"]) == (0, 0, 0)

@@ -21,8 +21,9 @@ from .passages.recognizers import EXPLANATION_KEY, PASSAGE_ENTITIES, PassageReco
 from .recognizers.ner import DutchNerRecognizer
 from .signatures import find_signatures
 from .table_columns import table_findings
+from .scan import PageScan
 from .spans import SpanIndex
-from .occurrences import OccurrenceIndex
+from .occurrences import index_of
 
 LANG = "nl"
 # Text of the next page analysed with each page, so that a number or name broken over a
@@ -133,6 +134,18 @@ class Detector:
         # content grounds judge the kind of document once, before its pages
         self._passages = [r for r in self.registry.recognizers
                           if isinstance(r, PassageRecognizer)]
+        self._scan: PageScan | None = None
+        self._scan_key: tuple[int, ...] = ()
+
+    def page_scan(self) -> PageScan:
+        """The registry planned for the hot path; planned again when it changed."""
+        key = tuple(id(r) for r in self.registry.recognizers)
+        if self._scan is None or key != self._scan_key:
+            self._scan = PageScan(self.registry.recognizers, self.entities,
+                                  self.analyzer._enhance_using_context,
+                                  self.analyzer.default_score_threshold)
+            self._scan_key = key
+        return self._scan
 
     def _poorly_read(self, doc: Document, f: Finding) -> bool:
         """A name only the NER saw, in OCR words read with little confidence, that the name
@@ -145,9 +158,14 @@ class Detector:
         return not all(gaz.is_name(w.text.strip(".,;:()")) for w in words
                        if w.conf is not None and w.conf < LOW_OCR_CONF)
 
-    def analyze(self, doc: Document) -> list[Finding]:
-        """Findings of every enabled recognizer, merged per entity, with boxes."""
+    def analyze(self, doc: Document, *, reference: bool = False) -> list[Finding]:
+        """Findings of every enabled recognizer, merged per entity, with boxes.
+
+        ``reference``: pages go through Presidio's ``AnalyzerEngine`` recognizer by
+        recognizer instead of the planned scan (``woo_redact.scan``); the findings are the
+        same, which the tests check on every run."""
         raw: list[Finding] = []
+        scan = None if reference else self.page_scan()
         for rec in self._passages:
             rec.for_document(doc.text)
         spans = page_spans(doc)
@@ -167,8 +185,12 @@ class Detector:
             if self._ner is not None and len(group) > 1:
                 self._ner.prepare([a.tokens for a in artifacts], artifacts[0])
             for (s, e, chunk), art in zip(group, artifacts, strict=True):
-                for r in self.analyzer.analyze(chunk, language=LANG, entities=self.entities,
-                                               nlp_artifacts=art):
+                if scan is not None:
+                    results = scan.analyze(chunk, art)
+                else:
+                    results = self.analyzer.analyze(chunk, language=LANG,
+                                                     entities=self.entities, nlp_artifacts=art)
+                for r in results:
                     if r.start >= e - s:
                         continue  # starts on the next page: that page reports it
                     meta = r.recognition_metadata or {}
@@ -211,7 +233,7 @@ def repeat_occurrences(text: str, findings: list[Finding]) -> list[Finding]:
     repeated = [f for f in findings
                 if f.entity_type not in NOT_REPEATED and f.entity_type not in CONTEXTUAL_TYPES
                 and len(f.text.strip()) >= MIN_REPEAT_LEN]
-    found = OccurrenceIndex(text).find_all([f.text for f in repeated])
+    found = index_of(text).find_all([f.text for f in repeated])
     for f in repeated:
         key = (f.entity_type, f.text.casefold())
         if key in seen:

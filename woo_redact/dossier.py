@@ -14,10 +14,10 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
-from . import office_mentions
 from .errors import BadInput, as_bad_input
 from .grounds_log import DUPLICATE
 from .inputs import InputFile
@@ -25,12 +25,14 @@ from .inputs.convert import to_pdf
 from .inputs.dossier import SourceDoc, mark_content_duplicates
 from .model import Document, sha256_file
 from .pipeline import DocResult, Pipeline, Proposal
-from .propagate import NameBook
+from .workdir import WORK_DIR
+
+if TYPE_CHECKING:
+    from .propagate import NameBook
 
 # Pages of first-pass documents kept in memory for the second pass (about 0.2 MB a page):
 # reading a document again was a sixth of a small document's time.
 KEEP_PAGES = 500
-WORK_DIR = ".work"  # below the output folder: unpacked attachments and converted PDFs (0700)
 MIN_CONTENT_CHARS = 40  # shorter texts (or none: a scan) are no proof of being a copy
 
 
@@ -62,18 +64,22 @@ def content_key(doc: Document) -> str:
 def run_dossier(pipeline: Pipeline, files: list[InputFile | SourceDoc], out_dir: str | Path,
                 *, dry_run: bool = False, work_dir: str | Path | None = None, office=None,
                 on_result: Callable[[SourceDoc, DocResult], None] | None = None,
-                guard: Guard = _no_guard, done: frozenset[str] = frozenset()
-                ) -> Iterator[tuple[SourceDoc, DocResult]]:
+                guard: Guard = _no_guard, done: frozenset[str] = frozenset(),
+                scope: str = "batch") -> Iterator[tuple[SourceDoc, DocResult]]:
     """Both passes over ``files``; documents whose ``key`` is in ``done`` lend their names
-    to the dossier but are neither redacted nor reported again (a resumed run)."""
+    to the dossier but are neither redacted nor reported again (a resumed run). ``scope``:
+    where the names of a document are looked for (``woo_redact.scope``)."""
+    from .scope import scope_keys
+
     out_dir = Path(out_dir)
     work = Path(work_dir) if work_dir else out_dir / WORK_DIR
     docs = as_sources(files)
+    dossier_of = scope_keys(docs, scope)
     own_office = office is None
     if own_office:
         from .inputs.office import OfficeConverter
         office = OfficeConverter()
-    book = NameBook()
+    books: dict[str, NameBook] | None = None  # per dossier; made once the models are loaded
     first: list[tuple[SourceDoc, Proposal | DocResult]] = []
     pdfs: dict[int, str] = {}
     kept: dict[int, Document] = {}
@@ -106,8 +112,17 @@ def run_dossier(pipeline: Pipeline, files: list[InputFile | SourceDoc], out_dir:
                     t0 = time.perf_counter()
                     doc = pipeline.extract(path, sha)
                     took = time.perf_counter() - t0
+                    if books is None:
+                        # the name rules are imported only now, after the models' background
+                        # load (if any) is done: the first page was read meanwhile
+                        pipeline.ready()
+                        from .propagate import NameBook
+                        books = {k: NameBook() for k in dict.fromkeys(dossier_of.values())}
+                    book = books[dossier_of[d.key]]
                     _, prop = pipeline.propose(path, doc)
                     prop.timings["extract"] = took
+                    from . import office_mentions
+
                     book.add_findings(prop.findings, doc.text)
                     book.places |= pipeline.places(doc, None)
                     book.holders.update({h.person.full: h.reason
@@ -134,6 +149,10 @@ def run_dossier(pipeline: Pipeline, files: list[InputFile | SourceDoc], out_dir:
     finally:
         if own_office:
             office.close()
+    if books is None:
+        pipeline.ready()
+        from .propagate import NameBook
+        books = {k: NameBook() for k in dict.fromkeys(dossier_of.values())}
     # copies found only now, by their text after conversion
     ordered = [(i, d) for i, (d, item) in enumerate(first)
                if isinstance(item, Proposal) and d.doc_id]
@@ -151,8 +170,8 @@ def run_dossier(pipeline: Pipeline, files: list[InputFile | SourceDoc], out_dir:
         else:
             try:
                 with guard(d, "apply"):
-                    res = _second_pass(pipeline, d, pdfs[i], item, book, out_dir, dry_run,
-                                       kept.pop(i, None))
+                    res = _second_pass(pipeline, d, pdfs[i], item, books[dossier_of[d.key]],
+                                       out_dir, dry_run, kept.pop(i, None))
             except BadInput as e:
                 res = _quarantine(pipeline, d, pdfs[i], out_dir, e.kind, e.message,
                                   sha256_in=item.sha256)

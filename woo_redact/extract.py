@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import os
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from operator import itemgetter
 
+import numpy as np
 import pymupdf
 
 from . import hidden
@@ -259,7 +260,8 @@ PageCheck = Callable[[pymupdf.Page, Page], None]
 
 def extract(path: str, *, ocr: OcrFn | None = None, limits: Limits | None = None,
             sha256: str | None = None, force_ocr: frozenset[int] = frozenset(),
-            check: PageCheck | None = None) -> Document:
+            check: PageCheck | None = None, reuse: Document | None = None,
+            read: Collection[int] = ()) -> Document:
     """Open, read every page, OCR pages that need it (if an OCR function is given).
 
     Pages that need OCR but got none keep ``ocr=False`` and no words; the pipeline refuses
@@ -267,32 +269,24 @@ def extract(path: str, *, ocr: OcrFn | None = None, limits: Limits | None = None
     with a text layer: verification reads a redacted scan, whose only text is the printed
     ground labels, the way the scan was read. ``check`` looks at every other page after its
     words are read and may replace them (see ``hidden.TextCheck``).
+
+    ``reuse``: a reading of the same pages (the input of a redacted output): only the pages
+    in ``read`` are read from the file, every other page is ``reuse``'s. A file with another
+    number of pages is read in full.
     """
     sha = sha256 or sha256_file(path)
     limits = limits or Limits()
     doc = open_pdf(path, limits)
     try:
         layers = hidden.had_layers(doc)
+        if reuse is not None and reuse.page_count != doc.page_count:
+            reuse = None
         pages = []
-        for p in doc:
-            _check_content(p)
-            _check_images(p, limits)
-            # one text page for words and images: building it is most of the cost of a page
-            tp = p.get_textpage(clip=pymupdf.INFINITE_RECT(),
-                                flags=WORD_FLAGS | pymupdf.TEXT_PRESERVE_IMAGES)
-            page = Page(p.number, p.rect.width, p.rect.height, page_words(p, tp),
-                        page_images(p, tp))
-            del tp
-            if ocr is not None and (p.number in force_ocr or needs_ocr(page)
-                                    or is_scan(p, page)):
-                page.words = ocr(p)
-                page.ocr = True
-            else:
-                if check is not None:
-                    check(p, page)
-                if not page.ocr and _has_signing_cue(page.words):
-                    page.sketches = page_sketches(p)
-            pages.append(page)
+        for number in range(doc.page_count):
+            if reuse is not None and number not in read:
+                pages.append(reuse.pages[number])
+                continue
+            pages.append(_read_page(doc[number], ocr, limits, force_ocr, check))
         notes = _notes(doc, layers)
     except BadInput:
         raise
@@ -303,6 +297,26 @@ def extract(path: str, *, ocr: OcrFn | None = None, limits: Limits | None = None
     out = build_document(path, sha, pages)
     out.notes = notes
     return out
+
+
+def _read_page(p: pymupdf.Page, ocr: OcrFn | None, limits: Limits,
+               force_ocr: frozenset[int], check: PageCheck | None) -> Page:
+    _check_content(p)
+    _check_images(p, limits)
+    # one text page for words and images: building it is most of the cost of a page
+    tp = p.get_textpage(clip=pymupdf.INFINITE_RECT(),
+                        flags=WORD_FLAGS | pymupdf.TEXT_PRESERVE_IMAGES)
+    page = Page(p.number, p.rect.width, p.rect.height, page_words(p, tp), page_images(p, tp))
+    del tp
+    if ocr is not None and (p.number in force_ocr or needs_ocr(page) or is_scan(p, page)):
+        page.words = ocr(p)
+        page.ocr = True
+    else:
+        if check is not None:
+            check(p, page)
+        if not page.ocr and _has_signing_cue(page.words):
+            page.sketches = page_sketches(p)
+    return page
 
 
 def _check_content(page: pymupdf.Page) -> None:
@@ -367,9 +381,6 @@ def build_document(path: str, sha: str, pages: list[Page]) -> Document:
     blocks and pages; a hyphen at a line end is joined to the next line's first word."""
     words: list[Word] = [w for p in pages for w in p.words]
     parts: list[str] = []
-    # a typed array: one 4-byte slot a character instead of a pointer (a 500-page dossier
-    # has over a million characters)
-    char_word = array("i")
     word_start: list[int] = []
     word_len: list[int] = []
     pos = 0
@@ -384,7 +395,6 @@ def build_document(path: str, sha: str, pages: list[Page]) -> Document:
                                      words[i + 1].text if i + 1 < len(words) else None):
                 # drop the wrap hyphen of the previous word: it was already emitted
                 parts[-1] = parts[-1][:-1]
-                char_word.pop()
                 word_len[-1] -= 1
                 pos -= 1
                 sep = ""
@@ -394,16 +404,34 @@ def build_document(path: str, sha: str, pages: list[Page]) -> Document:
                 sep = " " if same_line else "\n"
             if sep:
                 parts.append(sep)
-                char_word.append(-1)
                 pos += 1
         word_start.append(pos)
         word_len.append(len(text))
         parts.append(text)
-        char_word.extend([i] * len(text))
         pos += len(text)
         prev = w
-    return Document(path=path, sha256=sha, pages=pages, words=words, text="".join(parts),
-                    char_word=char_word, word_start=word_start, word_text_len=word_len)
+    text = "".join(parts)
+    return Document(path=path, sha256=sha, pages=pages, words=words, text=text,
+                    char_word=_char_words(len(text), word_start, word_len),
+                    word_start=word_start, word_text_len=word_len)
+
+
+def _char_words(n: int, starts: list[int], lengths: list[int]) -> array:
+    """The char -> word map: each word's index over its characters, -1 between words. A
+    typed array: one 4-byte slot a character instead of a pointer (a 500-page dossier has
+    over a million characters), filled in one vectorised step."""
+    out = np.full(n, -1, dtype=np.int32)
+    if starts:
+        lens = np.asarray(lengths, dtype=np.int64)
+        firsts = np.asarray(starts, dtype=np.int64)
+        total = int(lens.sum())
+        # position of every word character: its word's start plus its place in the word
+        within = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(lens) - lens, lens)
+        out[np.repeat(firsts, lens) + within] = np.repeat(
+            np.arange(len(starts), dtype=np.int32), lens)
+    cw = array("i")
+    cw.frombytes(out.astype(np.dtype("i"), copy=False).tobytes())
+    return cw
 
 
 def span_boxes(doc: Document, start: int, end: int) -> list[tuple[int, int, int]]:

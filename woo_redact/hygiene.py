@@ -90,6 +90,22 @@ _QUOTE_OP = re.compile(rb"[)>]\s*['\"]")
 PROPERTY_TEXT = re.compile(rb"/(?:ActualText|Alt|E)\b")
 
 
+def prepared_pages(doc: pymupdf.Document) -> set[int]:
+    """Pages whose content, or a form they draw, ``prepare_contents`` would rewrite."""
+    out = set()
+    for page in doc:
+        for xref in list(page.get_contents()) + [x[0] for x in page.get_xobjects()]:
+            try:
+                data = doc.xref_stream(xref) or b""
+            except Exception:
+                out.add(page.number)  # unreadable here: read the page again after redaction
+                break
+            if _QUOTE_OP.search(data) or PROPERTY_TEXT.search(data):
+                out.add(page.number)
+                break
+    return out
+
+
 def prepare_contents(doc: pymupdf.Document) -> int:
     """One pass over the content streams of every page and of the forms they draw, before
     any MuPDF filter runs; returns the streams rewritten.

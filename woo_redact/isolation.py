@@ -33,6 +33,9 @@ from .inputs.dossier import SourceDoc
 from .pipeline import DocResult, Pipeline
 
 GRACE = 10.0  # the hard kill waits this long beyond the soft limit
+# Address space the models may take while they load beside the first document (they take
+# about 200 MB, a thread's allocator arenas more).
+MODEL_ROOM_MB = 1024
 START_TIMEOUT = 600.0
 
 
@@ -48,7 +51,7 @@ class Isolation:
 
 def run_isolated(pipeline: Pipeline, files: list[InputFile | SourceDoc], out_dir: str | Path,
                  *, dry_run: bool = False, work_dir: str | Path | None = None,
-                 isolation: Isolation = Isolation()
+                 isolation: Isolation = Isolation(), scope: str = "batch"
                  ) -> Iterator[tuple[SourceDoc, DocResult]]:
     """``run_dossier``'s results, from worker processes (see the module doc)."""
     from .dossier import as_sources
@@ -61,7 +64,7 @@ def run_isolated(pipeline: Pipeline, files: list[InputFile | SourceDoc], out_dir
     while True:
         todo = [d for d in docs if d.key not in lost]
         worker = _Worker(pipeline, todo, out_dir, work_dir, dry_run, isolation,
-                         frozenset(reported))
+                         frozenset(reported), scope)
         try:
             for kind, key, payload in worker.messages():
                 if kind == "result":
@@ -88,7 +91,7 @@ def run_isolated(pipeline: Pipeline, files: list[InputFile | SourceDoc], out_dir
 class _Worker:
     def __init__(self, pipeline: Pipeline, files: list[SourceDoc], out_dir: Path,
                  work_dir: str | Path | None, dry_run: bool, isolation: Isolation,
-                 done: frozenset[str]):
+                 done: frozenset[str], scope: str = "batch"):
         self.isolation = isolation
         self.out_dir = out_dir
         method = isolation.start_method or (
@@ -97,7 +100,7 @@ class _Worker:
         self.conn, theirs = ctx.Pipe()
         self.proc = ctx.Process(target=_worker_main,
                                 args=(theirs, pipeline, files, str(out_dir), work_dir, dry_run,
-                                      isolation, done, os.getpid()),
+                                      isolation, done, os.getpid(), scope),
                                 daemon=True, name="woo-redact-worker")
         self.proc.start()
         theirs.close()
@@ -170,7 +173,7 @@ class _Worker:
 
 def _worker_main(conn, pipeline: Pipeline, files: list[SourceDoc], out_dir: str,
                  work_dir: str | Path | None, dry_run: bool, isolation: Isolation, done: frozenset[str],
-                 parent: int) -> None:
+                 parent: int, scope: str = "batch") -> None:
     from .batch.local import _die_with_parent
     from .batch.work import DocTimeout, soft_deadline, temp_names
     from .dossier import run_dossier
@@ -182,9 +185,17 @@ def _worker_main(conn, pipeline: Pipeline, files: list[SourceDoc], out_dir: str,
 
     quiet_mupdf()
     try:
-        _ = pipeline.detector  # load the models before any limit applies
+        from .modelpath import model_path
+
+        model_path(pipeline.model_path)  # no model: the run fails now, as it always did
+        # The models load in the background while the first document is read; until they
+        # are in, the memory limit leaves room for them, then it closes to the limit beyond
+        # the loaded models.
         if isolation.memory_mb:
-            limit_memory(isolation.memory_mb)
+            limit_memory(isolation.memory_mb + MODEL_ROOM_MB)
+            pipeline.warm(then=lambda: limit_memory(isolation.memory_mb, tighten=True))
+        else:
+            pipeline.warm()
     except BaseException:
         import traceback
 
@@ -209,15 +220,15 @@ def _worker_main(conn, pipeline: Pipeline, files: list[SourceDoc], out_dir: str,
                            f"({isolation.memory_mb} MB)") from None
 
     for f, res in run_dossier(pipeline, files, out_dir, dry_run=dry_run, work_dir=work_dir,
-                              guard=guard, done=done):
+                              guard=guard, done=done, scope=scope):
         conn.send(("result", f.key, f, res))
     conn.send(("end",))
 
 
-def limit_memory(extra_mb: int) -> None:
+def limit_memory(extra_mb: int, tighten: bool = False) -> None:
     """Let this process grow by ``extra_mb`` beyond what it has mapped now: a document that
     needs more gets an allocation failure (MuPDF and Python turn it into an error), not the
-    machine's memory."""
+    machine's memory. ``tighten``: never above the limit already set."""
     try:
         with open("/proc/self/statm") as fh:
             mapped = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
@@ -227,4 +238,6 @@ def limit_memory(extra_mb: int) -> None:
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
+    if tighten and soft != resource.RLIM_INFINITY:
+        limit = min(limit, soft)
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))

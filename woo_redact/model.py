@@ -71,6 +71,9 @@ class Page:
     # vector strokes drawn like handwriting (a signature drawn with a pen tool), read only on
     # pages that have a place to sign
     sketches: list[ImageBlock] = field(default_factory=list)
+    # words not as the text layer gives them (rebuilt from glyph positions, or read by OCR
+    # after a check): a re-reading of the file would not give these words back
+    rebuilt: bool = False
 
 
 @dataclass(slots=True)

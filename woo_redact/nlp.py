@@ -8,6 +8,10 @@ Two views of the one trained pipeline (``models/nl_woo_ner``: tok2vec + ner):
 * ``load_ner_pipeline`` gives the full pipeline, cached per process, which
   ``recognizers.ner.DutchNerRecognizer`` runs on small windows of text only.
 
+The model is read from disk once per process: the token-only engine is a view of the full
+pipeline (its tokenizer and vocabulary, no components), not a second load (a load is most of
+a process's start-up).
+
 Nothing is ever downloaded: a missing model is an error that says how to build it.
 """
 
@@ -22,31 +26,15 @@ from presidio_analyzer.nlp_engine import NlpArtifacts, NerModelConfiguration, Sp
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .modelpath import (DEFAULT_MODEL, MODEL_ENV, REPO_ROOT,  # noqa: F401 - the API
+                        ModelMissingError, model_path)
+
 LANGUAGE = "nl"
-MODEL_ENV = "WOO_REDACT_MODEL"
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_MODEL = REPO_ROOT / "models" / "nl_woo_ner"
 # Whole documents go through the tokenizer at once; without the parser/NER, memory stays
 # linear in the text, so spaCy's 1M-character guard only gets in the way of long dossiers.
 MAX_LENGTH = 20_000_000
 
 LABEL_TO_ENTITY = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOCATION"}
-
-
-class ModelMissingError(FileNotFoundError):
-    """The trained Dutch pipeline is not where we look for it."""
-
-
-def model_path(path: str | os.PathLike[str] | None = None) -> Path:
-    """The model directory: argument, else $WOO_REDACT_MODEL, else models/nl_woo_ner."""
-    chosen = path if path is not None else os.environ.get(MODEL_ENV) or DEFAULT_MODEL
-    resolved = Path(chosen).expanduser().resolve()
-    if not (resolved / "config.cfg").is_file():
-        raise ModelMissingError(
-            f"Dutch NER model not found at {resolved}. Build it with `make model`, "
-            f"or point {MODEL_ENV} at a trained spaCy pipeline directory."
-        )
-    return resolved
 
 
 def load_token_pipeline(path: str | os.PathLike[str] | None = None) -> Language:
@@ -57,6 +45,15 @@ def load_token_pipeline(path: str | os.PathLike[str] | None = None) -> Language:
     nlp = spacy.load(resolved, exclude=components)
     nlp.max_length = MAX_LENGTH
     return nlp
+
+
+def token_view(nlp: Language) -> Language:
+    """The pipeline's tokenizer and vocabulary without any of its components: what
+    ``load_token_pipeline`` loads, made from a pipeline already in memory."""
+    view = type(nlp)(vocab=nlp.vocab)
+    view.tokenizer = nlp.tokenizer
+    view.max_length = MAX_LENGTH
+    return view
 
 
 _ner_lock = threading.Lock()
@@ -89,7 +86,7 @@ class LocalSpacyNlpEngine(SpacyNlpEngine):
         )
 
     def load(self) -> None:
-        self.nlp = {LANGUAGE: load_token_pipeline(self.model_dir)}
+        self.nlp = {LANGUAGE: token_view(load_ner_pipeline(self.model_dir))}
 
     def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
         """Tokens only: the recognizers score their own context on the raw text, and the

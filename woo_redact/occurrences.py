@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .extract import boxes_for_span
 from .model import CONTEXTUAL_TYPES, Box, Document, Finding
@@ -44,6 +45,8 @@ class OccurrenceIndex:
     ends: list[int] = field(default_factory=list)
     lower: list[str] = field(default_factory=list)
     at: dict[str, list[int]] = field(default_factory=dict)
+    # what ``find`` answered, by needle: settling, covering and counting ask the same strings
+    _found: dict[str, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for i, m in enumerate(_TOKEN.finditer(self.text)):
@@ -54,7 +57,14 @@ class OccurrenceIndex:
             self.at.setdefault(low, []).append(i)
 
     def find(self, needle: str) -> list[tuple[int, int]]:
-        """Spans of the needle's occurrences, left to right, not overlapping."""
+        """Spans of the needle's occurrences, left to right, not overlapping (the list is
+        shared between callers: not to be changed)."""
+        got = self._found.get(needle)
+        if got is None:
+            got = self._found[needle] = self._find(needle)
+        return got
+
+    def _find(self, needle: str) -> list[tuple[int, int]]:
         stream = "".join(_TOKEN.findall(needle))
         if not stream:
             return []
@@ -71,6 +81,26 @@ class OccurrenceIndex:
                 hits.append((self.starts[i], end))
                 last_end = end
         return hits
+
+    def spelled(self, streams: dict[str, object], longest: int) -> set[str]:
+        """The keys of ``streams`` (strings' letters and digits in lower case, as ``key``
+        gives them) that consecutive tokens of the text spell: the strings that may occur
+        here, each still to be confirmed by ``find``. Costs the same whatever the number of
+        keys: the text's runs of tokens are looked up, not the keys searched."""
+        found: set[str] = set()
+        lower = self.lower
+        n = len(lower)
+        for i in range(n):
+            run = ""
+            j = i
+            while j < n:
+                run += lower[j]
+                if len(run) > longest:
+                    break
+                if run in streams:
+                    found.add(run)
+                j += 1
+        return found
 
     def find_all(self, needles: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
         return {n: self.find(n) for n in dict.fromkeys(needles)}
@@ -92,6 +122,19 @@ class OccurrenceIndex:
         return self.ends[i - 1]
 
 
+@lru_cache(maxsize=2)
+def index_of(text: str) -> OccurrenceIndex:
+    """The index of a text, built once for every stage that asks (detection's repeats, the
+    settling and covering of occurrences, the count of what was kept); the last two texts
+    are kept: a document's input and its output."""
+    return OccurrenceIndex(text)
+
+
+def release() -> None:
+    """Drop the kept indexes (a long dossier's is tens of megabytes)."""
+    index_of.cache_clear()
+
+
 def _case_fits(wanted: str, written: str) -> bool:
     """A capitalised part of a name does not occur as an all-lower-case word."""
     return not (wanted[:1].isupper() and written.isalpha() and written.islower())
@@ -111,7 +154,7 @@ def uncovered_occurrences(doc: Document, findings: list[Finding],
     rejected or still undecided stay as they are: that was decided there (a passage
     proposed on a content ground excepted).
     """
-    index = index or OccurrenceIndex(doc.text)
+    index = index or index_of(doc.text)
     # a passage proposed on a content ground says nothing about the values in it: a removed
     # investigation name inside a proposed sentence goes like anywhere else
     taken = SpanIndex((f.start, f.end) for f in findings
@@ -142,7 +185,7 @@ def kept_occurrences(doc: Document, accepted: list[Finding], removed: Iterable[s
     """Per removed string: how many of its occurrences no accepted finding touches (kept on
     purpose, e.g. an office holder of the same surname), and the boxes of all its
     occurrences in the input (where a scan's reading of it is compared)."""
-    index = index or OccurrenceIndex(doc.text)
+    index = index or index_of(doc.text)
     covered = SpanIndex((f.start, f.end) for f in accepted)
     out: dict[str, Expected] = {}
     for s in dict.fromkeys(removed):

@@ -9,29 +9,38 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
+import threading
 import time
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pymupdf
 
 from . import hidden
+from . import hygiene
+from . import occurrences
 from . import ocr as ocr_mod
-from . import office_mentions
 from . import textnorm
-from .contact_blocks import keep_contact_blocks, keep_same_values, personal_mailboxes
 from .errors import BadInput, as_bad_input
 from .extract import Limits, extract, needs_ocr, open_pdf
-from .model import Document, Finding, Word, sha256_file
+from .model import Document, Finding, Page, Word, sha256_file
 from .named_places import is_place_finding, names_an_organism
 from .named_places import learn as learn_places
-from .policy import Policy, load_policy
-from .propagate import NameBook
 from .redact import Mark, redact_document, save_rewritten
 from .occurrences import Expected, kept_occurrences, uncovered_occurrences
+from .textmemo import RememberedHolders, TextMemo
 from .verify import verify_output
+
+# Detection, the name rules and the policy's rules load spaCy, Presidio and the name lists:
+# they are imported where first used, so that a run reads its first page before they load.
+if TYPE_CHECKING:
+    from . import office_mentions
+    from .policy import Policy
+    from .propagate import NameBook
 
 QUARANTINE = "quarantine"
 # The limits were applied when the input was read; reopening it for redaction must not fail.
@@ -83,8 +92,15 @@ class Pipeline:
 
     def __init__(self, policy: Policy | None = None, *, model_path: str | None = None,
                  ocr: bool | None = None, limits: Limits | None = None,
-                 accept_proposed: bool = False):
-        self.policy = policy or load_policy()
+                 accept_proposed: bool = False, reference: bool = False):
+        if policy is None:
+            from .policy import load_policy
+            policy = load_policy()
+        self.policy = policy
+        # the reference paths: Presidio's engine recognizer by recognizer, and every page of
+        # the output read again in full; the same findings and outputs, slower (the tests
+        # compare the two)
+        self.reference = reference
         self.model_path = model_path
         self.limits = limits or Limits()
         self.accept_proposed = accept_proposed
@@ -92,9 +108,19 @@ class Pipeline:
         self.use_ocr = ocr_mod.tesseract_available() if ocr is None else ocr
         self._detector = None
         self._office_holders = None
+        self.memo = TextMemo()
+        self._holder_index: tuple[NameBook, _DossierHolders] | None = None
+        self._warming: threading.Thread | None = None
+
+    def __getstate__(self) -> dict:
+        # a worker started by "spawn" loads its own models
+        state = self.__dict__.copy()
+        state["_warming"] = None
+        return state
 
     @property
     def detector(self):
+        self.ready()
         if self._detector is None:
             from .detect import Detector
             self._detector = Detector(self.policy, self.model_path)
@@ -102,10 +128,51 @@ class Pipeline:
 
     @property
     def office_holders(self):
+        self.ready()
         if self._office_holders is None and self.policy.keep_office_holders:
             from .office_holders import OfficeHolders
-            self._office_holders = OfficeHolders.from_file(self.policy.office_holder_file)
+            self._office_holders = RememberedHolders(
+                OfficeHolders.from_file(self.policy.office_holder_file), self.memo)
         return self._office_holders
+
+    # -- models loaded while the first document is read -----------------------------------
+    def warm(self, then=None) -> None:
+        """Load the models, name lists and rules in a background thread, so that a run reads
+        and converts its first document meanwhile; whatever needs them waits (``ready``).
+        ``then`` is called in that thread once they are loaded. A failure to load is left to
+        the first document that needs them, which raises it as before."""
+        if self._warming is not None or self._detector is not None:
+            return
+
+        def load() -> None:
+            try:
+                from . import contact_blocks, gazetteer, office_mentions, propagate  # noqa: F401
+                from .detect import Detector
+                from .policy import load_policy  # noqa: F401
+
+                self._detector = Detector(self.policy, self.model_path)
+                if self.policy.keep_office_holders:
+                    from .office_holders import OfficeHolders
+                    self._office_holders = RememberedHolders(
+                        OfficeHolders.from_file(self.policy.office_holder_file), self.memo)
+                gazetteer.load()
+            except Exception:  # noqa: BLE001 - raised again where the models are used
+                pass
+            finally:
+                if then is not None:
+                    then()
+
+        self._warming = threading.Thread(target=load, name="woo-redact-warm", daemon=True)
+        self._warming.start()
+
+    def ready(self) -> None:
+        """Wait until the background load (``warm``) is done; at once if there is none. Call
+        it before the first import of detection or the name rules: two threads importing the
+        same modules could deadlock."""
+        t = self._warming
+        if t is not None and t is not threading.current_thread():
+            t.join()
+            self._warming = None
 
     # -- stages ---------------------------------------------------------------------------
     def extract(self, path: str, sha256: str | None = None,
@@ -119,8 +186,14 @@ class Pipeline:
                 def ocr(page, _known=ocr_words):
                     got = _known.get(page.number)
                     return list(got) if got is not None else ocr_mod.ocr_page(page)
-        doc = extract(path, ocr=ocr, limits=self.limits, sha256=sha256,
-                      check=hidden.TextCheck(ocr))
+        text_check = hidden.TextCheck(ocr)
+
+        def check(p: pymupdf.Page, page: Page) -> None:
+            words = page.words
+            text_check(p, page)
+            page.rebuilt = page.words is not words
+
+        doc = extract(path, ocr=ocr, limits=self.limits, sha256=sha256, check=check)
         unread = [p.index + 1 for p in doc.pages if not p.ocr and needs_ocr(p)]
         if unread:
             raise BadInput("needs_ocr", f"page(s) {_pages(unread)} are scans without a text "
@@ -133,9 +206,10 @@ class Pipeline:
         t0 = time.perf_counter()
         if doc is None:
             doc = self.extract(path)
+        self.ready()
         t["extract"] = time.perf_counter() - t0
         t0 = time.perf_counter()
-        findings = self.detector.analyze(doc)
+        findings = self.detector.analyze(doc, reference=self.reference)
         places = self.places(doc, dossier)
         findings = [f for f in findings if not (
             f.entity_type == "PERSON" and (is_place_finding(doc.text, f.start, f.end, places)
@@ -180,7 +254,7 @@ class Pipeline:
         other occurrence of accepted text becomes a finding, decided by the policy in its
         own context (so an office holder who shares a surname stays)."""
         self._keep_in_context(doc, findings, dossier)
-        extra = uncovered_occurrences(doc, findings + _dossier_values(dossier))
+        extra = uncovered_occurrences(doc, findings + _dossier_values(dossier, doc))
         for f in self.policy.decide(extra, doc.text, self.office_holders):
             self._set_status(f)
             findings.append(f)
@@ -192,6 +266,7 @@ class Pipeline:
         """The keep decisions that read the document around many findings at once."""
         self._keep_office_mentions(findings, dossier)
         if self.policy.keep_organisation_addresses:
+            from .contact_blocks import keep_contact_blocks, keep_same_values, personal_mailboxes
             keep_contact_blocks(findings, doc.text, doc)
             personal_mailboxes(findings)
             keep_same_values(findings, doc.text, dossier.contacts if dossier else frozenset())
@@ -202,13 +277,21 @@ class Pipeline:
     def _keep_office_mentions(self, findings: list[Finding], dossier: NameBook | None) -> None:
         if not self.policy.keep_office_holders or self.office_holders is None:
             return
+        from . import office_mentions
         frequent = self.office_holders.frequent_word
         office_mentions.keep_mentions(findings, office_mentions.holders_of(findings),
                                       frequent=frequent)
         if dossier is not None and dossier.holders:
             office_mentions.keep_mentions(
-                findings, office_mentions.dossier_holders(dossier.holders), frequent=frequent)
+                findings, self._dossier_holders(dossier).meeting(findings), frequent=frequent)
         office_mentions.keep_initials(findings, office_mentions.holders_of(findings))
+
+    def _dossier_holders(self, dossier: NameBook) -> _DossierHolders:
+        """The dossier's holders indexed once (holders are only ever added to a book)."""
+        held = self._holder_index
+        if held is None or held[0] is not dossier or held[1].size != len(dossier.holders):
+            held = self._holder_index = (dossier, _DossierHolders(dossier.holders))
+        return held[1]
 
     def _set_status(self, f: Finding) -> None:
         if f.action == "redact" or (f.action == "propose" and self.accept_proposed):
@@ -226,12 +309,11 @@ class Pipeline:
                                   self.office_holders if self.policy.keep_office_holders
                                   else None, dossier_only=dossier_only, places=places)
 
-    @staticmethod
-    def places(doc: Document, dossier: NameBook | None) -> frozenset[str]:
+    def places(self, doc: Document, dossier: NameBook | None) -> frozenset[str]:
         """What this document, and the others of its dossier, call places or organisations."""
         from . import gazetteer
-        own = learn_places(doc.text, gazetteer.load())
-        return own | frozenset(dossier.places) if dossier is not None else own
+        own = self.memo.get(doc.text, "places", lambda: learn_places(doc.text, gazetteer.load()))
+        return _Places(own, dossier.places) if dossier is not None else own
 
     def apply(self, doc: Document, proposal: Proposal, out_dir: str | Path, rel: str,
               manual: Iterable[Mark] = ()) -> DocResult:
@@ -250,7 +332,9 @@ class Pipeline:
                  for f in accepted for b in f.boxes] + manual
         removed = sorted({f.text for f in accepted if f.text.strip()})
         expected = kept_occurrences(doc, accepted, removed)
-        textnorm.release()  # the input text's index; verification indexes the output's
+        # the input text's indexes; verification indexes the output's
+        textnorm.release()
+        occurrences.release()
         final = out_dir / rel
         final.parent.mkdir(parents=True, exist_ok=True)
         tmp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
@@ -267,6 +351,11 @@ class Pipeline:
                         hidden.rasterize(pdf[pno])
                     else:
                         ocr_mod.drop_invisible_text(pdf[pno])
+                # the pages redaction changes are read again to verify it: pages with a
+                # box, scans, and the pages whose text the steps below rewrite
+                changed = {m.box.page for m in marks} | set(proposal.ocr_pages)
+                changed |= {p.index for p in doc.pages if p.rebuilt}
+                changed |= hygiene.prepared_pages(pdf)
                 # text no reader sees goes, whether detection flagged it or not
                 gone: dict[str, int] = {}
                 for page in doc.pages:
@@ -274,6 +363,7 @@ class Pipeline:
                         for why, n in hidden.remove_hidden_text(pdf[page.index],
                                                                 page.words).items():
                             gone[why] = gone.get(why, 0) + n
+                            changed.add(page.index)
                 if gone:
                     res.notes.append("text no reader sees was removed: " + ", ".join(
                         f"{n} {why}" for why, n in sorted(gone.items())))
@@ -287,9 +377,10 @@ class Pipeline:
                 pdf.close()
             res.timings["save"] = time.perf_counter() - t0
             t0 = time.perf_counter()
-            out_doc = self.reread(str(tmp), doc)
+            out_doc = self.reread(str(tmp), doc, None if self.reference else changed)
             problems = self.verify(str(tmp), doc, expected, marks, out_doc)
             textnorm.release()
+            occurrences.release()
             res.timings["verify"] = time.perf_counter() - t0
             if problems:
                 tmp.unlink(missing_ok=True)
@@ -309,12 +400,18 @@ class Pipeline:
         res.status, res.output = "done", str(final)
         return res
 
-    def reread(self, path: str, doc: Document) -> Document:
-        """Re-extract the written file the same way the input was read (OCR included)."""
+    def reread(self, path: str, doc: Document, changed: set[int] | None = None) -> Document:
+        """Re-extract the written file the same way the input was read (OCR included).
+
+        ``changed``: only these pages are read again; the others went through nothing but
+        MuPDF's syntax cleaning and the rewrite, so they read as the input read them (their
+        bytes are still searched for every removed string by the byte-level proof). None:
+        every page."""
         scanned = frozenset(p.index for p in doc.pages if p.ocr)
         return extract(path, ocr=ocr_mod.ocr_page if self.use_ocr else None,
                        limits=Limits(max_pages=self.limits.max_pages, max_bytes=1 << 40),
-                       force_ocr=scanned)
+                       force_ocr=scanned, reuse=doc if changed is not None else None,
+                       read=changed or ())
 
     def verify(self, path: str, doc: Document, expected: dict[str, Expected],
                marks: list[Mark], out_doc: Document | None = None) -> list[str]:
@@ -389,13 +486,63 @@ class Pipeline:
         return self.apply(doc, prop, out_dir, rel)
 
 
-def _dossier_values(dossier: NameBook | None) -> list[Finding]:
-    """The dossier's removed values as accepted findings that stand nowhere in this
-    document: each of their occurrences here is covered like another occurrence."""
-    if dossier is None:
+def _dossier_values(dossier: NameBook | None, doc: Document) -> list[Finding]:
+    """The dossier's removed values that this document spells, as accepted findings that
+    stand nowhere in it: each of their occurrences here is covered like another occurrence.
+    Values the text cannot hold are left out before anything is made of them, so that the
+    cost of a document does not grow with the dossier."""
+    if dossier is None or not dossier.values:
         return []
+    streams, longest = dossier.value_streams()
+    index = occurrences.index_of(doc.text)
+    if len(dossier.values) * 8 < len(index.lower):
+        here = set(dossier.values)  # few values: ``find`` over each costs less
+    else:
+        here = {text for run in index.spelled(streams, longest) for text in streams[run]}
     return [Finding(entity, 0, 0, text, 1.0, "dossier", ground=ground, status="accepted")
-            for text, (entity, ground) in dossier.values.items()]
+            for text, (entity, ground) in dossier.values.items() if text in here]
+
+
+class _Places:
+    """What a document calls places, and what its dossier does: asked in turn, never copied
+    into one set (the dossier's grows with the run)."""
+
+    __slots__ = ("own", "shared")
+
+    def __init__(self, own: frozenset[str], shared: set[str]) -> None:
+        self.own, self.shared = own, shared
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.own or name in self.shared
+
+    def __bool__(self) -> bool:
+        return bool(self.own) or bool(self.shared)
+
+
+_WORD = re.compile(r"\w+")
+
+
+class _DossierHolders:
+    """The office holders of a dossier by every word of their names: a document meets only
+    those who share a word with a person it names (anyone else ``keep_mentions`` would pass
+    over), in the dossier's order."""
+
+    def __init__(self, holders: dict[str, str]) -> None:
+        from . import office_mentions
+        self.size = len(holders)
+        self.holders = office_mentions.dossier_holders(holders)
+        self.by_word: dict[str, list[int]] = {}
+        for i, h in enumerate(self.holders):
+            p = h.person
+            for w in {m.casefold() for part in (p.full, p.first, p.surname, p.interfix)
+                      for m in _WORD.findall(part)}:
+                self.by_word.setdefault(w, []).append(i)
+
+    def meeting(self, findings: list[Finding]) -> list[office_mentions.Holder]:
+        words = {w.casefold() for f in findings if f.entity_type == "PERSON"
+                 for w in _WORD.findall(f.text)}
+        hit = sorted({i for w in words for i in self.by_word.get(w, ())})
+        return [self.holders[i] for i in hit]
 
 
 def _pages(nums: list[int]) -> str:

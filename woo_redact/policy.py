@@ -16,9 +16,6 @@ import yaml
 
 from .grounds import is_ground
 from .model import LOW_OCR, Finding
-from .organisations import (acronym_mailbox, contact_only_lines, continue_kept_addresses,
-                            named_mailbox, organisation_address, organisation_iban,
-                            organisation_mailbox, organisation_name, organisation_phone)
 
 DEFAULT_POLICY = "default_policy.yaml"
 ACTIONS = ("redact", "propose", "keep")
@@ -96,6 +93,14 @@ class Policy:
     def decide(self, findings: list[Finding], text: str,
                office_holders: OfficeHolderCheck | None = None) -> list[Finding]:
         """Set ground, action and reason on every finding; drop the ones below min_score."""
+        # the organisation rules load the name lists: imported on first use, so that loading
+        # a policy (to check it before a run starts) stays light
+        from .organisations import (acronym_mailbox, contact_only_lines,
+                                    continue_kept_addresses, named_mailbox,
+                                    organisation_address, organisation_iban,
+                                    organisation_mailbox, organisation_name,
+                                    organisation_phone)
+
         out = []
         for f in findings:
             rule = self.entities.get(f.entity_type)

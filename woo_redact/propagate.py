@@ -171,8 +171,14 @@ class NameBook:
     # a scan of the whole book per added name made a large dossier quadratic
     _by_surname: dict[tuple[str, str], list[str]] = field(default_factory=dict, repr=False,
                                                           compare=False)
-    # keys by the first word of the surname, lower case; built when first needed
+    # keys by the first word of the surname, lower case, and every key's place in the book;
+    # built when first needed
     _by_word: dict[str, list[str]] | None = field(default=None, repr=False, compare=False)
+    _order: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    # the values by their letters and digits (``occurrences.key``), for as many values as
+    # the book had when it was built (values are only ever added)
+    _streams: tuple[int, dict[str, list[str]], int] | None = field(default=None, repr=False,
+                                                                   compare=False)
 
     def __post_init__(self) -> None:
         if self.names and not self._by_surname:
@@ -245,21 +251,37 @@ class NameBook:
             keys = {k for k, p in self.names.items()
                     if p.surname and p.surname.split()[0].casefold() in folded}
         else:
+            # the text's words look up the book, not the book the text: the cost of a
+            # document does not grow with the names the run has found
             if self._by_word is None:
                 self._by_word = {}
                 for key, p in self.names.items():
                     first = _FIRST_WORD.search(p.surname)
                     if first:
                         self._by_word.setdefault(first.group().lower(), []).append(key)
+                self._order = {key: i for i, key in enumerate(self.names)}
             index = self._by_word
             keys = set()
             for w in words:
                 keys.update(index.get(w, ()))
                 if w.endswith("s"):
                     keys.update(index.get(w[:-1], ()))
+            for key in sorted(keys, key=self._order.__getitem__):
+                yield self.names[key]
+            return
         for key, p in self.names.items():
             if key in keys:
                 yield p
+
+    def value_streams(self) -> tuple[dict[str, list[str]], int]:
+        """The removed values by their letters and digits in lower case (what an occurrence
+        of them spells), and the longest such spelling."""
+        if self._streams is None or self._streams[0] != len(self.values):
+            streams: dict[str, list[str]] = {}
+            for text in self.values:
+                streams.setdefault(occurrence_key(text), []).append(text)
+            self._streams = (len(self.values), streams, max(map(len, streams), default=0))
+        return self._streams[1], self._streams[2]
 
     def __len__(self) -> int:
         return len(self.names)

@@ -14,7 +14,7 @@ import pymupdf
 from . import hygiene
 from .extract import span_boxes
 from .model import Box, Document
-from .occurrences import Expected, OccurrenceIndex
+from .occurrences import Expected, OccurrenceIndex, index_of
 from .redact import Mark
 
 
@@ -40,7 +40,7 @@ def readable_removed_text(out_doc: Document, expected: dict[str, Expected],
                           marks: list[Mark]) -> list[str]:
     """Removed strings that occur in the output more often than they were kept."""
     problems = []
-    index = OccurrenceIndex(out_doc.text)
+    index = index_of(out_doc.text)
     for s, (limit, places) in expected.items():
         n = sum(1 for a, b in index.find(s) if _counts(out_doc, a, b, places, marks))
         if n > limit:
@@ -103,35 +103,45 @@ def _text_under_marks(out_doc: Document, marks: Iterable[Mark], labels: set[str]
     placed evenly across its box and each is tested; an OCR'd word counts when most of its
     box lies under boxes.
     """
-    boxes: dict[int, np.ndarray] = {}
-    for page, rects in _by_page(marks).items():
-        boxes[page] = np.array(rects)
+    by_page = _by_page(marks)
     problems = []
-    flagged: set[int] = set()
-    for w in out_doc.words:
-        page = w.box.page
-        m = boxes.get(page)
-        if m is None or page in flagged:
-            continue
-        b = w.box
-        touching = m[(m[:, 0] < b.x1) & (b.x0 < m[:, 2]) & (m[:, 1] < b.y1) & (b.y0 < m[:, 3])]
-        if not len(touching):
-            continue
-        readable = _readable_chars(w.text, labels)
-        if not readable:
-            continue
-        if w.source == "ocr":
-            under = _covered_share(b, touching) > 0.5
-        else:
-            step = (b.x1 - b.x0) / max(len(w.text), 1)
-            cy = (b.y0 + b.y1) / 2
-            xs = np.array([b.x0 + (k + 0.5) * step for k in readable])[:, None]
-            under = bool(((touching[:, 0] <= xs) & (xs <= touching[:, 2])
-                          & (touching[:, 1] <= cy) & (cy <= touching[:, 3])).any())
-        if under:
-            flagged.add(page)
-            problems.append(f"text left under a redaction box on page {page + 1}")
+    for page in out_doc.pages:
+        rects = by_page.get(page.index)
+        if rects and page.words and _page_text_under(page.words, np.array(rects), labels):
+            problems.append(f"text left under a redaction box on page {page.index + 1}")
     return problems
+
+
+# Words tested against a page's boxes at once (bounds the words x boxes matrix).
+WORDS_AT_ONCE = 2048
+
+
+def _page_text_under(words: list, m: np.ndarray, labels: set[str]) -> bool:
+    """Does a readable character of one of the page's words lie under a box? The words
+    that touch no box are sorted out for the whole page at once."""
+    for lo in range(0, len(words), WORDS_AT_ONCE):
+        chunk = words[lo:lo + WORDS_AT_ONCE]
+        wb = np.array([w.box.rect for w in chunk])
+        hit = ((m[None, :, 0] < wb[:, None, 2]) & (wb[:, None, 0] < m[None, :, 2])
+               & (m[None, :, 1] < wb[:, None, 3]) & (wb[:, None, 1] < m[None, :, 3]))
+        for k in np.flatnonzero(hit.any(axis=1)):
+            w = chunk[k]
+            readable = _readable_chars(w.text, labels)
+            if not readable:
+                continue
+            b = w.box
+            touching = m[hit[k]]
+            if w.source == "ocr":
+                under = _covered_share(b, touching) > 0.5
+            else:
+                step = (b.x1 - b.x0) / max(len(w.text), 1)
+                cy = (b.y0 + b.y1) / 2
+                xs = np.array([b.x0 + (j + 0.5) * step for j in readable])[:, None]
+                under = bool(((touching[:, 0] <= xs) & (xs <= touching[:, 2])
+                              & (touching[:, 1] <= cy) & (cy <= touching[:, 3])).any())
+            if under:
+                return True
+    return False
 
 
 def _by_page(marks: Iterable[Mark]) -> dict[int, list[tuple[float, float, float, float]]]:

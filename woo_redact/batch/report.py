@@ -49,7 +49,21 @@ def doc_result(row):
 
 
 def write_outputs(m: Manifest, out: Path, run: dict, settings: dict) -> dict:
+    """The logs, inventory, summary and report of the whole batch. When no document changed
+    since they were last written (a resume with nothing to do), only this run's part of the
+    summary and report is written again: the logs stay as they are."""
     from ..grounds_log import SUMMARY_JSON, RunLog
+
+    summary_file = out / SUMMARY_JSON
+    if not m.flagged(mf.REPORTS_CHANGED) and summary_file.is_file():
+        try:
+            summary = json.loads(summary_file.read_text("utf-8"))
+        except ValueError:
+            summary = None
+        if summary is not None:
+            summary["batch"], summary["run"] = settings, run
+            _write_summary(out, summary)
+            return summary
 
     from ..inputs.dossier import SourceDoc
 
@@ -65,10 +79,17 @@ def write_outputs(m: Manifest, out: Path, run: dict, settings: dict) -> dict:
     summary["manifest"] = str(out / mf.MANIFEST_NAME)
     summary["batch"] = settings
     summary["run"] = run
+    _write_summary(out, summary)
+    m.clear(mf.REPORTS_CHANGED)
+    return summary
+
+
+def _write_summary(out: Path, summary: dict) -> None:
+    from ..grounds_log import SUMMARY_JSON
+
     (out / SUMMARY_JSON).write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n",
                                     "utf-8")
     (out / REPORT_MD).write_text(render_report(summary), "utf-8")
-    return summary
 
 
 def render_report(s: dict) -> str:

@@ -49,6 +49,7 @@ class BatchOptions:
     timeout: float | None = 600.0
     memory_mb: int | None = 4096
     retry_quarantined: bool = False
+    propagation: str = "batch"  # where names are looked for: batch | group | folder
 
 
 @dataclass(slots=True)
@@ -59,6 +60,7 @@ class RunStats:
     applied: int = 0
     rechecked: int = 0
     rewritten: int = 0
+    unreached: int = 0  # done documents the new dossier names cannot reach: left as they are
     quarantined: int = 0
     pages: int = 0  # pages of the documents this run finished
     startup_s: float = 0.0
@@ -69,6 +71,7 @@ class RunStats:
         busy = sum(self.phase_s.values())
         return {"sync": self.sync, "detected": self.detected, "redacted": self.applied,
                 "rechecked": self.rechecked, "rewritten_after_recheck": self.rewritten,
+                "not_reached_by_new_names": self.unreached,
                 "quarantined": self.quarantined, "pages": self.pages,
                 "startup_s": round(self.startup_s, 2),
                 "phase_s": {k: round(v, 2) for k, v in self.phase_s.items()},
@@ -85,15 +88,17 @@ def config_fingerprint(opts: BatchOptions, ocr: bool) -> str:
     else:
         policy_text = (resources.files("woo_redact") / "data" / "default_policy.yaml").read_text(
             "utf-8")
-    blob = json.dumps({"policy": policy_text, "accept_proposed": opts.accept_proposed,
-                       "ocr": ocr}, sort_keys=True)
+    settings = {"policy": policy_text, "accept_proposed": opts.accept_proposed, "ocr": ocr}
+    if opts.propagation != "batch":  # a manifest made before the option stays valid
+        settings["propagation"] = opts.propagation
+    blob = json.dumps(settings, sort_keys=True)
     return hashlib.sha256(blob.encode()).hexdigest()
 
 
 def discover_sources(src: str, out: str) -> tuple[list, list]:
     """The dossier under ``src`` (never the batch's own output, should it lie inside
     ``src``): its files, with zips and mail attachments unpacked into documents."""
-    from ..dossier import WORK_DIR
+    from ..workdir import WORK_DIR
     from ..inputs import discover
     from ..inputs.dossier import expand
 
@@ -153,8 +158,6 @@ def lock_output(out: Path):
 class Batch:
     def __init__(self, opts: BatchOptions, reporter: Reporter):
         from ..ocr import tesseract_available
-        from ..pipeline import Pipeline
-        from ..policy import load_policy
 
         self.opts = opts
         self.out = Path(opts.out).resolve()
@@ -163,13 +166,28 @@ class Batch:
         self.cfg = WorkerConfig(str(self.out), opts.policy, opts.accept_proposed, ocr,
                                 opts.max_pages, opts.max_bytes, opts.timeout, opts.memory_mb)
         self.fingerprint = config_fingerprint(opts, ocr)
-        # Only for quarantining documents whose worker could not (time-out, crash).
-        self.pipeline = Pipeline(load_policy(opts.policy), ocr=ocr)
+        self._ocr = ocr
+        self._pipeline = None
         self.engine = None
         self.stats = RunStats()
         self.manifest: Manifest | None = None
-        self._book_digest: str | None = None
-        self._book_blob = b""
+        # the names of each dossier of the batch (see --propagation): dossier -> digest, the
+        # books for the workers (one blob, one digest for them all), each document's dossier
+        self._dossiers: dict[str, str] = {}
+        self._books_digest = ""
+        self._books_blob = b""
+        self._dossier_of: dict[int, str] | None = None
+
+    @property
+    def pipeline(self):
+        """Only for quarantining documents whose worker could not (time-out, crash); made
+        when first needed, so that a run with nothing to do loads nothing."""
+        if self._pipeline is None:
+            from ..pipeline import Pipeline
+            from ..policy import load_policy
+
+            self._pipeline = Pipeline(load_policy(self.opts.policy), ocr=self._ocr)
+        return self._pipeline
 
     # -- the run ---------------------------------------------------------------------------
     def run(self) -> dict:
@@ -202,9 +220,9 @@ class Batch:
             try:
                 self._phase(DETECT, m.ids(mf.PENDING), self._detect_task)
                 self._settle_dossier()  # copies found by their text after conversion
-                book_digest = self._share_book()
+                books = self._share_books()
                 todo = m.ids(mf.DETECTED)
-                self._phase(APPLY, todo + m.stale(book_digest), self._apply_task)
+                self._phase(APPLY, todo + m.stale(books), self._apply_task)
             finally:
                 if self.engine is not None:
                     self.engine.close()
@@ -220,7 +238,7 @@ class Batch:
         document reached its end they are not needed (a rerun unpacks again)."""
         import shutil
 
-        from ..dossier import WORK_DIR
+        from ..workdir import WORK_DIR
 
         if not self.manifest.ids(mf.PENDING, mf.DETECTING, mf.DETECTED, mf.APPLYING):
             shutil.rmtree(self.out / WORK_DIR, ignore_errors=True)
@@ -244,7 +262,7 @@ class Batch:
             return
         engine = self._ensure_engine()
         if phase == APPLY:
-            engine.set_book(self._book_digest, self._book_blob)
+            engine.set_book(self._books_digest, self._books_blob)
         self.rep.begin(phase, len(ids))
         t0 = time.monotonic()
 
@@ -264,7 +282,6 @@ class Batch:
         unpacking) and by the same text after conversion (known after phase 1). The first
         document in dossier order is the one released."""
         from ..inputs.dossier import SourceDoc
-        from ..pipeline import DocResult
 
         m = self.manifest
         rows = [(r, SourceDoc.from_json(json.loads(r["info"])))
@@ -274,6 +291,8 @@ class Batch:
         for r, doc in rows:
             if doc.error_kind:
                 if r["status"] != mf.QUARANTINED or r["kind"] != doc.error_kind:
+                    from ..pipeline import DocResult
+
                     self.pipeline.quarantine(
                         DocResult(r["path"], doc.base or doc.rel, "quarantined",
                                   sha256_in=r["sha256"]), self.out, doc.error_kind, doc.error)
@@ -311,7 +330,7 @@ class Batch:
         return Task(doc_id, APPLY, r["path"], r["rel"], r["sha256"], r["proposal"],
                     tuple(json.loads(r["ocr_pages"] or "[]")),
                     json.loads(r["timings"] or "{}"), known, sha_out, r["ocr_words"],
-                    r["info"])
+                    r["info"], self._book_of(doc_id))
 
     def _on_start(self, task: Task) -> None:
         self.manifest.start(task.doc_id, mf.DETECTING if task.phase == DETECT else mf.APPLYING)
@@ -322,14 +341,14 @@ class Batch:
         if status == "detected":
             m.detected(task.doc_id, pages=pages, proposal=res["proposal"],
                        ocr_pages=res["ocr_pages"], names=res["names"], timings=res["timings"],
-                       ocr_words=res.get("ocr_words"))
+                       ocr_words=res.get("ocr_words"), keys=res.get("keys"))
             if res.get("content"):
                 m.set_content(task.doc_id, res["content"])
             self.stats.detected += 1
         elif status == "done":
             m.done(task.doc_id, findings=res["findings"], output=res["output"],
                    sha256_out=res["sha256_out"], counts=res["counts"], timings=res["timings"],
-                   book=self._book_digest, notes=res.get("notes") or [])
+                   book=task.book, notes=res.get("notes") or [])
             self._drop_quarantine_copy(task.rel)
             self.stats.applied += 1
             self.stats.pages += pages
@@ -337,7 +356,7 @@ class Batch:
                 self.stats.rechecked += 1
                 self.stats.rewritten += 1
         elif status == "unchanged":
-            m.unchanged(task.doc_id, self._book_digest)
+            m.unchanged(task.doc_id, task.book)
             self.stats.rechecked += 1
         else:
             if status == "failed":  # the worker is gone; quarantine on its behalf
@@ -363,13 +382,63 @@ class Batch:
         q.with_name(q.name + ".reason.json").unlink(missing_ok=True)
 
     # -- dossier names ----------------------------------------------------------------------
-    def _share_book(self) -> str:
-        from .names import build_book
+    def _share_books(self) -> list[str]:
+        """The names of every dossier of the batch as it stands (one dossier unless
+        ``--propagation`` cuts the batch into groups or folders), and which done documents
+        they must be checked against again. The books are built again only when a
+        document's names changed since the last run; finished documents made with the last
+        run's names are checked again only when the inverted index says that a name, value,
+        place or office holder new to their dossier can occur in them. Returns the digests."""
+        from .names import build_book, reaching_keys
 
-        book, digest = build_book(c for _, c in self.manifest.names())
-        self._book_blob = pickle.dumps(book, protocol=pickle.HIGHEST_PROTOCOL)
-        self._book_digest = digest
-        return digest
+        m = self.manifest
+        last = m.books()
+        if last is not None and not m.flagged(mf.NAMES_CHANGED):
+            self._dossiers, blobs = last
+        else:
+            of = self._dossiers_of_rows()
+            contributions: dict[str, list[str]] = {k: [] for k in dict.fromkeys(of.values())}
+            if self.opts.propagation == "batch":
+                contributions[""] = []  # the batch's one dossier, names or not
+            for doc_id, c in m.names():
+                contributions.setdefault(of.get(doc_id, ""), []).append(c)
+            books, blobs = {}, {}
+            for dossier, cs in contributions.items():
+                book, digest = build_book(cs)
+                digest = hashlib.sha256(f"{dossier}\0{digest}".encode()).hexdigest()[:16]
+                books[dossier] = (book, digest)
+                blobs[digest] = pickle.dumps(book, protocol=pickle.HIGHEST_PROTOCOL)
+            old_digests, old_blobs = last if last is not None else ({}, {})
+            for dossier, (book, digest) in books.items():
+                before = old_digests.get(dossier)
+                if before is not None and before != digest:
+                    old = pickle.loads(old_blobs[before])
+                    reached = m.reached(before, reaching_keys(old, book))
+                    self.stats.unreached += m.move_book(before, digest, reached)
+            self._dossiers = {d: digest for d, (_b, digest) in books.items()}
+            m.save_books(self._dossiers, blobs)
+        self._books_blob = pickle.dumps(blobs, protocol=pickle.HIGHEST_PROTOCOL)
+        self._books_digest = hashlib.sha256(
+            json.dumps(sorted(self._dossiers.items())).encode()).hexdigest()[:16]
+        return list(self._dossiers.values())
+
+    def _dossiers_of_rows(self) -> dict[int, str]:
+        """Each document's dossier (``woo_redact.scope``)."""
+        if self._dossier_of is None:
+            if self.opts.propagation == "batch":
+                self._dossier_of = {}
+            else:
+                from ..inputs.dossier import SourceDoc
+                from ..scope import scope_keys
+
+                rows = [(r["id"], SourceDoc.from_json(json.loads(r["info"])))
+                        for r in self.manifest.rows(include_missing=True) if r["info"]]
+                keys = scope_keys([d for _i, d in rows], self.opts.propagation)
+                self._dossier_of = {i: keys[d.key] for i, d in rows}
+        return self._dossier_of
+
+    def _book_of(self, doc_id: int) -> str | None:
+        return self._dossiers.get(self._dossiers_of_rows().get(doc_id, ""))
 
 
 def run_batch(opts: BatchOptions, reporter: Reporter) -> dict:

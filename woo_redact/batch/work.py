@@ -50,6 +50,7 @@ class Task:
     sha256_out: str | None = None
     ocr_words: str | None = None  # phase-1 OCR words (JSON), for APPLY
     doc: str | None = None  # the dossier document (JSON of inputs.dossier.SourceDoc)
+    book: str | None = None  # digest of the names of the document's dossier, for APPLY
 
 
 WARM_UP_TEXT = ["Van: Jan de Vries <jan.devries@example.nl>, tel. 06-12345678",
@@ -108,7 +109,7 @@ class Worker:
         self.pipeline = Pipeline(load_policy(cfg.policy), accept_proposed=cfg.accept_proposed,
                                  ocr=cfg.ocr,
                                  limits=Limits(max_pages=cfg.max_pages, max_bytes=cfg.max_bytes))
-        self.book = None
+        self.books: dict = {}  # the names of every dossier of the run, by digest
         self.book_digest: str | None = None
         # started on this worker's first Office file, never in the process workers fork from
         self._office = None
@@ -143,8 +144,11 @@ class Worker:
             self.pipeline.extend(doc, prop, book)
 
     def set_book(self, digest: str, blob: bytes) -> None:
+        """The run's name books (each pickled, in a pickled dict by digest), ``digest``
+        naming them all."""
         if digest != self.book_digest:
-            self.book, self.book_digest = pickle.loads(blob), digest
+            self.books = {d: pickle.loads(b) for d, b in pickle.loads(blob).items()}
+            self.book_digest = digest
 
     def run(self, task: Task) -> dict:
         try:
@@ -186,7 +190,7 @@ class Worker:
             return task.path
         import json
 
-        from ..dossier import WORK_DIR
+        from ..workdir import WORK_DIR
         from ..inputs.convert import to_pdf
         from ..inputs.dossier import SourceDoc
 
@@ -206,7 +210,7 @@ class Worker:
 
     def detect(self, task: Task) -> dict:
         from ..errors import BadInput
-        from .names import contribution
+        from .names import contribution, text_keys
 
         from ..dossier import content_key
 
@@ -234,7 +238,7 @@ class Worker:
                 "proposal": dump_findings(prop.findings), "ocr_pages": prop.ocr_pages,
                 "ocr_words": dump_ocr_words(prop.ocr_words),
                 "names": contribution(doc, prop.findings), "timings": prop.timings,
-                "content": content_key(doc)}
+                "content": content_key(doc), "keys": text_keys(doc.text)}
 
     def apply(self, task: Task) -> dict:
         from ..errors import BadInput
@@ -255,8 +259,9 @@ class Worker:
         prop = Proposal(pdf, doc.sha256, doc.page_count, load_findings(task.proposal),
                         list(task.ocr_pages), dict(task.timings))
         t1 = time.perf_counter()
-        if self.book is not None:
-            self.pipeline.extend(doc, prop, self.book)
+        book = self.books.get(task.book) if task.book else None
+        if book is not None:
+            self.pipeline.extend(doc, prop, book)
         t_extend = time.perf_counter() - t1
         if task.known_ids is not None:
             out = Path(self.cfg.out_dir) / task.rel

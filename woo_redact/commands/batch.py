@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         ocr=False if args.no_ocr else None, max_pages=args.max_pages,
         max_bytes=int(args.max_mb * 1024 * 1024), timeout=args.timeout,
         memory_mb=args.max_memory_mb,
-        retry_quarantined=args.retry_quarantined)
+        retry_quarantined=args.retry_quarantined, propagation=args.propagation)
     reporter = make_reporter(args.progress, sys.stderr, args.log_every)
     try:
         summary = run_batch(opts, reporter)

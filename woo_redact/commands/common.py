@@ -12,6 +12,11 @@ def add_pipeline_options(p: argparse.ArgumentParser, *, accept_help: str) -> Non
     p.add_argument("--accept-proposed", action="store_true", help=accept_help)
     p.add_argument("--no-ocr", action="store_true",
                    help="do not OCR scanned pages (documents with scans are quarantined)")
+    p.add_argument("--propagation", choices=["batch", "group", "folder"], default="batch",
+                   help="where a name found in one document is looked for in the others: "
+                        "every document of the run (batch, the default), the documents below "
+                        "the same top-level folder (group), or in the same folder (folder); "
+                        "a mail's attachments are in its folder, a zip is a folder")
 
 
 def add_limit_options(p: argparse.ArgumentParser, *, in_process: bool = True) -> None:
@@ -49,18 +54,21 @@ def run_documents(args: argparse.Namespace, pipeline, docs, *, dry_run: bool,
     if getattr(args, "in_process", False):
         from ..dossier import run_dossier
 
-        return run_dossier(pipeline, docs, args.out, dry_run=dry_run, work_dir=work_dir)
+        pipeline.warm()  # the models load while the first document is read
+        return run_dossier(pipeline, docs, args.out, dry_run=dry_run, work_dir=work_dir,
+                           scope=getattr(args, "propagation", "batch"))
     from ..isolation import Isolation, run_isolated
 
     return run_isolated(pipeline, docs, args.out, dry_run=dry_run, work_dir=work_dir,
-                        isolation=Isolation(args.timeout, args.max_memory_mb))
+                        isolation=Isolation(args.timeout, args.max_memory_mb),
+                        scope=getattr(args, "propagation", "batch"))
 
 
 def start_run(args: argparse.Namespace, work: Path | None = None):
     """The dossier's documents (files found, zips and mail attachments unpacked into
     ``work``, by default OUT/.work), their sequence numbers and a pipeline for ``args``;
     None when there is nothing to do (the caller exits 2)."""
-    from ..dossier import WORK_DIR
+    from ..workdir import WORK_DIR
     from ..inputs import discover
     from ..inputs.dossier import expand
     from ..pipeline import Pipeline

@@ -225,7 +225,13 @@ class NlPatternRecognizer(PatternRecognizer):
                       regex_flags: Optional[int]) -> list[RecognizerResult]:
         """The patterns, the rejections and the required context, once a page passed the
         pre-checks."""
-        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        return self.keep_results(text, super().analyze(text, entities, nlp_artifacts,
+                                                       regex_flags))
+
+    def keep_results(self, text: str, results: list[RecognizerResult]
+                     ) -> list[RecognizerResult]:
+        """The pattern matches that survive the rejections and the required context (the
+        compiled page scan, ``woo_redact.scan``, calls this on its own matches)."""
         kept = []
         for result in results:
             if self.reject_in_text(text, result.start, result.end):
