@@ -5,6 +5,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 OUT    ?= out
+# `make model` builds in its own venv from an exact lock, apart from the run-time .venv
+BUILD_VENV  := models/.venv-build
+BUILD_STAMP := $(BUILD_VENV)/.installed-stamp
 
 .PHONY: setup run test model bench eval eval-unseen eval-real clean
 
@@ -24,8 +27,16 @@ run: setup
 test: setup
 	$(BIN)/python -m pytest -q
 
-model: setup
-	PYTHON=$(BIN)/python bash models/build.sh
+$(BUILD_STAMP): models/requirements-build.lock
+	rm -rf $(BUILD_VENV)
+	$(PYTHON) -m venv $(BUILD_VENV)
+	$(BUILD_VENV)/bin/python -m pip install -q --no-deps --only-binary=:all: -r models/requirements-build.lock
+	$(BUILD_VENV)/bin/python -m pip check
+	touch $(BUILD_STAMP)
+
+# SHIP=1 replaces the shipped model with the new one; without it the build only compares.
+model: $(BUILD_STAMP)
+	PYTHON=$(BUILD_VENV)/bin/python SHIP=$(SHIP) bash models/build.sh
 
 eval: setup
 	$(BIN)/woo-redact eval --docs fixtures/docs fixtures/scanned --truth fixtures/truth --out eval-report

@@ -1,9 +1,10 @@
 """Turn spaCy's `model-best` output into the shipped pipeline folder.
 
-    python models/package_model.py models/nl_woo_ner
+    python models/package_model.py models/build/nl_woo_ner [models/corpus]
 
-Writes a descriptive meta.json (name, licence, data sources) and drops what the pipeline
-does not need at run time: the training paths in config.cfg would point at build output, and
+Writes a descriptive meta.json (name, licence, data sources, and under `build` what the build
+depended on: corpus and lock checksums, library versions, BLIS kernel) and drops what the
+pipeline does not need at run time: the training paths in config.cfg would point at build output, and
 the string store carries every token seen in training, which the hash embeddings do not use.
 """
 
@@ -14,6 +15,8 @@ import sys
 from pathlib import Path
 
 import spacy
+
+from buildinfo import collect
 
 SOURCES = [
     {
@@ -43,7 +46,7 @@ CHECK_TEXTS = [
 ]
 
 
-def package(path: Path) -> None:
+def package(path: Path, corpus: Path | None) -> None:
     nlp = spacy.load(path)
     before = [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in nlp.pipe(CHECK_TEXTS)]
     nlp.meta.update(
@@ -54,6 +57,8 @@ def package(path: Path) -> None:
         author="woo-redact",
         sources=SOURCES,
     )
+    if corpus is not None:
+        nlp.meta["build"] = collect(corpus)
     nlp.config["paths"]["train"] = None
     nlp.config["paths"]["dev"] = None
     nlp.to_disk(path)
@@ -68,6 +73,6 @@ def package(path: Path) -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit("usage: package_model.py MODEL_DIR")
-    package(Path(sys.argv[1]))
+    if len(sys.argv) not in (2, 3):
+        sys.exit("usage: package_model.py MODEL_DIR [CORPUS_DIR]")
+    package(Path(sys.argv[1]), Path(sys.argv[2]) if len(sys.argv) == 3 else None)
