@@ -131,3 +131,30 @@ def test_a_citizen_s_address_stays_theirs_wherever_the_letter_repeats_it(tmp_pat
     _, prop = pipeline.propose(str(pdf))
     streets = [f.status for f in prop.findings if f.text == "Wilgenlaan 16"]
     assert streets == ["accepted", "accepted"]
+
+
+@pytest.mark.parametrize("phone_line,number,action", [
+    # an organisation's general number is a round one; a direct line a serial
+    ("T +31 30 274 91 11 | M +31 6 4390 2218", "+31 30 274 91 11", "keep"),
+    ("T +31 30 274 38 52 | M +31 6 4390 2218", "+31 30 274 38 52", "redact"),
+    ("Tel. 078-6214400", "078-6214400", "keep"),
+    ("Tel. 078-6214417", "078-6214417", "redact"),
+])
+def test_a_signature_s_landline_of_a_switchboard_s_shape(pipeline, tmp_path, phone_line, number,
+                                                        action):
+    got = _decided(pipeline, tmp_path, [
+        "Kind regards,", "Rachid Bouzidi, MD PhD",
+        "Senior epidemiologist | Centre for Infectious Disease Control (CIb)",
+        "National Institute for Public Health and the Environment (RIVM)",
+        "Antonie van Leeuwenhoeklaan 9 | 3721 MA Bilthoven | The Netherlands", phone_line])
+    assert got[number] == action
+    assert got["Antonie van Leeuwenhoeklaan 9"] == "keep"
+    assert got.get("+31 6 4390 2218", "redact") == "redact"
+    assert "Infectious" not in got  # a word of the institution's English name is no one's
+
+
+def test_a_signature_below_a_service_s_compound_name(pipeline, tmp_path):
+    got = _decided(pipeline, tmp_path, [
+        "Gr Henk", "Henk Bos | Planner inzameling", "ZRD Zuid-Hollandse Reinigingsdienst",
+        "Tel. 078-6214400"])
+    assert got["078-6214400"] == "keep" and got["Henk Bos"] == "redact"

@@ -327,6 +327,8 @@ def test_a_mailbox_of_a_word_and_a_unit_s_short_name():
     ("Voor vragen over uw verblijf: bel de IND: 088 043 04 30.", "088 043 04 30"),
     ("Meldlijnen: NCSC: 070 751 5555 | Fraudehelpdesk: 088 786 73 72 | Politie: 0900-8844",
      "070 751 5555"),
+    ("DCC 24/7: 070 456 60 00   Meldkamer RWS: 0800-8002   Persvoorlichting: 070 456 1000   "
+     "NCSC: 070 751 55 55", "070 751 55 55"),
 ])
 def test_an_organisation_named_by_its_abbreviation(text, number):
     assert organisation_phone(text, *span(text, number)) is not None

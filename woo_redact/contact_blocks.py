@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import regex as re
 
+from .gazetteer import looks_like_organisation
 from .model import Box, Document
 from .occurrences import key
 from .organisations import (EMAIL_ON_LINE, FOR_ATTENTION, ORG_NAME_START, ORG_WORDS,
-                            RESIDENCE_WORDS, SERVICE_NUMBER_ON_LINE, _is_mobile,
-                            organisation_mailbox)
+                            PERSONAL_LINE, RESIDENCE_WORDS, SERVICE_NUMBER_ON_LINE, _is_mobile,
+                            organisation_mailbox, switchboard_shape)
 
 KEPT_TYPES = frozenset({"NL_ADDRESS", "NL_POSTCODE", "PHONE_NUMBER", "IBAN_CODE",
                         "NL_KVK_NUMBER"})
@@ -71,6 +72,8 @@ def keep_contact_blocks(findings: list, text: str, doc: Document | None = None) 
         why = ("organisation contact: in the organisation's contact block" if len(block) > 1
                else "organisation contact: on a line with the organisation's name")
         _keep(items, why, phones=not (signed or personal))
+        if signed or personal:
+            _keep_switchboards(text, lines, by_line, block)
     _keep_shared_landlines(text, lines, by_line)
     for n, (a, b) in enumerate(lines):
         here = by_line.get(n, [])
@@ -146,6 +149,23 @@ def _keep_shared_landlines(text: str, lines: list[tuple[int, int]],
         if len(names) >= 2:
             _keep(phones[number], "organisation contact: the same number in several "
                                   "people's signatures")
+
+
+def _keep_switchboards(text: str, lines: list[tuple[int, int]], by_line: dict[int, list],
+                       block: list[int]) -> None:
+    """In a signed block the landline is the signer's own direct line, unless it has the
+    shape organisations choose for their general number ("T +31 30 274 91 11", "Tel.
+    078-6214400", "088 361 11 11"): a direct line is a serial, a switchboard a round one."""
+    for n in sorted(set(block) | set(_run_after(text, lines, by_line, block[-1]))):
+        a, b = lines[n]
+        if not _PHONE_LINE.match(text, a, b):
+            continue
+        for f in by_line.get(n, []):
+            if (f.entity_type == "PHONE_NUMBER" and f.action == "redact"
+                    and not _is_mobile(f.text) and switchboard_shape(f.text)
+                    and not PERSONAL_LINE.search(text, a, f.start)):
+                f.action, f.reason = "keep", ("organisation contact: the organisation's general "
+                                              "number (its round shape) in a signature")
 
 
 def _signer_above(by_line: dict[int, list], n: int) -> str:
@@ -278,7 +298,9 @@ def _personal(here: list, line: str) -> bool:
 def _names_organisation(line: str) -> bool:
     s = line.strip()
     return bool(ORG_WORDS.search(s) or ORG_NAME_START.match(s) or _ENGLISH_ORG.search(s)
-                or _ORG_ACRONYM_IN_BRACKETS.search(s))
+                or _ORG_ACRONYM_IN_BRACKETS.search(s)
+                # "ZRD Zuid-Hollandse Reinigingsdienst": a compound that names an organisation
+                or any(looks_like_organisation(w) for w in _WORD.findall(s)))
 
 
 def _contact_only(line: str, here: list) -> bool:
@@ -307,7 +329,13 @@ def _strip_channels(text: str) -> str:
                   " ", text)
     text = SERVICE_NUMBER_ON_LINE.sub(" ", text)
     text = re.sub(r"(?i)\b(?:postbus|antwoordnummer)\s+[\d.]+", " ", text)
+    text = _COUNTRY.sub(" ", text)
     return _POSTCODE_AND_PLACE.sub(" ", text)
+
+
+# the country after an international address ("3721 MA Bilthoven | The Netherlands")
+_COUNTRY = re.compile(r"(?i)\b(?:the\s+netherlands|netherlands|nederland|belgi[eë]|belgium|"
+                      r"deutschland|germany|duitsland)\b")
 
 
 def _short_beside(line: str, here: list) -> bool:

@@ -255,9 +255,17 @@ def _on_channels_line(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     line = text[line_start:line_end]
-    if PERSONAL_LINE.search(text[line_start:start][-40:]):
-        return False
+    if any(any(ch.isalpha() for ch in m.group())
+           for m in PERSONAL_LINE.finditer(text[line_start:start][-40:])):
+        return False  # "bel mij direct": a person's line; another number before is no veto here
     return bool(SWITCHBOARD_WORDS.search(line) or SERVICE_NUMBER_ON_LINE.search(line))
+
+
+def switchboard_shape(number: str) -> bool:
+    """Organisations choose memorable general numbers: ending in 00 or 11, or in four equal
+    digits ("030 274 91 11", "078-6214400", "070 751 55 55"); a direct line is a serial."""
+    digits = digits_only(number)
+    return len(digits) >= 9 and (digits.endswith(("00", "11")) or len(set(digits[-4:])) == 1)
 
 
 def _is_service_number(number: str) -> bool:

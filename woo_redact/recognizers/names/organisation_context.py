@@ -73,7 +73,7 @@ _ENGLISH_INSTITUTION = re.compile(
     r"council|school|college|laboratory|laboratories)\b)")
 _TITLE_CASE_LINE = re.compile(r"[ \t|]*(?:\p{Lu}[\p{L}'’&-]*|for|of|and|the|en|voor|van|de|"
                               r"in|on|[(),&|-])(?:[ \t]+(?:\p{Lu}[\p{L}'’&-]*|for|of|and|"
-                              r"the|en|voor|van|de|in|on|\(\p{Lu}+\)|[(),&|-]))*[ \t|]*")
+                              r"the|en|voor|van|de|in|on|\(\p{Lu}[\p{L}]*\)|[(),&|-]))*[ \t|]*")
 # Capitalised words that make a list's neighbour an organisation: "Aedes en het
 # Interprovinciaal Overleg", "Humanitas en Stichting Schuldhulpmaatje".
 ORG_NAME_WORDS = frozenset({
@@ -177,9 +177,14 @@ def _with_a_partner_word(text: str, start: int, end: int) -> bool:
 
 
 def _in_institution_line(text: str, start: int, end: int) -> bool:
+    """The name's line, or its cell between separators ("Senior epidemiologist | Centre
+    for Infectious Disease Control (CIb)"), is an institution's name in English."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    line_end = len(text) if line_end < 0 else line_end
+    cell_start = max(line_start, text.rfind("|", line_start, start) + 1)
+    cell_end = text.find("|", end, line_end)
+    line = text[cell_start:line_end if cell_end < 0 else cell_end]
     return (len(line.split()) <= 12 and bool(_ENGLISH_INSTITUTION.search(line))
             and _TITLE_CASE_LINE.fullmatch(line) is not None)
 
