@@ -182,6 +182,29 @@ def test_an_elected_member_named_again_by_surname_stays(holders):
     assert decided[2].reason.endswith("named so earlier in the document")
 
 
+@pytest.mark.parametrize("other, kept", [
+    ("", True),
+    # someone else with the same frequent surname in the text: the role reaches no further
+    ("Melder J. van den Berg belde ook.\n", False),
+])
+def test_a_member_with_a_frequent_surname_named_again_the_same_way(holders, other, kept):
+    from woo_redact.model import Finding
+    from woo_redact.policy import load_policy
+
+    text = (f"{other}Zie de laatste zin over het Kamerlid Van den Berg.\n"
+            "Zou je mw. Van Den Berg willen vragen wat zij met haar motie bedoelt?")
+    findings = []
+    for name in ("J. van den Berg", "Van den Berg", "Van Den Berg"):
+        i = text.find(name)
+        if i >= 0:
+            findings.append(Finding("PERSON", i, i + len(name), name, 0.85, "DutchNerRecognizer"))
+    decided = load_policy().decide(findings, text, holders)
+    action = {f.text: f.action for f in decided}
+    assert action["Van den Berg"] == "keep"
+    assert action["Van Den Berg"] == ("keep" if kept else "redact")
+    assert action.get("J. van den Berg", "redact") == "redact"
+
+
 def test_an_article_before_a_motion_is_the_motions(holders):
     text = "Naar aanleiding van een motie van het lid Dekker-Abdulaziz heeft u de Kamer bericht."
     assert keep(holders, text, "Dekker-Abdulaziz") is not None

@@ -363,6 +363,7 @@ class OfficeHolders:
         Rutten vraagt…"). Not for frequent surnames, which a citizen in the same text may
         share, nor from a lone first name."""
         keys: dict[str, str] = {}
+        people = [normalise(f.text) for f in findings if f.entity_type == "PERSON"]
         for f in findings:
             if (f.entity_type == "PERSON" and f.action == "keep"
                     and f.reason.startswith(_ROLE_REASONS)):
@@ -373,6 +374,10 @@ class OfficeHolders:
                 for k in {full, _strip_interfix(full)} | _surname_keys(full):
                     if self.gaz.zipf(k.split()[-1].split("-")[0]) < FREQUENT_SURNAME_ZIPF:
                         keys[k] = f.reason
+                if self._sole_bearer(full, people):
+                    # "het Kamerlid Van den Berg … mw. Van Den Berg": a frequent surname
+                    # too, written whole, when no one else in the text bears it
+                    keys.setdefault(full, f.reason)
         if not keys:
             return
         for f in findings:
@@ -382,6 +387,15 @@ class OfficeHolders:
                 if why:
                     f.action = "keep"
                     f.reason = f"{why}, named so earlier in the document"
+
+    def _sole_bearer(self, surname: str, people: list[str]) -> bool:
+        """The kept mention is a surname alone, with its particles ("van den berg"), and
+        every person the text names with that surname is named so: no first name or
+        initial before it anywhere, which would be someone else or a second person."""
+        words = surname.split()
+        if not words or not all(_INTERFIX.fullmatch(w) for w in words[:-1]):
+            return False
+        return all(p == surname or not p.endswith(" " + words[-1]) for p in people)
 
     @staticmethod
     def _other_bearer(text: str, holder: OfficeHolder) -> bool:
