@@ -33,6 +33,9 @@ def proposed(text: str, kind: str = INTERNAL) -> list[tuple[str, str]]:
     ("Op de auto van de verdachte is een peilbaken geplaatst.", "5.1.2c"),
     ("Teams-vergadering, vergader-ID: 384 219 772 05, wachtwoord: Xq7bP2", "5.1.2i"),
     ("Do 16:00 – tandarts (privé)", "5.1.2e"),
+    ("09.30 Tandarts (privé), daarna thuis", "5.1.2e"),
+    ("Verzoeker stelt dat hij als christen op zondag niet kan werken.", "5.1.1d"),
+    ("Het onderzoek Kraanvogel loopt nog; de bron wordt niet genoemd.", "5.1.2c"),
 ])
 def test_a_passage_in_scope_is_proposed_on_its_ground(text, ground):
     assert ground in {g for g, _t in proposed(text)}, proposed(text)
@@ -46,6 +49,18 @@ def test_a_passage_in_scope_is_proposed_on_its_ground(text, ground):
     ("Vergeet niet je wachtwoord elke 90 dagen te wijzigen.", INTERNAL),
     ("Het onderzoek Esdoorn is op 1 maart afgesloten.", INTERNAL),
     ("De vergadering begint om 10:00 in zaal 2.", INTERNAL),
+    # a rule about anyone in a role, not about someone
+    ("Als een werknemer hervat in zijn eigen werk, kan hij opnieuw ziek worden.", INTERNAL),
+    ("Een werknemer die als gevolg van ziekte niet kan werken, houdt recht op loon.", INTERNAL),
+    # capitalised ordinary words at a sentence's start or in an institution's name
+    ("Ziekte is een alles-of-niets begrip.", INTERNAL),
+    ("Vastgesteld moet worden wanneer er sprake is van ziekte.", INTERNAL),
+    ("Na de uitspraak van de Hoge Raad geldt het opzegverbod tijdens ziekte.", INTERNAL),
+    # a numbered section heading names a topic
+    ("4.8.2 Beveiliging", INTERNAL),
+    # research, not an investigation named 'onderzoek X'; 'vindt … plaats' is no opinion
+    ("Dit onderzoek\nloopt nog.", INTERNAL),
+    ("Na afloop vindt er geen schriftelijke aanpassing plaats.", INTERNAL),
 ])
 def test_look_alikes_out_of_scope_are_not_proposed(text, kind):
     assert proposed(text, kind) == []

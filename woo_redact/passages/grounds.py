@@ -17,19 +17,26 @@ _I = re.IGNORECASE | re.VERSION1
 
 # -- who a passage is about -----------------------------------------------------------------
 # a person the passage is about: a pronoun, a role, a title, or a name-like pair of words
+_ROLE_NOUN = (r"medewerker|medewerkster|collega|cli[eë]nt|aanvrager|aanvraagster|verzoeker|"
+              r"verzoekster|melder|klager|huurder|bewoner|bewoonster|aanvragers|stagiai\w*|"
+              r"pati[eë]nt|verdachte|aangever|aangeefster|"
+              r"slachtoffer|getuige|leerling|student|ouder|moeder|vader|zoon|dochter|partner|"
+              r"echtgeno\w+|broer|zus|kind|werknemer|sollicitant|ambtenaar|inspecteur|agent|"
+              r"handhaver|kandidaat|\w*(?:leider|leidster|medewerker|ambtenaar|secretaris|"
+              r"rechercheur|inspecteur|agent)")
 PERSON_REF = re.compile(
     r"\b(?:ik|mij|me|mijn|m'n|hij|hem|zij|ze|haar|zijn|z'n|jij|je|jouw|u|uw|betrokkene|"
-    r"medewerker|medewerkster|collega|cli[eë]nt|aanvrager|aanvraagster|verzoeker|verzoekster|"
-    r"melder|klager|huurder|bewoner|bewoonster|aanvragers|stagiai\w*|"
-    r"pati[eë]nt|verdachte|aangever|aangeefster|"
-    r"slachtoffer|getuige|leerling|student|ouder|moeder|vader|zoon|dochter|partner|echtgeno\w+|"
-    r"broer|zus|kind|werknemer|sollicitant|ambtenaar|inspecteur|agent|handhaver|"
-    r"de\s+heer|mevrouw|dhr|mw|mevr|meneer|kandidaat|\w*(?:leider|leidster|medewerker|"
-    r"ambtenaar|secretaris|rechercheur|inspecteur|agent))\b"
-    r"|(?-i:(?:^|[.!?]\s+|,\s+)\p{Lu}\p{Ll}+\s+(?:is|heeft|zit|wordt|gaat|krijgt|was|had|moet|"
-    r"kan|mag|blijkt|werkt|valt)\b)"
-    r"|(?-i:\b\p{Lu}\p{Ll}+\s+(?:(?:van|de|der|den|ter|el)\s+)*\p{Lu}\p{Ll}+)"
-    r"|(?-i:\b(?:de|het)\s+(?:\w+\s+)?\p{Lu}\p{Ll}{2,}\b)", _I)
+    r"de\s+heer|mevrouw|dhr|mw|mevr|meneer|" + _ROLE_NOUN + r")\b"
+    r"|(?-i:(?:^|[.!?]\s+|,\s+)(?P<cap>\p{Lu}\p{Ll}+)\s+(?:is|heeft|zit|wordt|gaat|krijgt|was|"
+    r"had|moet|kan|mag|blijkt|werkt|valt)\b)"
+    r"|(?-i:\b(?P<pair>\p{Lu}\p{Ll}+\s+(?:(?:van|de|der|den|ter|el)\s+)*\p{Lu}\p{Ll}+))"
+    r"|(?-i:\b(?:de|het)\s+(?:\w+\s+)?(?P<after>\p{Lu}\p{Ll}{2,})\b)", _I)
+# a passage about anyone in a role, not about someone: a rule's condition ("als een
+# werknemer hervat, kan hij opnieuw ziek worden"), a definition ("een werknemer die …").
+# A role without an article is someone in a file ("Verzoeker stelt dat hij …").
+GENERIC_SUBJECT = re.compile(
+    r"\b(?:als|indien|wanneer|zodra|tenzij|mits)\s+(?:een|de)\s+(?:\w+\s+)?(?:" + _ROLE_NOUN
+    + r")\b|\b(?:een|elke|iedere|alle|geen)\s+(?:" + _ROLE_NOUN + r")\w*\s+die\b", _I)
 # statistics and groups: a passage about many people at once is policy, not someone's data
 GENERAL = re.compile(
     r"\b(?:\d+(?:[.,]\d+)?\s*(?:%|procent)|aantal|percentage|gemiddeld\w*|steeds\s+meer|"
@@ -43,6 +50,27 @@ AGENDA_LINE = re.compile(
     r"donderdag|vrijdag|zaterdag|zondag)\b|\bhele\s+dag\b|\b(?:afwezig|niet\s+aanwezig|"
     r"niet\s+bereikbaar|out\s+of\s+office|\w*verlof|vrij\s+genomen|ben\s+\w*\s*vrij|"
     r"afwezigheid|lees\s+mijn\s+mail\s+niet|blokkeren|privé|prive)\b", _I)
+
+
+# a numbered section heading ("4.8.2 Beveiliging", "3. Onderzoek naar misbruik") or a short
+# title line without a verb's sentence: no full stop, colon or question mark, few words
+_NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+\p{Lu}[^\n.!?:;]{0,80}$")
+
+
+# "09.30 Tandarts", "15.45-16.30 Kapper": an agenda entry's time, not a section number
+_TIME_FIRST = re.compile(r"^\s*\d{1,2}[.:][0-5]\d(?!\.\d)\b")
+
+
+def _heading(passage: str) -> bool:
+    return ("\n" not in passage.strip() and bool(_NUMBERED_HEADING.match(passage))
+            and not _TIME_FIRST.match(passage))
+
+
+def _ordinary(word: str) -> bool:
+    """A capitalised word that is an ordinary Dutch word (the name lists decide)."""
+    from ..gazetteer import load  # the name lists load once, on first use
+    gaz = load()
+    return gaz.is_dictionary_word(word) and not gaz.is_distinctive_name(word)
 
 
 class Ground:
@@ -60,6 +88,10 @@ class Ground:
     KINDS: frozenset[str] | None = None
     SCORE = 0.6
 
+    def about_someone(self, passage: str) -> bool:
+        """What the passage must hold besides the cue (NEEDS), if anything."""
+        return self.NEEDS is None or self.NEEDS.search(passage) is not None
+
     def applies_in(self, kind: str) -> bool:
         return self.KINDS is None or kind in self.KINDS
 
@@ -68,7 +100,9 @@ class Ground:
         cue = self.CUES.search(passage)
         if cue is None or (self.NOT is not None and self.NOT.search(passage)):
             return []
-        if self.NEEDS is not None and not self.NEEDS.search(passage):
+        if _heading(passage):
+            return []  # a heading names a topic; the detail, if any, is in the text below it
+        if not self.about_someone(passage):
             return []
         why = f"'{' '.join(cue.group().split())}'"
         if self.NEEDS_WHAT:
@@ -126,6 +160,22 @@ class SpecialPersonalData(Ground):
     NOT = re.compile(GENERAL.pattern + r"|\b(?:het\s+lid|kamerlid\w*|raadslid\w*|fractie\w*|"
                      r"partijleider\w*|minister\w*|wethouder\w*|symbolen)\b", _I)
 
+    def about_someone(self, passage: str) -> bool:
+        """Someone the passage is about: a capitalised word counts only when it is no
+        ordinary word ("Ziekte is …", "de Hoge Raad" name no one), and in a passage about
+        anyone in a role only a name or a title does."""
+        generic = GENERIC_SUBJECT.search(passage) is not None
+        for m in self.NEEDS.finditer(passage):
+            words = [w for w in (m.group("cap"), m.group("pair"), m.group("after")) if w]
+            if words:
+                if any(not _ordinary(w) for part in words for w in part.split()
+                       if w[:1].isupper()):
+                    return True
+                continue
+            if not generic or re.match(r"(?i)de\s+heer|mevrouw|dhr|mw|mevr|meneer", m.group()):
+                return True
+        return False
+
 
 class PersonalOpinion(Ground):
     """Art. 5.2.1: a personal policy opinion in a document for internal deliberation: the
@@ -169,7 +219,8 @@ class PersonalOpinion(Ground):
         r"\bzou\s+'?t\b|\bniet\s+doen\b|\bte\s+(?:snel|slecht|vrijblijvend|laat|weinig)\b", _I)
     # "je vindt het op intranet", "vindt plaats": finding, not an opinion
     NOT = re.compile(r"\bvind(?:t|en)?\s+(?:je\s+|u\s+)?(?:het\s+|deze\s+|dit\s+)?"
-                     r"(?:op|in|via|hier|terug|plaats|bijgaand)\b|\bte\s+vinden\b", _I)
+                     r"(?:op|in|via|hier|terug|plaats|bijgaand)\b|\bte\s+vinden\b|"
+                     r"\bvind(?:t|en)\b[^.;!?]{0,60}?\bplaats\b", _I)
 
 
 class SecurityDetail(Ground):
@@ -256,7 +307,7 @@ class InvestigationDetail(Ground):
         r"gecontroleerde\s+aflevering|in\s+burger|\bAT\b|at-collega\w*|waarnemingspost\w*|"
         r"observatiepost\w*|kroongetuige\w*|lopende?\s+(?:\w+\s+)?onderzoek\w*|"
         r"de\s+bron\b|voorgedaan\s+als|locatiegegevens|hack\w*|keylogger\w*|"
-        r"onderzoek\s+['‘\"]?\p{Lu}\w+|in\s+beeld\s+(?:te\s+)?krijgen|tactiek\w*|"
+        r"onderzoek[ \t]+['‘\"]?(?-i:\p{Lu})\w+|in\s+beeld\s+(?:te\s+)?krijgen|tactiek\w*|"
         r"vertrouwelijke\s+communicatie|telefoongegevens|vorder\w*\s+(?:van\s+)?gegevens|"
         r"ontsleutel\w*|forensisch\w*|drone\w*|stille\s+deelnemer\w*|meegelezen|meelezen|"
         r"track-?and-?trace\w*|gps-?tracker\w*|\btracker\w*|onze\s+bron|uitlezen|uitgelezen)", _I)
