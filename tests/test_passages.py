@@ -61,6 +61,20 @@ def test_a_passage_in_scope_is_proposed_on_its_ground(text, ground):
     # research, not an investigation named 'onderzoek X'; 'vindt … plaats' is no opinion
     ("Dit onderzoek\nloopt nog.", INTERNAL),
     ("Na afloop vindt er geen schriftelijke aanpassing plaats.", INTERNAL),
+    # the other senses of a cue word: to find, a principle, a start date, origin of data,
+    # an English 'at', the security of data, monitoring a process, a visit that took place
+    ("Zo kunnen de partners per casus een passende oplossing vinden.", INTERNAL),
+    ("Bij overgang van onderneming geldt als uitgangspunt dat wij de subsidie vaststellen.",
+     INTERNAL),
+    ("Deze regeling geldt met ingang van 1 januari 2021.", INTERNAL),
+    ("De gegevens zijn afkomstig van de convenantpartners.", INTERNAL),
+    ("This message is subject to the disclaimer published at the following website.",
+     INTERNAL),
+    ("Er worden technische en organisatorische maatregelen getroffen ter beveiliging van "
+     "de gegevens.", INTERNAL),
+    ("De stuurgroep geeft sturing aan de voortgang en bewaking van het project.", INTERNAL),
+    ("In mei heeft een eerste bezoek van de inspecteurs aan de vestiging plaatsgevonden.",
+     INTERNAL),
 ])
 def test_look_alikes_out_of_scope_are_not_proposed(text, kind):
     assert proposed(text, kind) == []

@@ -137,7 +137,7 @@ class SpecialPersonalData(Ground):
         r"moslim\w*|islamitisch\w*|joods\w*|hindoe\w*|boeddhist\w*|hoofddoek\w*|ramadan|"
         r"sabbat|"
         # ethnicity and descent
-        r"afkomst|roots|etnisch\w*|huidskleur|"
+        r"afkomst\b|roots|etnisch\w*|huidskleur|"
         r"(?:marokkaanse|turkse|surinaamse|antilliaanse|eritrese|syrische|somalische|"
         r"poolse|afghaanse)\s+(?:achtergrond|afkomst|komaf|roots)|"
         # sexual life and orientation
@@ -190,7 +190,7 @@ class PersonalOpinion(Ground):
         r"ben\s+het\s+(?:niet\s+)?eens|heb\s+(?:mijn\s+|er\s+)?(?:twijfels|bedenkingen|"
         r"vertrouwen|moeite)|snap|begrijp|stel\s+voor|geef\s+(?:de\s+)?voorkeur)\w*|"
         r"\b(?:denk|vind|verwacht|vrees|hoop)\s+ik\b|"
-        r"\bmijns\s+inziens\b|\bm\.?i\.?\b|\bnaar\s+mijn\s+(?:mening|idee|smaak|oordeel|"
+        r"\bmijns\s+inziens\b|\bm\.[ ]?i\.|\bnaar\s+mijn\s+(?:mening|idee|smaak|oordeel|"
         r"inschatting|overtuiging|gevoel)\b|\bvolgens\s+mij\b|\bwat\s+mij\s+betreft\b|"
         r"\bpersoonlijk\s+(?:vind|denk)\b|\bmijn\s+(?:advies|voorkeur|inschatting|indruk|"
         r"gevoel|mening|zorg|idee|voorstel)\b|\bals\s+je\s+het\s+mij\s+vraagt\b|"
@@ -201,7 +201,7 @@ class PersonalOpinion(Ground):
         r"\bwil\s+doorpakken\b|\bis\s+verdeeld\b|\bondermaats\b|\bte\s+stellig\b|"
         r"\bonuitvoerbaar\b|\b(?:slecht|goed)\s+idee\b|\bna[iï]e[fv]\w*\b|\bte\s+ver\b|"
         r"\bteleurstellend\b|\bamateuristisch\b|\bonhaalbaar\b|\bniet\s+realistisch\b|"
-        r"\btbh\b|\bimo\b|\bimho\b|\bvind(?:t|en)\b|\btwijfels?\b|\b(?:raadt|raden)\s+"
+        r"\btbh\b|\bimo\b|\bimho\b|\bvind(?:t|en)\s+(?:het|dat|dit|ze|hij|zij|we|wij|u|jullie|men)\b|\btwijfels?\b|\b(?:raadt|raden)\s+"
         r"(?:\w+\s+){0,6}aan\b|\baan(?:te\s+)?raden\b|\bafgeraden\b|\bafraden\b|"
         r"\baanbevel\w*|\bnaar\s+(?:ons|het)\s+oordeel\b|\bnaar\s+onze\s+(?:inschatting|"
         r"mening|overtuiging)\b|\b(?:wij|we)\s+achten\b|\bachten\s+wij\b|\bambtelijk\s+"
@@ -231,7 +231,7 @@ class SecurityDetail(Ground):
     GROUND = "5.1.2h"
     CUES = re.compile(
         r"\b(?:beveilig\w*|persoonsbeveiliging|bewak\w*|bewaakt|onbewaakt|bodyguard\w*|"
-        r"dreig\w*|bedreig\w*|(?:achter|zij|nood|dienst)ingang\w*|(?:achter|nood)uitgang\w*|"
+        r"dreig\w*|bedreig\w*|(?:achter|zij|nood|dienst)ingang(?:en|s)?\b|(?:achter|nood)uitgang(?:en|s)?\b|"
         r"vluchtroute\w*|aanrijroute\w*|route\s+(?:van|naar|via)|toegangscode\w*|deurcode\w*|"
         r"alarmcode\w*|kluis\w*|sleutelkast\w*|reservesleutel\w*|cameratoezicht|camera'?s?|"
         r"dode\s+hoek|arrestatieteam|(?-i:\bDSI\b|\bME\b)|noodhulp\w*|stand-?by|posities\s+in|"
@@ -241,11 +241,18 @@ class SecurityDetail(Ground):
         r"officier|rechter|inspecteur|getuige)|"
         r"portier\w*|nachtportier\w*|toegangspas\w*|badge\w*|afgesloten\s+deel|"
         r"chauffeur\w*|verblijfplaats|onderduik\w*|alarm\w*|paniekknop\w*|kogelwerend\w*|"
-        r"magneetslot\w*|versterkte\s+(?:deur|voordeur|ramen|glas)|\w*ingang\w*|"
-        r"\w*uitgang\w*|dkdb|in\s+burger|datacenter\w*|serverruimte\w*|opgehaald\s+bij|"
+        r"magneetslot\w*|versterkte\s+(?:deur|voordeur|ramen|glas)|\w*ingang(?:en|s)?\b(?<!met\s+ingang)|"
+        r"\w*uitgang(?:en|s)?\b|dkdb|in\s+burger|datacenter\w*|serverruimte\w*|opgehaald\s+bij|"
         r"vertrek\w*\s+(?:\w+\s+){0,3}via|demonstratie\s+bij\s+(?:zijn|haar)\s+huis)", _I)
     KINDS = frozenset({INTERNAL})
     NOT = re.compile(r"\b(?:informatiebeveiliging\w*|beveiligingsbeleid|rijksnormen|"
+                     # the security of data and systems, monitoring a process: no one's
+                     # protection
+                     r"(?:gegevens|data)beveiliging\w*|beveiligde\s+(?:omgeving|verbinding|"
+                     r"e-?mail|website|server)\w*|organisatorische\s+maatregelen|"
+                     r"bewak\w*\s+(?:dat|of)|(?:voortgang|kwaliteit|planning)\s+en\s+bewaking|"
+                     r"bewaking\s+van\s+(?:de\s+|het\s+)?(?:voortgang|kwaliteit|planning|"
+                     r"termijn\w*|budget\w*|uitvoering)|"
                      r"dreigingsniveau\s+voor\s+nederland|beveiligingsupdate\w*|"
                      r"verplicht|huisregels|\w*normen|zichtbaar\s+te\s+dragen|evaluatie|"
                      r"bleek|constateerde\w*|geconstateerd)\b", _I)
@@ -281,6 +288,7 @@ class InspectionPlan(Ground):
     NEEDS_WHAT = "for a time still to come or unannounced"
     NOT = re.compile(
         r"\b(?:bleek|bleken|constateerde\w*|geconstateerd|is\s+gebleken|heeft\s+plaatsgevonden|"
+        r"plaatsgevonden|"
         r"hebben\s+plaatsgevonden|werd\w*|vond\s+plaats|tijdens\s+(?:het|de)\s+(?:bezoek|"
         r"controle|inspectie)\s+(?:op|van)|in\s+de\s+regel|het\s+kabinet|meer\s+"
         r"onaangekondigde|jaarverslag|jaarcijfers|interview|commissiedebat|bestuurlijk\s+overleg|"
@@ -297,14 +305,14 @@ class InvestigationDetail(Ground):
         r"\b(?:ovc\w*|opnemen\s+van\s+vertrouwelijke\s+communicatie|(?:peil)?baken\w*|"
         r"tap\b|taps\b|tapverslag\w*|tapkamer\w*|tapcentrum\w*|getapt|afgeluisterd|"
         r"interceptie\w*|imsi\w*|infiltra\w*|pseudo-?ko\w*|pseudo-?dienst\w*|"
-        r"(?:stelselmatige\s+)?observatie\w*|observeren|observatieteam\w*|\bOT\b|"
+        r"(?:stelselmatige\s+)?observatie\w*|observeren|observatieteam\w*|(?-i:\bOT\b)|"
         r"inkijkoperatie\w*|doorzoeking\w*|huiszoeking\w*|\binval\b|\bcie\b|"
         r"criminele\s+inlichtingen\w*|informant\w*|burgerinformant\w*|tipgever\w*|"
         r"\bbron\s+(?:\d+|[a-z]\b)|undercover\w*|126[a-z]{1,2}\s*(?:sv)?|heimelijk\w*|"
         r"anpr\w*|verkeersgegevens|historische\s+(?:gegevens|verkeersgegevens)|"
         r"zit\w*\s+(?:al\s+)?(?:weken|maanden)\s+op|lopend\w*\s+onderzoek\w*|"
         r"rechercheonderzoek\w*|opsporingsonderzoek\w*|aanhouding\w*\s+gepland|"
-        r"gecontroleerde\s+aflevering|in\s+burger|\bAT\b|at-collega\w*|waarnemingspost\w*|"
+        r"gecontroleerde\s+aflevering|in\s+burger|(?-i:\bAT\b)|at-collega\w*|waarnemingspost\w*|"
         r"observatiepost\w*|kroongetuige\w*|lopende?\s+(?:\w+\s+)?onderzoek\w*|"
         r"de\s+bron\b|voorgedaan\s+als|locatiegegevens|hack\w*|keylogger\w*|"
         r"onderzoek[ \t]+['‘\"]?(?-i:\p{Lu})\w+|in\s+beeld\s+(?:te\s+)?krijgen|tactiek\w*|"
