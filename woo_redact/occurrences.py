@@ -70,8 +70,21 @@ class OccurrenceIndex:
             return []
         low = stream.lower()
         hits: list[tuple[int, int]] = []
-        # every token that can open an occurrence is a prefix of the needle's letters
-        starts = sorted(i for k in range(1, len(low) + 1) for i in self.at.get(low[:k], ()))
+        # every token that can open an occurrence is a prefix of the needle's letters, and
+        # unless it spells all of them, the token after it goes on with the next letters
+        # (tested here, not in _match: a common first word opens thousands of candidates)
+        lower = self.lower
+        n = len(lower)
+        starts: list[int] = []
+        for k in range(1, len(low) + 1):
+            at = self.at.get(low[:k])
+            if not at:
+                continue
+            if k == len(low):
+                starts.extend(at)
+            else:
+                starts.extend(i for i in at if i + 1 < n and low.startswith(lower[i + 1], k))
+        starts.sort()
         last_end = -1
         for i in starts:
             if self.starts[i] < last_end:

@@ -88,10 +88,14 @@ def holders_of(findings: Iterable[Finding]) -> list[Holder]:
             kept.append(Holder(p, f.reason))
         else:
             others.append(p)
+    # the other mentions by surname, once: a long document keeps thousands of mentions
+    by_surname: dict[str, list[PersonName]] = {}
+    for p in others:
+        by_surname.setdefault(_surname_key(p), []).append(p)
     out: dict[str, Holder] = {}
     for h in kept:
-        same = [p for p in others if _surname_key(p) in _surname_parts(h.person)
-                and _agree(p, h.person)]
+        same = [p for key in _surname_parts(h.person) for p in by_surname.get(key, ())
+                if _agree(p, h.person)]
         named = [p for p in same if p.first or p.initials]
         # every fuller mention is one person ("Verhoef, Rob", "R. Verhoef"): that is who
         if (named and not (h.person.first or h.person.initials)
@@ -112,11 +116,12 @@ def keep_mentions(findings: list[Finding], holders: Iterable[Holder], *,
         return 0
     people = [(f, parse_person(f.text)) for f in findings if f.entity_type == ENTITY]
     people = [(f, p) for f, p in people if p is not None]
+    everyone = [q for _g, q in people]
     changed = 0
     for f, p in people:
         if f.action == "keep" or f.status == "rejected":
             continue
-        h = _the_holder(p, holders, [q for _g, q in people], frequent)
+        h = _the_holder(p, holders, everyone, frequent)
         if h is not None:
             f.action, f.status = "keep", "rejected"
             f.reason = f"{h.reason}, the same person named elsewhere"

@@ -52,9 +52,12 @@ class Table:
     rows: list[dict[int, Cell]] = field(default_factory=list)
 
 
-def visual_lines(doc: Document, page: int) -> list[list[int]]:
-    """The page's words grouped into lines by their vertical position, left to right."""
-    idx = [i for i, w in enumerate(doc.words) if w.box.page == page]
+def visual_lines(doc: Document, page: int,
+                 on_page: list[int] | None = None) -> list[list[int]]:
+    """The page's words grouped into lines by their vertical position, left to right.
+    ``on_page``: the indexes of the page's words, when the caller has them."""
+    idx = (list(on_page) if on_page is not None
+           else [i for i, w in enumerate(doc.words) if w.box.page == page])
     idx.sort(key=lambda i: (doc.words[i].box.y0 + doc.words[i].box.y1) / 2)
     lines: list[list[int]] = []
     last_mid = None
@@ -107,8 +110,11 @@ def tables(doc: Document, is_header_word=None) -> Iterator[Table]:
     its page goes on at the top of the next page when rows there line up under its columns
     (without its header, as printed tables continue)."""
     carried: Table | None = None  # the table that ran to the foot of the previous page
+    by_page: dict[int, list[int]] = {}
+    for i, w in enumerate(doc.words):
+        by_page.setdefault(w.box.page, []).append(i)
     for page in range(doc.page_count):
-        lines = visual_lines(doc, page)
+        lines = visual_lines(doc, page, by_page.get(page, []))
         k = 0
         if carried is not None:
             table, k = _continued(doc, page, carried, lines, is_header_word)
