@@ -158,3 +158,19 @@ def test_a_signature_below_a_service_s_compound_name(pipeline, tmp_path):
         "Gr Henk", "Henk Bos | Planner inzameling", "ZRD Zuid-Hollandse Reinigingsdienst",
         "Tel. 078-6214400"])
     assert got["078-6214400"] == "keep" and got["Henk Bos"] == "redact"
+
+
+def test_a_list_of_organisations_lines_keeps_each_number_under_its_label(pipeline, tmp_path):
+    got = _decided(pipeline, tmp_path, [
+        "Algemene nummers en partners", "Veiligheidsregio Utrecht, algemeen", "088 878 10 00",
+        "Ziekenhuis Rivierenland, afdeling spoedeisende hulp", "0344 674 911",
+        "Crisisteam", "Ilse Mertens, coördinator", "030 786 52 13"])
+    assert got["088 878 10 00"] == "keep" and got["0344 674 911"] == "keep"
+    assert got["030 786 52 13"] == "redact"  # a person's line under her name
+
+
+def test_a_signer_s_number_under_the_organisation_line_stays_theirs(pipeline, tmp_path):
+    got = _decided(pipeline, tmp_path, [
+        "Met vriendelijke groet,", "Sjoerd Hiemstra", "Veiligheidsregio Utrecht",
+        "030 786 52 13"])
+    assert got["030 786 52 13"] == "redact"

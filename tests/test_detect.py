@@ -141,3 +141,21 @@ def test_a_name_inside_an_english_institution_s_name():
         assert company_around(text, i, i + len(word))
     i = text.index("Hartelijke")
     assert not company_around("Groet,\nJulius Jansen\nCenter", 7, 20)
+
+
+def test_a_trade_name_after_hodn_is_the_business_s_not_a_person_s():
+    from woo_redact.detect import cut_trade_names
+    from woo_redact.model import Finding
+
+    text = ("VLG-0009\nA. Kowalczyk h.o.d.n. Kalverhouderij De\nWielewaal\neenmanszaak\n"
+            "Jan de Vries\n")
+
+    def person(a, b):
+        return Finding("PERSON", a, b, text[a:b], 0.85, "test")
+
+    start, wrap = text.index("A. Kowalczyk"), text.index("Wielewaal")
+    jan = text.index("Jan de Vries")
+    got = cut_trade_names(text, [person(start, wrap + 9), person(wrap, wrap + 9),
+                                 person(jan, jan + 12)])
+    # the owner stays a person, the wrapped trade name is none, the next line's name is
+    assert [f.text for f in got] == ["A. Kowalczyk", "Jan de Vries"]

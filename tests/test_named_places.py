@@ -117,3 +117,13 @@ def test_a_body_law_or_programme_the_text_names_is_no_one_unless_a_name_list_kno
                    "Samen Sterk; team Ondermijning", gazetteer.load())
     assert {"bibob", "samen sterk", "ondermijning"} <= places
     assert "jansen" not in places  # a surname: Mr Jansen elsewhere stays a person
+
+
+def test_a_word_that_ends_a_listed_place_and_a_commissioner_s_role(pipeline, tmp_path):
+    src = make_pdf(tmp_path / "a.pdf", [[
+        (60, 60, "Het dengue-team van Sint Eustatius overlegt met regeringscommissaris Berkel."),
+        (60, 80, "Jan Visser belt de GGD.")]])
+    res = pipeline.process(str(src), tmp_path / "out", dry_run=True)
+    action = {f.text: f.action for f in res.findings if f.entity_type == "PERSON"}
+    assert "Eustatius" not in action and "Sint Eustatius" not in action
+    assert action["Berkel"] == "keep" and action["Jan Visser"] == "redact"

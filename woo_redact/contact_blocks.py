@@ -75,6 +75,7 @@ def keep_contact_blocks(findings: list, text: str, doc: Document | None = None) 
         if signed or personal:
             _keep_switchboards(text, lines, by_line, block)
     _keep_shared_landlines(text, lines, by_line)
+    _keep_numbers_under_an_organisation(text, lines, by_line)
     for n, (a, b) in enumerate(lines):
         here = by_line.get(n, [])
         line = text[a:b]
@@ -166,6 +167,28 @@ def _keep_switchboards(text: str, lines: list[tuple[int, int]], by_line: dict[in
                     and not PERSONAL_LINE.search(text, a, f.start)):
                 f.action, f.reason = "keep", ("organisation contact: the organisation's general "
                                               "number (its round shape) in a signature")
+
+
+def _keep_numbers_under_an_organisation(text: str, lines: list[tuple[int, int]],
+                                        by_line: dict[int, list]) -> None:
+    """A list of organisations' lines, a label cell above each number ("GGD Fryslân,
+    algemeen (kantoortijd)\n088 22 99 444"): a landline alone on its line under a line that
+    names an organisation, with no person on either line or the one above them (a
+    signature's name there makes the number the signer's own)."""
+    for n in range(1, len(lines)):
+        here = by_line.get(n, [])
+        phones = [f for f in here if f.entity_type == "PHONE_NUMBER" and f.action == "redact"
+                  and not _is_mobile(f.text)]
+        if len(phones) != 1 or text[lines[n][0]:lines[n][1]].strip() != phones[0].text:
+            continue
+        a, b = lines[n - 1]
+        label = text[a:b]
+        if (not _names_organisation(label) or PERSONAL_LINE.search(label)
+                or any(_personal(by_line.get(m, []), text[lines[m][0]:lines[m][1]])
+                       for m in range(max(0, n - 2), n + 1))):
+            continue
+        _keep(phones, "organisation contact: the number under the organisation's name in a "
+                      "list of lines")
 
 
 def _signer_above(by_line: dict[int, list], n: int) -> str:

@@ -202,7 +202,7 @@ class Detector:
                     raw.append(f)
         # cells of person and value columns, read by their header (needs the words' boxes)
         raw.extend(f for f in table_findings(doc) if f.entity_type in self.policy.entities)
-        findings = split_listed_names(doc.text, merge_overlaps(raw))
+        findings = cut_trade_names(doc.text, split_listed_names(doc.text, merge_overlaps(raw)))
         for f in findings:
             f.text = doc.text[f.start:f.end]
         findings = drop_address_parts(doc.text, split_listed_names(
@@ -274,6 +274,42 @@ def drop_address_parts(text: str, findings: list[Finding]) -> list[Finding]:
                         and not gaz.is_first_name(first_line))):
                 continue
         out.append(f)
+    return out
+
+
+# "A. Kowalczyk h.o.d.n. Kalverhouderij De Wielewaal": the owner is a person, the name the
+# business trades under is the business's
+_TRADE_NAME = re.compile(r"(?i)\b(?:h\.[ \t]?o\.[ \t]?d\.[ \t]?n\.?|handelend(?:e)?[ \t]+onder"
+                         r"[ \t]+de[ \t]+naam)")
+# a trade name wraps to the next line after its article: "Geitenhouderij Het\nKlooster"
+_WRAPS_AFTER = re.compile(r"(?i)(?:\bde|\bhet|'t|\bvan|\bden|\bder|&)[ \t]*$")
+
+
+def cut_trade_names(text: str, findings: list[Finding]) -> list[Finding]:
+    """A PERSON span that runs from the owner's name into "h.o.d.n." ends before it; one
+    inside the trade name after it (to the end of its line, or of the next when the line
+    ends on an article) is no one's name."""
+    zones = []
+    for m in _TRADE_NAME.finditer(text):
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        if end < len(text) and _WRAPS_AFTER.search(text, m.end(), end):
+            nxt = text.find("\n", end + 1)
+            end = len(text) if nxt < 0 else nxt
+        zones.append((m.start(), end))
+    if not zones:
+        return findings
+    out: list[Finding] = []
+    for f in findings:
+        zone = next((z for z in zones if f.start < z[1] and z[0] < f.end), None)
+        if f.entity_type != "PERSON" or zone is None:
+            out.append(f)
+            continue
+        if f.start < zone[0]:
+            owner = text[f.start:zone[0]].rstrip(" \t\n,")
+            if owner:
+                out.append(Finding(f.entity_type, f.start, f.start + len(owner), owner, f.score,
+                                   f.detector, explanation=f.explanation))
     return out
 
 

@@ -42,7 +42,7 @@ _ROLE = (
     r"europarlementari[eë]r|fractievoorzitter|fractieleider|partijleider|statenlid|"
     r"gemeenteraadslid|raadslid|"
     # water boards and the Caribbean Netherlands have their own elected or appointed heads
-    r"dijkgraaf|hoogheemraad|heemraad|gezaghebber|"
+    r"dijkgraaf|hoogheemraad|heemraad|gezaghebber|regeringscommissaris|"
     r"(?:nationale\s+|kinder)?ombuds(?:man|vrouw)|"
     # the heads of the police and the public prosecution who sit in the local "driehoek" with
     # the mayor and speak for their organisation in public

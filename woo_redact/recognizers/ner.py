@@ -415,7 +415,8 @@ class DutchNerRecognizer(EntityRecognizer):
             return None
         if any(_odd_case(w) for w in words):
             return None  # "RAe", "HEt": no name is written so; misread print or debris
-        if self.gaz.is_place(" ".join(words)) or _street_like(doc, toks, self.gaz):
+        if (self.gaz.is_place(" ".join(words)) or _street_like(doc, toks, self.gaz)
+                or self._ends_a_place(doc, toks, words)):
             return None
         caps = [w for w in words if w[:1].isupper()]
         if len(caps) == 1:
@@ -442,6 +443,19 @@ class DutchNerRecognizer(EntityRecognizer):
         if last.text.endswith(".") and not _INITIALS.fullmatch(last.text):
             end -= 1
         return first.idx, end
+
+
+    def _ends_a_place(self, doc, toks: list[int], words: list[str]) -> bool:
+        """The span ends a place name that starts a word or two before it: "Sint
+        |Eustatius|", "Bergen op |Zoom|"."""
+        for back in (1, 2, 3):
+            i = toks[0] - back
+            if i < 0 or "\n" in doc[i].text_with_ws:
+                return False
+            before = [doc[k].text for k in range(i, toks[0])]
+            if self.gaz.is_place(" ".join(before + words)):
+                return True
+        return False
 
     def _trim(self, doc: Doc, toks: list[int]) -> list[int]:
         """Strip what cannot begin or end a name; [] when no name word is left."""
