@@ -159,3 +159,15 @@ def test_a_trade_name_after_hodn_is_the_business_s_not_a_person_s():
                                  person(jan, jan + 12)])
     # the owner stays a person, the wrapped trade name is none, the next line's name is
     assert [f.text for f in got] == ["A. Kowalczyk", "Jan de Vries"]
+
+
+def test_the_owner_s_name_repeated_in_the_trade_name_stays_a_name():
+    from woo_redact.detect import cut_trade_names
+    from woo_redact.model import Finding
+
+    text = "VLG-0026\nB. Rikkerink h.o.d.n. Loonbedrijf Rikkerink\neenmanszaak\n"
+    start = text.index("B. Rikkerink")
+    end = text.index("\neenmanszaak")
+    got = cut_trade_names(text, [Finding("PERSON", start, end, text[start:end], 0.85, "t")])
+    assert [f.text for f in got] == ["B. Rikkerink", "Rikkerink"]
+    assert got[1].start == text.rindex("Rikkerink")

@@ -341,3 +341,12 @@ def test_an_organisation_named_by_its_abbreviation(text, number):
 ])
 def test_initials_before_a_number_are_someone_s_line(text, number):
     assert organisation_phone(text, *span(text, number)) is None
+
+
+def test_a_trade_name_that_repeats_its_owner_s_name_is_no_organisation_s_name():
+    from woo_redact.organisations import organisation_name
+
+    text = "B. Rikkerink h.o.d.n. Loonbedrijf Rikkerink\neenmanszaak"
+    assert organisation_name(text, *span(text, "Rikkerink", 1)) is None
+    other = "Het loonwerk doet Loonbedrijf Rikkerink uit Vaassen."
+    assert organisation_name(other, *span(other, "Rikkerink")) is not None

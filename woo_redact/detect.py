@@ -288,7 +288,8 @@ _WRAPS_AFTER = re.compile(r"(?i)(?:\bde|\bhet|'t|\bvan|\bden|\bder|&)[ \t]*$")
 def cut_trade_names(text: str, findings: list[Finding]) -> list[Finding]:
     """A PERSON span that runs from the owner's name into "h.o.d.n." ends before it; one
     inside the trade name after it (to the end of its line, or of the next when the line
-    ends on an article) is no one's name."""
+    ends on an article) is no one's name, unless it repeats the owner's own name
+    ("B. Rikkerink h.o.d.n. Loonbedrijf |Rikkerink|" names him twice)."""
     zones = []
     for m in _TRADE_NAME.finditer(text):
         end = text.find("\n", m.end())
@@ -296,7 +297,9 @@ def cut_trade_names(text: str, findings: list[Finding]) -> list[Finding]:
         if end < len(text) and _WRAPS_AFTER.search(text, m.end(), end):
             nxt = text.find("\n", end + 1)
             end = len(text) if nxt < 0 else nxt
-        zones.append((m.start(), end))
+        owner_line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+        owner = {w.lower() for w in re.findall(r"[^\W\d_]{3,}", owner_line)}
+        zones.append((m.start(), end, owner))
     if not zones:
         return findings
     out: list[Finding] = []
@@ -305,12 +308,26 @@ def cut_trade_names(text: str, findings: list[Finding]) -> list[Finding]:
         if f.entity_type != "PERSON" or zone is None:
             out.append(f)
             continue
-        if f.start < zone[0]:
-            owner = text[f.start:zone[0]].rstrip(" \t\n,")
-            if owner:
-                out.append(Finding(f.entity_type, f.start, f.start + len(owner), owner, f.score,
+        start, end, owner = zone
+        if f.start >= start and _owner_word(text[f.start:f.end], owner):
+            out.append(f)
+            continue
+        if f.start < start:
+            name = text[f.start:start].rstrip(" \t\n,")
+            if name:
+                out.append(Finding(f.entity_type, f.start, f.start + len(name), name, f.score,
+                                   f.detector, explanation=f.explanation))
+        # the owner's own name inside the trade name (and on in the span) stays the owner's
+        for m in re.finditer(r"[^\W\d_]{3,}", text[start:f.end]):
+            if m.group().lower() in owner and start + m.start() >= f.start:
+                a = start + m.start()
+                out.append(Finding(f.entity_type, a, a + len(m.group()), m.group(), f.score,
                                    f.detector, explanation=f.explanation))
     return out
+
+
+def _owner_word(span: str, owner: set[str]) -> bool:
+    return any(w.lower() in owner for w in re.findall(r"[^\W\d_]{3,}", span))
 
 
 def split_listed_names(text: str, findings: list[Finding]) -> list[Finding]:

@@ -521,11 +521,33 @@ def organisation_name(text: str, start: int, end: int) -> str | None:
     employer's place ("werkt bij Albert Heijn"), or a law named after it ("Wet Bibob")."""
     from .recognizers.names.organisation_context import organisation_around
 
+    if _owner_in_trade_name(text, start, end):
+        return None  # "B. Rikkerink h.o.d.n. Loonbedrijf Rikkerink": the owner, named twice
     if organisation_around(text, start, end):
         return "organisation name"
     if _LAW_BEFORE.search(text, max(0, start - 12), start):
         return "name of a law or scheme"
     return None
+
+
+# "handelend onder de naam": a sole trader's business name follows its owner's name
+_TRADE_NAME_BEFORE = re.compile(r"(?i)\b(?:h\.[ \t]?o\.[ \t]?d\.[ \t]?n\.?|handelend(?:e)?[ \t]+"
+                                r"onder[ \t]+de[ \t]+naam)")
+
+
+def _owner_in_trade_name(text: str, start: int, end: int) -> bool:
+    """The found word repeats, inside a trade name, the name of its owner before
+    "h.o.d.n." on the same line or the line before (a trade name wrapped to the next)."""
+    lo = text.rfind("\n", 0, max(0, text.rfind("\n", 0, start)))
+    line = text[lo + 1:start]
+    m = None
+    for m in _TRADE_NAME_BEFORE.finditer(line):
+        pass
+    if m is None:
+        return False
+    owner_part = line[:m.start()].split("\n")[-1]
+    words = {w.lower() for w in re.findall(r"[^\W\d_]{3,}", owner_part)}
+    return any(w.lower() in words for w in re.findall(r"[^\W\d_]{3,}", text[start:end]))
 
 
 # "op rekeningnummer NL72 RABO … ten name van Stichting Buurthuis De Vonk": the account
