@@ -250,3 +250,12 @@ def test_a_role_whose_last_word_the_detector_took_into_the_name(holders):
     text = "Opsteller\nPortefeuillehouder RvB René Steenvoorden\nDatum"
     assert keep(holders, text, "RvB René Steenvoorden") == (
         "office holder: role context 'portefeuillehouder rvb'")
+
+
+def test_a_listed_name_that_trades_as_a_business_is_a_namesake(holders):
+    listed = next(h for h in holders.holders if not holders.frequent_surname(h))
+    first, *rest = listed.name.split()
+    name = f"{first[0]}. {' '.join(rest)}"
+    assert keep(holders, f"Vandaag sprak {name} over het voorstel.", name) is not None
+    text = f"VLG-0044\n{name} h.o.d.n. Varkensbedrijf De Hoeve\neenmanszaak"
+    assert keep(holders, text, name) is None

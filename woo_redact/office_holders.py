@@ -343,8 +343,11 @@ class OfficeHolders:
         holder = self.listed(name)
         if holder is not None:
             if _OTHER_FUNCTION.search(text, max(0, start - 50), start) or \
-                    _OTHER_FUNCTION_AFTER.match(text, end, min(len(text), end + 40)):
-                return None  # "de officier van justitie, mr. K. Verhoeven": a namesake at work
+                    _OTHER_FUNCTION_AFTER.match(text, end, min(len(text), end + 40)) or \
+                    _TRADES_AS.match(text, end, min(len(text), end + 40)):
+                # "de officier van justitie, mr. K. Verhoeven", "L. Westerveld h.o.d.n.
+                # Varkensbedrijf …": a namesake at work
+                return None
             if not self.frequent_surname(holder):
                 return f"office holder: list ({holder.role})"
             if _ROLE_NEARBY.search(text, lo, hi):
@@ -434,6 +437,11 @@ _NAME_LINE = re.compile(r"^[ \t]*(?:(?:w\.\s?g\.|\p{Lu}[\p{L}'’.-]*|\p{Ll}{1,4
 # them all on every line that failed (a sixth of a page's time on some documents).
 _NOT_IN_NAME_LINE = re.compile(r"[^\p{L}'’.\-\s]")
 _LOWER_RUN = re.compile(r"\p{Ll}+")
+
+
+# a sole trader's name before the name the business trades under
+_TRADES_AS = re.compile(r"(?i)[ \t,]*(?:h\.[ \t]?o\.[ \t]?d\.[ \t]?n\.?|handelend(?:e)?[ \t]+onder"
+                        r"[ \t]+de[ \t]+naam)")
 
 
 def _name_line(line: str) -> bool:
