@@ -171,3 +171,15 @@ def test_the_owner_s_name_repeated_in_the_trade_name_stays_a_name():
     got = cut_trade_names(text, [Finding("PERSON", start, end, text[start:end], 0.85, "t")])
     assert [f.text for f in got] == ["B. Rikkerink", "Rikkerink"]
     assert got[1].start == text.rindex("Rikkerink")
+
+
+def test_a_trade_name_on_the_line_after_hodn_or_after_its_kind_of_business():
+    from woo_redact.detect import cut_trade_names
+    from woo_redact.model import Finding
+
+    text = ("H. Brouwer-van Essen h.o.d.n.\nPluimveebedrijf De Kiekendief\neenmanszaak\n"
+            "E.M. ten Have h.o.d.n. Zorgboerderij\nDe Eshof\neenmanszaak\n")
+    spans = [text.index(w) for w in ("De Kiekendief", "De Eshof")]
+    got = cut_trade_names(text, [Finding("PERSON", a, a + 8, text[a:a + 8], 0.85, "t")
+                                 for a in spans])
+    assert got == []

@@ -89,3 +89,20 @@ def test_a_table_goes_on_at_the_top_of_the_next_page_without_its_header(tmp_path
     assert numbers == ["70412396", "70388154", "70467311", "70431786"]
     assert ("PERSON", "R. Sneijder") in got
     assert not any("Inspectie" in t or "Samenwerking" in t for _, t in got)
+
+
+def test_a_kvk_column_is_personal_for_a_sole_trader_not_for_a_company(tmp_path):
+    from conftest import make_pdf
+
+    from woo_redact.extract import extract
+    from woo_redact.table_columns import table_findings
+
+    rows = [("Aanvrager", "Rechtsvorm", "KvK"),
+            ("J. Schoonhoven", "eenmanszaak", "52033871"),
+            ("Agro Barneveld B.V.", "B.V.", "09187766")]
+    src = make_pdf(tmp_path / "t.pdf", [[(60 + 150 * c, 80 + 16 * r, cell)
+                                         for r, row in enumerate(rows)
+                                         for c, cell in enumerate(row)]])
+    found = {f.text: f.entity_type for f in table_findings(extract(str(src)))}
+    assert found.get("52033871") == "NL_KVK_NUMBER"
+    assert "09187766" not in found

@@ -14,6 +14,7 @@ from presidio_analyzer import (AnalyzerEngine, Pattern, PatternRecognizer, Recog
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 
 from .extract import boxes_for_span, page_spans, span_boxes
+from .gazetteer import looks_like_organisation
 from .model import CONTEXTUAL_TYPES, LOW_OCR, Document, Finding
 from .policy import Policy
 from .recognizers import ALL_RECOGNIZERS
@@ -288,13 +289,17 @@ _WRAPS_AFTER = re.compile(r"(?i)(?:\bde|\bhet|'t|\bvan|\bden|\bder|&)[ \t]*$")
 def cut_trade_names(text: str, findings: list[Finding]) -> list[Finding]:
     """A PERSON span that runs from the owner's name into "h.o.d.n." ends before it; one
     inside the trade name after it (to the end of its line, or of the next when the line
-    ends on an article) is no one's name, unless it repeats the owner's own name
+    ends after the phrase, on an article or on a kind of business) is no one's name, unless
+    it repeats the owner's own name
     ("B. Rikkerink h.o.d.n. Loonbedrijf |Rikkerink|" names him twice)."""
     zones = []
     for m in _TRADE_NAME.finditer(text):
         end = text.find("\n", m.end())
         end = len(text) if end < 0 else end
-        if end < len(text) and _WRAPS_AFTER.search(text, m.end(), end):
+        rest = text[m.end():end].split()
+        if end < len(text) and (not rest or _WRAPS_AFTER.search(text, m.end(), end)
+                                or looks_like_organisation(rest[-1])):
+            # "h.o.d.n.\nPluimveebedrijf Brouwer", "… Melkveebedrijf\nSchoonhoven"
             nxt = text.find("\n", end + 1)
             end = len(text) if nxt < 0 else nxt
         owner_line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]

@@ -421,7 +421,8 @@ def looks_like_agent_noun(word: str, gaz: Gazetteer) -> bool:
 # "Verwey-Jonkerinstituut", "Onderwijsinspectie"); no surname ends so.
 _ORG_ENDINGS = ("dienst", "instituut", "inspectie", "autoriteit", "stichting", "vereniging",
                 "ministerie", "directie", "commissie", "agentschap", "organisatie",
-                "corporatie", "bedrijf", "kantoor", "bureau", "centrum", "fonds", "omroep")
+                "corporatie", "bedrijf", "kantoor", "bureau", "centrum", "fonds", "omroep",
+                "houderij", "boerderij", "kwekerij")
 
 
 def looks_like_organisation(word: str) -> bool:

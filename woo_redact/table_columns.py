@@ -58,7 +58,13 @@ _VALUE_HEADERS: list[tuple[re.Pattern, str, object]] = [
                 r"medewerkers?(?:nummer|nr\.?))$"), "NL_PERSONNEL_NUMBER", _CODE.match),
     (re.compile(r"(?i)^(?:klant|relatie|pas|polis|contract|lid|cli[eë]nt)(?:nummer|nr\.?)$"),
      "NL_CLIENT_NUMBER", _CODE.match),
+    # a company's registration, personal data of a sole trader only (see _legal_person_row)
+    (re.compile(r"(?i)^(?:kvk|kvk-?(?:nummer|nr\.?)|kamer\s+van\s+koophandel)$"),
+     "NL_KVK_NUMBER", re.compile(r"^\d{8}$").match),
 ]
+# a row that shows a legal person's form: its KvK number is the company's, not someone's
+_LEGAL_PERSON = re.compile(r"(?i)^(?:b\.?v\.?|n\.?v\.?|stichting|vereniging|co[öo]peratie\w*|"
+                           r"u\.?a\.?|holding|.*\b(?:b\.v\.|n\.v\.|bv|nv))$")
 
 # What a person column may hold that is no person
 _PLACEHOLDERS = frozenset({"eigenaar", "onbekend", "n.v.t.", "nvt", "n.v.t", "-", "–", "—",
@@ -83,9 +89,11 @@ def table_findings(doc: Document) -> list[Finding]:
     for table in tables(doc, _known_header):
         kinds = [_column_kind(c.header) for c in table.columns]
         for row in table.rows:
+            company = any(_LEGAL_PERSON.match(" ".join(c.text.split())) for c in row.values())
             for k, cell in row.items():
                 kind = kinds[k]
-                if kind is None:
+                if kind is None or (company and kind != "PERSON"
+                                    and kind[0] == "NL_KVK_NUMBER"):
                     continue
                 f = (_person(doc, cell, gaz) if kind == "PERSON"
                      else _value(doc, cell, *kind))
