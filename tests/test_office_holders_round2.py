@@ -259,3 +259,17 @@ def test_a_listed_name_that_trades_as_a_business_is_a_namesake(holders):
     assert keep(holders, f"Vandaag sprak {name} over het voorstel.", name) is not None
     text = f"VLG-0044\n{name} h.o.d.n. Varkensbedrijf De Hoeve\neenmanszaak"
     assert keep(holders, text, name) is None
+
+
+def test_the_others_in_a_list_of_elected_members_are_members_too(holders):
+    from woo_redact.model import Finding
+    from woo_redact.policy import load_policy
+
+    text = ("Aanwezig:\nde heer G. Olthof (VVD)\nmevrouw E. Bulut (Water Natuurlijk)\n"
+            "mevrouw J. Tuinstra (BBB)\nde heer R. Achterkamp (Ongebouwd)\n"
+            "mevrouw T. Ramdin (adviseur waterkwaliteit)\n\nInspreker de heer P. Kok (bewoner)\n")
+    names = ["G. Olthof", "E. Bulut", "J. Tuinstra", "R. Achterkamp", "T. Ramdin", "P. Kok"]
+    findings = [Finding("PERSON", text.index(n), text.index(n) + len(n), n, 0.85, "t")
+                for n in names]
+    action = {f.text: f.action for f in load_policy().decide(findings, text, holders)}
+    assert [action[n] for n in names] == ["keep", "keep", "keep", "keep", "redact", "redact"]

@@ -365,6 +365,7 @@ class OfficeHolders:
         stays visible where the document names them again by surname alone ("De heer
         Rutten vraagt…"). Not for frequent surnames, which a citizen in the same text may
         share, nor from a lone first name."""
+        _keep_list_members(findings, text)
         keys: dict[str, str] = {}
         people = [normalise(f.text) for f in findings if f.entity_type == "PERSON"]
         for f in findings:
@@ -437,6 +438,47 @@ _NAME_LINE = re.compile(r"^[ \t]*(?:(?:w\.\s?g\.|\p{Lu}[\p{L}'’.-]*|\p{Ll}{1,4
 # them all on every line that failed (a sixth of a page's time on some documents).
 _NOT_IN_NAME_LINE = re.compile(r"[^\p{L}'’.\-\s]")
 _LOWER_RUN = re.compile(r"\p{Ll}+")
+
+
+# "mevrouw E. Bulut (Water Natuurlijk)": one line of a list of members, each with a label
+_MEMBER_LINE = re.compile(r"[ \t]*(?:(?:de[ \t]+heer|mevrouw|dhr\.?|mw\.?|mevr\.?)[ \t]+)?"
+                          r"[^\n()]{2,60}?[ \t]*\((?P<label>[^()\n]{2,40})\)[ \t]*")
+MIN_LIST_LINES = 3
+
+
+def _keep_list_members(findings: list, text: str) -> None:
+    """A run of lines of one shape, a name and a label in brackets, where at least two are
+    elected members by their party ("de heer G. Olthof (VVD)"), lists the members of one
+    body: the others in it are members too, their label a local party or a seat's category
+    ("(Water Natuurlijk)", "(Ongebouwd)"), unless the label is a function of their own."""
+    people: dict[int, list] = {}
+    for f in findings:
+        if f.entity_type == "PERSON":
+            people.setdefault(text.rfind("\n", 0, f.start) + 1, []).append(f)
+    runs: list[list[tuple[int, re.Match, list]]] = []
+    last_end = -2
+    for start in sorted(people):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        m = _MEMBER_LINE.fullmatch(text, start, end)
+        if m is None or len(people[start]) != 1:
+            last_end = -2
+            continue
+        if start != last_end + 1:
+            runs.append([])
+        runs[-1].append((start, m, people[start]))
+        last_end = end
+    for run in runs:
+        elected = [fs[0] for _s, _m, fs in run if fs[0].action == "keep"
+                   and fs[0].reason.startswith("office holder: elected member")]
+        if len(run) < MIN_LIST_LINES or len(elected) < 2:
+            continue
+        for _s, m, fs in run:
+            f = fs[0]
+            label = " ".join(m.group("label").split())
+            if f.action == "redact" and not _OTHER_FUNCTION_AFTER.match("(" + label):
+                f.action, f.reason = "keep", (f"office holder: elected member ({label}, in a "
+                                              f"list of members)")
 
 
 # a sole trader's name before the name the business trades under
