@@ -127,3 +127,12 @@ def test_a_word_that_ends_a_listed_place_and_a_commissioner_s_role(pipeline, tmp
     action = {f.text: f.action for f in res.findings if f.entity_type == "PERSON"}
     assert "Eustatius" not in action and "Sint Eustatius" not in action
     assert action["Berkel"] == "keep" and action["Jan Visser"] == "redact"
+
+
+def test_frisian_names_of_a_province_a_water_board_and_a_broadcaster(pipeline, tmp_path):
+    src = make_pdf(tmp_path / "f.pdf", [[
+        (60, 60, "Provinsje Fryslân en Wetterskip Fryslân werken samen; Omrop Fryslân bericht."),
+        (60, 80, "Jan Visser belt.")]])
+    res = pipeline.process(str(src), tmp_path / "out", dry_run=True)
+    people = [f.text for f in res.findings if f.entity_type == "PERSON"]
+    assert people == ["Jan Visser"]

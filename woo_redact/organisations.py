@@ -18,7 +18,8 @@ from .recognizers.checksums import digits_only
 
 ORG_WORDS = re.compile(
     r"\b(?:ministerie|gemeente|provincie|politie|rechtbank|gerechtshof|openbaar ministerie|"
-    r"parket|waterschap|rijkswaterstaat|belastingdienst|inspectie|directie|dienst|agentschap|"
+    r"parket|waterschap|wetterskip|provinsje|rijkswaterstaat|belastingdienst|inspectie|"
+    r"directie|dienst|agentschap|"
     r"autoriteit|raad van|college|kamer|universiteit|hogeschool|stichting|ziekenhuis|"
     r"huisartsenpost|zorggroep|"
     # a legal form, not the letters of a postcode ("4731 BV Zuiderwaard")

@@ -27,6 +27,9 @@ ORG_WORDS = frozenset({
     "centrale", "centraal", "functionaris", "klantcontact", "juridische", "dg", "dgo", "hr",
     # German neighbours' authorities in cross-border reports
     "landkreis", "gesundheitsamt", "gemeinde", "bezirksregierung",
+    # the same in Frisian, an official language in Fryslân: province, water board,
+    # municipality, broadcaster
+    "provinsje", "wetterskip", "gemeente", "omrop", "riedshûs",
 })
 
 # Words that name what kind of organisation the next words are ("Bouwbedrijf Van Wijnen",
@@ -37,7 +40,9 @@ ORG_TYPE_ENDINGS = ("bedrijf", "stichting", "vereniging", "firma", "organisatie"
                     "maatschappij", "holding", "supermarkt", "fabriek", "uitgeverij",
                     "omroep", "federatie", "bond", "fundashon", "ziekenhuis", "dagverblijf",
                     "kinderopvang", "leverancier", "slachterij", "kliniek", "studio", "salon",
-                    "lounge", "restaurant", "café", "winkel", "garage", "bakkerij")
+                    "lounge", "restaurant", "café", "winkel", "garage", "bakkerij",
+                    # Frisian: province, water board, broadcaster
+                    "provinsje", "wetterskip", "omrop")
 # Words after a name that make it a company's or an institute's: "Verwey-Jonker Instituut",
 # "Jansen B.V.". Not "Advocaten" or "Notarissen": a partnership's name is its partners'.
 ORG_SUFFIX_WORDS = frozenset({
