@@ -136,3 +136,12 @@ def test_frisian_names_of_a_province_a_water_board_and_a_broadcaster(pipeline, t
     res = pipeline.process(str(src), tmp_path / "out", dry_run=True)
     people = [f.text for f in res.findings if f.entity_type == "PERSON"]
     assert people == ["Jan Visser"]
+
+
+def test_frisian_houses_and_hospitals_named_after_a_place(pipeline, tmp_path):
+    src = make_pdf(tmp_path / "h.pdf", [[
+        (60, 60, "Bewoners van It Heechhôf gaan naar Nij Smellinghe of het Zuiderhaven Ziekenhuis."),
+        (60, 80, "Het Flevoziekenhuis belde Jan Visser.")]])
+    res = pipeline.process(str(src), tmp_path / "out", dry_run=True)
+    people = [f.text for f in res.findings if f.entity_type == "PERSON"]
+    assert people == ["Jan Visser"]

@@ -48,6 +48,9 @@ from woo_redact.recognizers.names.organisation_context import (
 )
 
 ENTITY = "PERSON"
+# Frisian words that open the name of a place, a care home or a nature area ("It Fryske
+# Gea", "Nij Smellinghe", "Alde Feanen"), never a person's name
+FRISIAN_NAME_OPENERS = frozenset({"It", "Nij", "Âld", "Alde", "Âlde"})
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 # Between two windows of a page tagged as one Doc: a paragraph break, which no name crosses.
 WINDOW_BREAK = "\n\n"
@@ -418,6 +421,9 @@ class DutchNerRecognizer(EntityRecognizer):
         if (self.gaz.is_place(" ".join(words)) or _street_like(doc, toks, self.gaz)
                 or self._ends_a_place(doc, toks, words)):
             return None
+        if words[0] in FRISIAN_NAME_OPENERS or (
+                toks[0] > 0 and doc[toks[0] - 1].text in FRISIAN_NAME_OPENERS):
+            return None  # "It Heechhôf", "Nij Smellinghe", "Alde Feanen": a house or a place
         caps = [w for w in words if w[:1].isupper()]
         if len(caps) == 1:
             parts = caps[0].split("-")

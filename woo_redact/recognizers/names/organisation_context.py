@@ -49,6 +49,7 @@ ORG_SUFFIX_WORDS = frozenset({
     "instituut", "institute", "groep", "group", "holding", "b.v.", "bv", "n.v.", "nv",
     "v.o.f.", "vof", "c.v.", "fonds", "foundation", "bouw",
     "installatietechniek", "infra", "transport", "logistiek", "consultancy",
+    "ziekenhuis", "kliniek", "zorggroep",
 })
 # Legal forms that close a company's name, dots dropped: "Visser Vastgoed B.V.", "Vos & Zn.".
 COMPANY_FORMS = frozenset({"bv", "nv", "vof", "cv", "zn"})
