@@ -174,3 +174,12 @@ def test_a_signer_s_number_under_the_organisation_line_stays_theirs(pipeline, tm
         "Met vriendelijke groet,", "Sjoerd Hiemstra", "Veiligheidsregio Utrecht",
         "030 786 52 13"])
     assert got["030 786 52 13"] == "redact"
+
+
+def test_an_organisation_s_name_after_a_citizen_s_postcode_is_a_stamp_not_a_letterhead(
+        pipeline, tmp_path):
+    got = _decided(pipeline, tmp_path, [
+        "H.A. Terpstra-Veenstra", "Haskerdijken 17", "8447 GK Heerenveen Provinsje Fryslân",
+        "tel. 06-19 73 42 85"])
+    assert all(action == "redact" for text, action in got.items()
+               if "Haskerdijken" in text or "8447" in text), got

@@ -106,9 +106,13 @@ def _blocks(text: str, lines: list[tuple[int, int]], by_line: dict[int, list],
             current = None
             continue
         org_line = _names_organisation(line)
-        if (org_line and any(f.entity_type in KEPT_TYPES for f in here)
+        values = [f for f in here if f.entity_type in KEPT_TYPES]
+        if (values and _names_organisation(text[a:min(f.start for f in values)])
                 and _short_beside(line, here) and not RESIDENCE_WORDS.search(line)):
-            out.append(([n], n))  # the organisation's name and its address on one line
+            # the organisation's name and then its address on one line, as a letterhead
+            # writes it (a name after a citizen's postcode is more likely a stamp read into
+            # the line: "8447 GK Heerenveen Provinsje Fryslân")
+            out.append(([n], n))
         if org_line and len(line.split()) <= MAX_ORG_LINE_WORDS:
             current, start = [], n
             out.append((current, start))
