@@ -17,6 +17,7 @@ from .extract import boxes_for_span, page_spans, span_boxes
 from .gazetteer import looks_like_organisation
 from .model import CONTEXTUAL_TYPES, LOW_OCR, Document, Finding
 from .policy import Policy
+from .trade_names import TRADES_AS, word_matches, repeats_owner, words_of
 from .recognizers import ALL_RECOGNIZERS
 from .passages.recognizers import EXPLANATION_KEY, PASSAGE_ENTITIES, PassageRecognizer
 from .recognizers.ner import DutchNerRecognizer
@@ -278,10 +279,6 @@ def drop_address_parts(text: str, findings: list[Finding]) -> list[Finding]:
     return out
 
 
-# "A. Kowalczyk h.o.d.n. Kalverhouderij De Wielewaal": the owner is a person, the name the
-# business trades under is the business's
-_TRADE_NAME = re.compile(r"(?i)\b(?:h\.[ \t]?o\.[ \t]?d\.[ \t]?n\.?|handelend(?:e)?[ \t]+onder"
-                         r"[ \t]+de[ \t]+naam)")
 # a trade name wraps to the next line after its article: "Geitenhouderij Het\nKlooster"
 _WRAPS_AFTER = re.compile(r"(?i)(?:\bde|\bhet|'t|\bvan|\bden|\bder|&)[ \t]*$")
 
@@ -293,7 +290,7 @@ def cut_trade_names(text: str, findings: list[Finding]) -> list[Finding]:
     it repeats the owner's own name
     ("B. Rikkerink h.o.d.n. Loonbedrijf |Rikkerink|" names him twice)."""
     zones = []
-    for m in _TRADE_NAME.finditer(text):
+    for m in TRADES_AS.finditer(text):
         end = text.find("\n", m.end())
         end = len(text) if end < 0 else end
         rest = text[m.end():end].split()
@@ -303,7 +300,7 @@ def cut_trade_names(text: str, findings: list[Finding]) -> list[Finding]:
             nxt = text.find("\n", end + 1)
             end = len(text) if nxt < 0 else nxt
         owner_line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
-        owner = {w.lower() for w in re.findall(r"[^\W\d_]{3,}", owner_line)}
+        owner = words_of(owner_line)
         zones.append((m.start(), end, owner))
     if not zones:
         return findings
@@ -314,7 +311,7 @@ def cut_trade_names(text: str, findings: list[Finding]) -> list[Finding]:
             out.append(f)
             continue
         start, end, owner = zone
-        if f.start >= start and _owner_word(text[f.start:f.end], owner):
+        if f.start >= start and repeats_owner(text[f.start:f.end], owner):
             out.append(f)
             continue
         if f.start < start:
@@ -323,16 +320,12 @@ def cut_trade_names(text: str, findings: list[Finding]) -> list[Finding]:
                 out.append(Finding(f.entity_type, f.start, f.start + len(name), name, f.score,
                                    f.detector, explanation=f.explanation))
         # the owner's own name inside the trade name (and on in the span) stays the owner's
-        for m in re.finditer(r"[^\W\d_]{3,}", text[start:f.end]):
+        for m in word_matches(text[start:f.end]):
             if m.group().lower() in owner and start + m.start() >= f.start:
                 a = start + m.start()
                 out.append(Finding(f.entity_type, a, a + len(m.group()), m.group(), f.score,
                                    f.detector, explanation=f.explanation))
     return out
-
-
-def _owner_word(span: str, owner: set[str]) -> bool:
-    return any(w.lower() in owner for w in re.findall(r"[^\W\d_]{3,}", span))
 
 
 def split_listed_names(text: str, findings: list[Finding]) -> list[Finding]:

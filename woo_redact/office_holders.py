@@ -24,6 +24,7 @@ import regex as re
 
 from woo_redact import gazetteer as gazetteer_mod
 from woo_redact.gazetteer import INITIALS_ABBREV_RE, INTERFIX_RE, TITLES, Gazetteer
+from woo_redact.trade_names import TRADES_AS_AFTER
 
 DEFAULT_FILE = "office_holders.txt"
 
@@ -344,7 +345,7 @@ class OfficeHolders:
         if holder is not None:
             if _OTHER_FUNCTION.search(text, max(0, start - 50), start) or \
                     _OTHER_FUNCTION_AFTER.match(text, end, min(len(text), end + 40)) or \
-                    _TRADES_AS.match(text, end, min(len(text), end + 40)):
+                    TRADES_AS_AFTER.match(text, end, min(len(text), end + 40)):
                 # "de officier van justitie, mr. K. Verhoeven", "L. Westerveld h.o.d.n.
                 # Varkensbedrijf …": a namesake at work
                 return None
@@ -479,11 +480,6 @@ def _keep_list_members(findings: list, text: str) -> None:
             if f.action == "redact" and not _OTHER_FUNCTION_AFTER.match("(" + label):
                 f.action, f.reason = "keep", (f"office holder: elected member ({label}, in a "
                                               f"list of members)")
-
-
-# a sole trader's name before the name the business trades under
-_TRADES_AS = re.compile(r"(?i)[ \t,]*(?:h\.[ \t]?o\.[ \t]?d\.[ \t]?n\.?|handelend(?:e)?[ \t]+onder"
-                        r"[ \t]+de[ \t]+naam)")
 
 
 def _name_line(line: str) -> bool:

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from . import gazetteer
 from .recognizers.checksums import digits_only
+from .trade_names import TRADES_AS, repeats_owner, words_of
 
 ORG_WORDS = re.compile(
     r"\b(?:ministerie|gemeente|provincie|politie|rechtbank|gerechtshof|openbaar ministerie|"
@@ -531,24 +532,18 @@ def organisation_name(text: str, start: int, end: int) -> str | None:
     return None
 
 
-# "handelend onder de naam": a sole trader's business name follows its owner's name
-_TRADE_NAME_BEFORE = re.compile(r"(?i)\b(?:h\.[ \t]?o\.[ \t]?d\.[ \t]?n\.?|handelend(?:e)?[ \t]+"
-                                r"onder[ \t]+de[ \t]+naam)")
-
-
 def _owner_in_trade_name(text: str, start: int, end: int) -> bool:
     """The found word repeats, inside a trade name, the name of its owner before
     "h.o.d.n." on the same line or the line before (a trade name wrapped to the next)."""
     lo = text.rfind("\n", 0, max(0, text.rfind("\n", 0, start)))
     line = text[lo + 1:start]
     m = None
-    for m in _TRADE_NAME_BEFORE.finditer(line):
+    for m in TRADES_AS.finditer(line):
         pass
     if m is None:
         return False
     owner_part = line[:m.start()].split("\n")[-1]
-    words = {w.lower() for w in re.findall(r"[^\W\d_]{3,}", owner_part)}
-    return any(w.lower() in words for w in re.findall(r"[^\W\d_]{3,}", text[start:end]))
+    return repeats_owner(text[start:end], words_of(owner_part))
 
 
 # "op rekeningnummer NL72 RABO … ten name van Stichting Buurthuis De Vonk": the account
