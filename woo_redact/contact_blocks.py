@@ -179,8 +179,10 @@ def _keep_numbers_under_an_organisation(text: str, lines: list[tuple[int, int]],
     algemeen (kantoortijd)\n088 22 99 444"): a landline alone on its line under a line that
     names an organisation, with no person on either line or the one above them (a
     signature's name there makes the number the signer's own)."""
-    for n in range(1, len(lines)):
-        here = by_line.get(n, [])
+    for n in sorted(by_line):
+        if n == 0:
+            continue
+        here = by_line[n]
         phones = [f for f in here if f.entity_type == "PHONE_NUMBER" and f.action == "redact"
                   and not _is_mobile(f.text)]
         if len(phones) != 1 or text[lines[n][0]:lines[n][1]].strip() != phones[0].text:

@@ -365,10 +365,15 @@ class OfficeHolders:
         """A person kept by role or party ("de heer Rutten (VVD)", "wethouder Roduner")
         stays visible where the document names them again by surname alone ("De heer
         Rutten vraagt…"). Not for frequent surnames, which a citizen in the same text may
-        share, nor from a lone first name."""
+        share, nor from a lone first name. The members of a list of elected members are
+        settled first, so that their later mentions count too."""
         _keep_list_members(findings, text)
         keys: dict[str, str] = {}
-        people = [normalise(f.text) for f in findings if f.entity_type == "PERSON"]
+        # the people of the text by the last word of their names, to tell a sole bearer
+        named: dict[str, set[str]] = {}
+        for f in findings:
+            if f.entity_type == "PERSON" and len(parts := normalise(f.text).split()) > 1:
+                named.setdefault(parts[-1], set()).add(" ".join(parts))
         for f in findings:
             if (f.entity_type == "PERSON" and f.action == "keep"
                     and f.reason.startswith(_ROLE_REASONS)):
@@ -379,7 +384,7 @@ class OfficeHolders:
                 for k in {full, _strip_interfix(full)} | _surname_keys(full):
                     if self.gaz.zipf(k.split()[-1].split("-")[0]) < FREQUENT_SURNAME_ZIPF:
                         keys[k] = f.reason
-                if self._sole_bearer(full, people):
+                if self._sole_bearer(full, named):
                     # "het Kamerlid Van den Berg … mw. Van Den Berg": a frequent surname
                     # too, written whole, when no one else in the text bears it
                     keys.setdefault(full, f.reason)
@@ -393,14 +398,16 @@ class OfficeHolders:
                     f.action = "keep"
                     f.reason = f"{why}, named so earlier in the document"
 
-    def _sole_bearer(self, surname: str, people: list[str]) -> bool:
+    @staticmethod
+    def _sole_bearer(surname: str, named: dict[str, set[str]]) -> bool:
         """The kept mention is a surname alone, with its particles ("van den berg"), and
         every person the text names with that surname is named so: no first name or
-        initial before it anywhere, which would be someone else or a second person."""
+        initial before it anywhere, which would be someone else or a second person.
+        ``named``: the text's names of two words or more, by their last word."""
         words = surname.split()
         if not words or not all(_INTERFIX.fullmatch(w) for w in words[:-1]):
             return False
-        return all(p == surname or not p.endswith(" " + words[-1]) for p in people)
+        return named.get(words[-1], set()) <= {surname}
 
     @staticmethod
     def _other_bearer(text: str, holder: OfficeHolder) -> bool:

@@ -31,6 +31,8 @@ PERSON_REF = re.compile(
     r"had|moet|kan|mag|blijkt|werkt|valt)\b)"
     r"|(?-i:\b(?P<pair>\p{Lu}\p{Ll}+\s+(?:(?:van|de|der|den|ter|el)\s+)*\p{Lu}\p{Ll}+))"
     r"|(?-i:\b(?:de|het)\s+(?:\w+\s+)?(?P<after>\p{Lu}\p{Ll}{2,})\b)", _I)
+# a title names someone even in a rule about anyone in a role
+_TITLE_REF = re.compile(r"(?i)de\s+heer|mevrouw|dhr|mw|mevr|meneer")
 # a passage about anyone in a role, not about someone: a rule's condition ("als een
 # werknemer hervat, kan hij opnieuw ziek worden"), a definition ("een werknemer die …").
 # A role without an article is someone in a file ("Verzoeker stelt dat hij …").
@@ -172,7 +174,7 @@ class SpecialPersonalData(Ground):
                        if w[:1].isupper()):
                     return True
                 continue
-            if not generic or re.match(r"(?i)de\s+heer|mevrouw|dhr|mw|mevr|meneer", m.group()):
+            if not generic or _TITLE_REF.match(m.group()):
                 return True
         return False
 
