@@ -143,3 +143,22 @@ def test_a_word_that_ends_a_listed_place_and_a_commissioner_s_role(pipeline, tmp
 ])
 def test_names_of_institutions_and_places_are_no_one_s(pipeline, tmp_path, line):
     assert list(_people(pipeline, tmp_path, [line, "Jan Visser belt."])) == ["Jan Visser"]
+
+
+def test_a_kind_of_organisation_names_what_follows_it_wherever_it_recurs():
+    gaz = gazetteer.load()
+    text = ("Zorggroep Wâldhiem meldt een besmetting op de locatie It Heechhôf.\n"
+            "Rapport van het bezoek aan Fundashon Kas di Kuido, locatie Kralendijk.\n"
+            "Kalverhouderij De Wielewaal vroeg subsidie aan. Stichting Jan de Vries ook.\n"
+            "Mail: m.zijlstra@waldhiem.nl, n.bouzid@waldhiem.nl")
+    places = learn(text, gaz)
+    assert {"wâldhiem", "zorggroep wâldhiem", "heechhôf", "kas di kuido",
+            "kalverhouderij de wielewaal"} <= places
+    # a foundation named after someone does not make that person a place elsewhere
+    assert "jan de vries" not in places
+    # a mail domain spells the name without its accent
+    assert names_a_place("Wâldhiem", frozenset({"waldhiem"}))
+    # the name's last word after small words of the name: "Kas di |Kuido|"
+    later = "De zorg bij Fundashon Kas di Kuido is verbeterd."
+    i = later.index("Kuido")
+    assert is_place_finding(later, i, i + 5, places)

@@ -121,6 +121,22 @@ def test_letterhead_number_of_a_firm_is_kept_its_lawyers_direct_line_not():
     assert organisation_phone(LAW_FIRM, *span(LAW_FIRM, "043 - 325 40 18")) is None
 
 
+def test_footer_line_deep_in_a_page_keeps_its_general_number():
+    # the footer sits after a page of text: its postcodes are judged where they stand
+    text = ("Juridische Zaken heeft de regeling getoetst (zie paraaf).\n" * 5
+            + "Provincie Gelderland | Markt 11, 6811 CG Arnhem | Postbus 9090, 6800 GX Arnhem"
+              " | T 026 359 12 34 | post@gelderland.nl\npagina 1 van 2\n")
+    assert organisation_phone(text, *span(text, "026 359 12 34"))
+
+
+def test_footer_line_with_the_website_keeps_its_number_under_a_signature():
+    text = ("Het dagelijks bestuur,\nmr. K.E. Wijnaldum\nWaterschap Vallei en Veluwe | "
+            "Postbus 4142 | 7320 AC Apeldoorn | (055) 527 38 46 | www.vallei-veluwe.nl\n1/2\n")
+    assert organisation_phone(text, *span(text, "(055) 527 38 46"))
+    own = "mr. K.E. Wijnaldum\nT (055) 527 38 46 | www.vallei-veluwe.nl\n"
+    assert organisation_phone(own, *span(own, "(055) 527 38 46")) is None
+
+
 def test_signature_line_with_a_persons_mailbox_gives_no_organisation_number():
     text = ("Gemeente Zwolle\nLübeckplein 2 | 8017 JZ Zwolle | 038 - 498 25 17 | "
             "p.dekker@zwolle.nl\n")
@@ -350,3 +366,19 @@ def test_a_trade_name_that_repeats_its_owner_s_name_is_no_organisation_s_name():
     assert organisation_name(text, *span(text, "Rikkerink", 1)) is None
     other = "Het loonwerk doet Loonbedrijf Rikkerink uit Vaassen."
     assert organisation_name(other, *span(other, "Rikkerink")) is not None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("mijn eenmanszaak Melkveebedrijf De Hooge Esch, KvK 71846203", "Melkveebedrijf De Hooge Esch"),
+    ("Inrichting\nVarkenshouderij De Hooge Hoeve\nAdres", "De Hooge Hoeve"),
+    ("de thermische desinfectie bij Zorggroep Wâldhiem", "Wâldhiem"),
+])
+def test_a_kind_of_organisation_before_or_opening_the_name(text, name):
+    from woo_redact.organisations import organisation_name
+    assert organisation_name(text, *span(text, name))
+
+
+def test_a_lone_surname_that_is_also_a_kind_of_shop_stays_a_name():
+    from woo_redact.recognizers.names.organisation_context import is_type_compound
+    assert is_type_compound("Kalverhouderij") and is_type_compound("Zorggroep")
+    assert not is_type_compound("Winkel") and not is_type_compound("Bond")

@@ -9,9 +9,12 @@ detector that reads it as a surname is wrong there, and propagation must not spr
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING
 
 import regex as re
+
+from .recognizers.names.organisation_context import ORG_TYPE_ENDINGS, is_type_compound
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
@@ -45,6 +48,16 @@ _BODY_CUED = re.compile(
     r"vereniging|fonds|platform|netwerk|coöperatie|cooperatie)[ \t]+)"
     rf"(?P<name>{_NAME}(?:[ \t]+{_NAME})?)")
 _CUED = re.compile(rf"(?P<cue>{_PLACE_CUES})(?P<name>{_NAME}(?:[ \t]+{_NAME})?)")
+# "Zorggroep Wâldhiem", "Fundashon Kas di Kuido", "Kalverhouderij De Wielewaal": a kind of
+# organisation (checked in code: is_type_compound or the kind's own word), then its name,
+# whose small words ("di", "van", "of") stay inside it
+_PARTICLE = r"(?:di|da|do|de|der|den|van|het|'t|of|the|for|and|en|voor|op|aan)"
+_KIND_CUED = re.compile(
+    rf"(?<![\w-])(?P<cue>\p{{Lu}}\p{{Ll}}+)[ \t]+(?P<name>(?:'t[ \t]+)?{_NAME}"
+    rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME}){{0,3}})")
+_FOREIGN_JOIN = re.compile(r"[ \t](?:di|da|do|of|the|for|and|en|voor|op|aan)[ \t]")
+# a Frisian house or place name: "It Heechhôf", "Nij Smellinghe"
+_FRISIAN_CUED = re.compile(rf"(?<![\w-])(?-i:It|Nij|Âld|Alde|Âlde)[ \t]+(?P<name>{_NAME})")
 # cues that are part of the organisation's own name ("Omroep Zuiderwaard")
 _NAMED_TYPES = re.compile(r"(?i)omroep|voedselbank|politiebureau|stadskantoor|gemeentehuis|"
                           r"stadhuis|provinciehuis|brandweer(?:kazerne)?|veiligheidsregio|"
@@ -82,6 +95,20 @@ def learn(text: str, gaz: Gazetteer | None = None) -> frozenset[str]:
             name = " ".join(m.group("name").split())
             if not any(gaz.is_name(w) or gaz.is_first_name(w) for w in name.split()):
                 out.add(name.lower())
+        for m in _KIND_CUED.finditer(text):
+            cue = m.group("cue")
+            if not (is_type_compound(cue) or (cue.lower() in ORG_TYPE_ENDINGS
+                                              and not gaz.is_name(cue))):
+                continue
+            name = " ".join(m.group("name").split())
+            words = [w for w in name.split() if w[:1].isupper()]
+            # a name's words known as people's names make it a foundation named after
+            # someone, unless a small word no Dutch name has joins them ("Kas di Kuido")
+            if (not any(gaz.is_first_name(w) or gaz.is_name(w) for w in words)
+                    or _FOREIGN_JOIN.search(name)):
+                out.add(name.lower())
+                out.add(f"{cue} {name}".lower())
+        out.update(m.group("name").lower() for m in _FRISIAN_CUED.finditer(text))
     domains: dict[str, set[str]] = {}
     for m in _MAILBOX.finditer(text):
         label = m.group("label").lower()
@@ -139,14 +166,23 @@ def names_a_place(name: str, places: frozenset[str] | set[str]) -> bool:
         words.pop(0)
     while words and not words[-1][:1].isupper():
         words.pop()
-    return bool(words) and " ".join(words).lower() in places
+    if not words:
+        return False
+    name = " ".join(words).lower()
+    # a mail domain writes "Wâldhiem" as "waldhiem"
+    return name in places or _ascii(name) in places
+
+
+def _ascii(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text)
+                   if not unicodedata.combining(ch))
 
 
 _TITLE_BEFORE = re.compile(r"(?i)(?:\b(?:de\s+heer|heer|meneer|mevrouw|mevr|mw|mej|dhr|hr|drs|dr|"
                            r"mr|ir|ing|prof)\.?|\b\p{Lu}\.)[ \t]*$")
 
 
-_WORDS_BEFORE = re.compile(r"(?:\p{Lu}[\p{L}'’-]*[ \t\n]+){1,2}$")
+_WORDS_BEFORE = re.compile(r"(?:(?:\p{Lu}[\p{L}'’-]*|" + _PARTICLE + r")[ \t\n]+){1,4}$")
 
 
 def is_place_finding(text: str, start: int, end: int, places: frozenset[str] | set[str]

@@ -278,18 +278,25 @@ def _is_service_number(number: str) -> bool:
     return bool(_SERVICE_DIGITS.fullmatch(digits))
 
 
+_WEBSITE = re.compile(r"(?i)\bwww\.[\w-]+\.|\bhttps?://")
+
+
 def _on_letterhead_line(text: str, start: int, end: int) -> bool:
     """A firm's or office's letterhead line: "Stationsplein 45 | 3818 LE Amersfoort |
-    033 - 460 12 00 | info@...": an organisation's address and a functional mailbox on the
-    number's line, no person's mailbox and nothing that makes it someone's own line."""
+    033 - 460 12 00 | info@..." or "… | www.vallei-veluwe.nl": an organisation's address
+    and its mailbox or website on the number's line, no person's mailbox and nothing that
+    makes it someone's own line."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     rest = text[line_start:start] + " | " + text[end:line_end]
     mails = EMAIL_ON_LINE.findall(rest)
-    if not mails or PERSONAL_LINE.search(rest) or not all(organisation_mailbox(m) for m in mails):
+    if PERSONAL_LINE.search(rest) or not all(organisation_mailbox(m) for m in mails):
         return False
-    return any(organisation_address(text, line_start + m.start(), line_start + m.end())
+    if not mails and not _WEBSITE.search(rest):
+        return False  # the organisation's own channel (a mailbox or its website) marks it
+    # finditer with bounds gives positions in the whole text
+    return any(organisation_address(text, m.start(), m.end())
                for m in POSTCODE_ON_LINE.finditer(text, line_start, start))
 
 
@@ -334,11 +341,13 @@ FREE_MAIL = frozenset({
     "chello.nl", "xs4all.nl", "zonnet.nl", "quicknet.nl", "caiway.nl", "upcmail.nl",
     "protonmail.com", "proton.me", "gmx.com", "gmx.net", "telfort.nl", "tele2.nl"})
 MAX_ACRONYM = 5  # "ssc", "fsv", "dgmi": longer unknown strings are more often names
-# Offices a mailbox is named after ("agenda.burgemeester@"): some are also listed surnames.
+# Offices a mailbox is named after ("agenda.burgemeester@"), and the desks every office has
+# ("post@", "balie@"): some are also listed surnames ("Post", "Balie").
 ROLE_WORDS = frozenset({
     "burgemeester", "wethouder", "minister", "staatssecretaris", "secretaris", "griffier",
     "voorzitter", "directeur", "gedeputeerde", "dijkgraaf", "gezaghebber", "ombudsman",
-    "commissaris", "bestuurder", "rector"})
+    "commissaris", "bestuurder", "rector",
+    "post", "info", "mail", "contact", "receptie", "balie", "loket", "kantoor"})
 
 
 @lru_cache(maxsize=4096)

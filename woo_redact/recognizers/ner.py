@@ -44,6 +44,7 @@ from woo_redact.recognizers.names.organisation_context import (
     ORG_WORDS,
     company_around,
     employer_before,
+    is_type_compound,
     listed_with_organisation,
 )
 
@@ -406,8 +407,11 @@ class DutchNerRecognizer(EntityRecognizer):
             else:
                 break
         words = [doc[k].text for k in toks]
-        if any(w.lower() in ORG_WORDS for w in words):
-            return None  # "Stichting Buurtkracht", "Directie Wetgeving"
+        if any(w.lower() in ORG_WORDS for w in words) or (len(words) > 1
+                                                         and is_type_compound(words[0])):
+            return None  # "Stichting Buurtkracht", "Directie Wetgeving", "Melkveebedrijf De …"
+        if any(w in FRISIAN_NAME_OPENERS for w in words[1:]):
+            return None  # "Legionella It Heechhôf": a subject line's word before a house name
         if any(gazetteer_mod.looks_like_law_or_work(w) for w in words) or _after_law(doc, toks[0]):
             return None  # "Jeugdwet", "IJsselbrug", "Wet Bibob"
         if len(toks) == 1 and words[0].lower() in COMPASS_WORDS:

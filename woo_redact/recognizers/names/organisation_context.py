@@ -42,7 +42,10 @@ ORG_TYPE_ENDINGS = ("bedrijf", "stichting", "vereniging", "firma", "organisatie"
                     "kinderopvang", "leverancier", "slachterij", "kliniek", "studio", "salon",
                     "lounge", "restaurant", "café", "winkel", "garage", "bakkerij",
                     # Frisian: province, water board, broadcaster
-                    "provinsje", "wetterskip", "omrop")
+                    "provinsje", "wetterskip", "omrop",
+                    # farms and care groups: "Varkenshouderij De Hooge Hoeve", "Zorggroep
+                    # Wâldhiem", "Zorgboerderij De Eshof"
+                    "houderij", "boerderij", "kwekerij", "zorggroep")
 # Words after a name that make it a company's or an institute's: "Verwey-Jonker Instituut",
 # "Jansen B.V.". Not "Advocaten" or "Notarissen": a partnership's name is its partners'.
 ORG_SUFFIX_WORDS = frozenset({
@@ -100,6 +103,22 @@ _TYPE_WORD_WRAPPED = re.compile(r"(?<![\w-])(?P<w>\p{Lu}[\p{L}-]+)[ \t]*\n[ \t]*
 _WORD_AFTER = re.compile(r"[ \t]*(?:\n[ \t]*)?(?P<w>[\p{L}][\p{L}.&]*)")
 
 
+def is_type_compound(word: str) -> bool:
+    """"Melkveebedrijf", "Zorggroep", "Kalverhouderij": a capitalised compound that ends in
+    a kind of organisation, or a kind no one is named after, opens an organisation's name
+    (a lone "Winkel" or "Bond" may be a surname)."""
+    low = word.lower()
+    return word[:1].isupper() and (low in _KIND_WORDS or any(
+        low.endswith(e) and len(low) >= len(e) + 3 for e in ORG_TYPE_ENDINGS))
+
+
+# kinds of organisation that are no one's surname, so the word alone opens a name
+_KIND_WORDS = frozenset({"stichting", "vereniging", "zorggroep", "fundashon", "coöperatie",
+                         "ziekenhuis", "kliniek", "kinderopvang", "instituut", "instelling",
+                         "federatie", "maatschappij", "uitgeverij", "provinsje", "wetterskip",
+                         "omrop"})
+
+
 def is_sector(word: str) -> bool:
     return word[:1].isupper() and word.lower().endswith(SECTOR_ENDINGS)
 
@@ -118,6 +137,8 @@ def company_around(text: str, start: int, end: int) -> bool:
     words = text[start:end].split()
     if any(w.lower() in ORG_NAME_WORDS_INSIDE for w in words):
         return True  # "Visser Vastgoed B.V.", "Fundashon Mariadal" tagged whole
+    if len(words) > 1 and is_type_compound(words[0]):
+        return True  # "Melkveebedrijf De Hooge Esch" tagged whole
     if "\n" not in text[start:end] and _in_institution_line(text, start, end):
         return True
     lone = _LONE_SURNAME.fullmatch(text, start, end) is not None
