@@ -197,3 +197,11 @@ def test_register_and_vat_numbers_of_a_one_man_business(analyzer):
 def test_an_analyst_signing_with_a_code(analyzer):
     text = "Extractie\n15-10-2026, fysieke extractie\nAnalist\nRTD-2290\nDeelnemers"
     assert found(analyzer, text, "NL_PERSONNEL_NUMBER") == ["RTD-2290"]
+
+
+def test_a_personnel_number_after_pnr():
+    from woo_redact.recognizers.identifiers import NlPersonnelNumberRecognizer
+    text = "Toezichthouders: H. Demir (pnr. 20417) en W. van 't Hof (pnr 20388)."
+    got = [text[r.start:r.end] for r in NlPersonnelNumberRecognizer().analyze(
+        text, ["NL_PERSONNEL_NUMBER"])]
+    assert got == ["20417", "20388"]

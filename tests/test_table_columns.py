@@ -106,3 +106,20 @@ def test_a_kvk_column_is_personal_for_a_sole_trader_not_for_a_company(tmp_path):
     found = {f.text: f.entity_type for f in table_findings(extract(str(src)))}
     assert found.get("52033871") == "NL_KVK_NUMBER"
     assert "09187766" not in found
+
+
+def test_service_numbers_dates_of_birth_and_initials_by_their_headers(tmp_path):
+    rows = [("Functie", "Naam", "Dienstnr.", "Bereikbaar"),
+            ("sluismeester", "J. Pattipeilohy", "427118", "via BC Eefde"),
+            ("weginspecteur", "H. Vos", "431902", "06-5310 8842")]
+    path = _table_pdf(tmp_path / "inzet.pdf", rows, [40, 160, 300, 380])
+    got = [(f.entity_type, f.text) for f in table_findings(extract(str(path)))]
+    assert ("NL_PERSONNEL_NUMBER", "427118") in got and ("NL_PERSONNEL_NUMBER", "431902") in got
+    rows = [("Case", "Initials", "DOB", "Sex", "District"),
+            ("STX-07", "R.G.L.", "14-09-1958", "F", "Upper Town"),
+            ("STX-08", "D.M.", "03-01-2011", "M", "Golden Rock")]
+    path = _table_pdf(tmp_path / "cases.pdf", rows, [40, 110, 200, 300, 350])
+    got = [(f.entity_type, f.text) for f in table_findings(extract(str(path)))]
+    assert ("DATE_OF_BIRTH", "14-09-1958") in got and ("DATE_OF_BIRTH", "03-01-2011") in got
+    assert any(e == "PERSON" and t.startswith("D.M") for e, t in got)
+    assert not any(t in ("Upper Town", "Golden Rock") for _e, t in got)

@@ -29,7 +29,7 @@ _PERSON_HEADER = re.compile(
     r"pati[eë]nt|verdachte|betrokkene|getuige|contactpersoon|behandelaar|behandeld\s+door|"
     r"medewerker|beoordelaar|beoord\.?|initialen|paraaf|actiehouder|actie\s+door|wie|door|"
     r"uitvoerder|verbalisant|waarnemer|opsteller|auteur|notulist|eigenaar|houder|"
-    r"sender|from|to|name|owner|assignee)\s*:?$")
+    r"sender|from|to|name|owner|assignee|initials|handler)\s*:?$")
 
 # header -> (entity, shape test of the cell)
 _POSTCODE = re.compile(r"^\d{4}\s?[A-Z]{2}$")
@@ -45,7 +45,8 @@ def _phone(text: str) -> bool:
 
 _VALUE_HEADERS: list[tuple[re.Pattern, str, object]] = [
     (re.compile(r"(?i)^postcode$"), "NL_POSTCODE", _POSTCODE.match),
-    (re.compile(r"(?i)^(?:geboortedatum|geb\.?\s*datum|geboren|geb\.)$"), "DATE_OF_BIRTH",
+    (re.compile(r"(?i)^(?:geboortedatum|geb\.?\s*datum|geboren|geb\.|dob|date\s+of\s+birth)$"),
+     "DATE_OF_BIRTH",
      lambda t: parse_date(t) is not None),
     (re.compile(r"(?i)^kenteken(?:s)?$"), "NL_LICENSE_PLATE", _PLATE.match),
     (re.compile(r"(?i)^(?:bsn|burgerservicenummer)$"), "NL_BSN", elfproef),
@@ -54,7 +55,9 @@ _VALUE_HEADERS: list[tuple[re.Pattern, str, object]] = [
     (re.compile(r"(?i)^(?:telefoon(?:nummer)?|tel\.?|mobiel(?:\s+nummer)?|06-nummer|nummer)$"),
      "PHONE_NUMBER", _phone),
     (re.compile(r"(?i)^(?:(?:woon|huis|post)?adres|straat(?:\s+en\s+huisnummer)?)$"),
-     "NL_ADDRESS", _ADDRESS.match),    (re.compile(r"(?i)^(?:personeels?(?:nummer|nr\.?)|pers\.?\s?nr\.?|dienstnummer|stamnummer|"
+     "NL_ADDRESS", _ADDRESS.match),
+    (re.compile(r"(?i)^(?:personeels?(?:nummer|nr\.?)|pers\.?\s?nr\.?|pnr\.?|"
+                r"dienst(?:nummer|nr\.?)|stam(?:nummer|nr\.?)|"
                 r"medewerkers?(?:nummer|nr\.?))$"), "NL_PERSONNEL_NUMBER", _CODE.match),
     (re.compile(r"(?i)^(?:klant|relatie|pas|polis|contract|lid|cli[eë]nt)(?:nummer|nr\.?)$"),
      "NL_CLIENT_NUMBER", _CODE.match),

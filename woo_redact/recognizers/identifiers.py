@@ -249,7 +249,7 @@ _OFFICER_FUNCTION = (r"(?:(?:hoofd)?agent|(?:hoofd)?inspecteur|(?:hoofd)?commiss
 # the care professional in the public BIG register. ("Politienummer" is a phone number.)
 _PERSONNEL_LABEL = (r"(?i:\b(?:personeels|medewerkers?|werknemers?|dienst|stam|badge|"
                     r"legitimatie|ambtenaars|tolk|student|leerling)(?:nummer|nr\.?)|"
-                    r"\bpers\.?[ \t]?nr\.?|"
+                    r"\bpers\.?[ \t]?nr\.?|\bpnr\.?|"
                     # "rechercheur ID-nummer 1720339": only after an officer's function
                     # (see reject_in_text)
                     r"\b(?-i:ID|Id|id)[- ]?(?:nummer|nr\.?)|"
@@ -298,7 +298,7 @@ class NlPersonnelNumberRecognizer(NlPatternRecognizer):
                "toezichthouder*", "handhaver*"]
     STEMS = ("personeelsn", "werkersn", "werkern", "werknemersn", "werknemern", "dienstn",
              "stamn", "badgen", "legitimatien", "ambtenaarsn", "pers.nr", "pers. nr", "pers nr",
-             "persnr", "boa", "big", "tolkn", "studentn", "leerlingn", "id-n", "id n", "idn")
+             "persnr", "pnr", "boa", "big", "tolkn", "studentn", "leerlingn", "id-n", "id n", "idn")
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
