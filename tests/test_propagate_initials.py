@@ -114,3 +114,13 @@ def test_a_single_letter_is_never_spread_as_a_surname():
     assert parse_person("Scenario A") is None
     assert parse_person("Jan de Vries").surname == "Vries"
     assert parse_person("Mei Ng").surname == "Ng"
+
+
+def test_a_legend_defines_a_tables_abbreviations(gaz):
+    text = ("Aanvraag 1  YBo  verleend\nAanvraag 2  TSa  afgewezen\nAanvraag 3  YBo  verleend\n"
+            "Behandelaars: YBo = Y. Bouhali (pnr 104872); TSa = T. Sarmo (pnr 110935).\n"
+            "Status: OK = akkoord.")
+    got = [text[s:e] for s, e, _ in propagate(
+        text, spans_of(text, ["Y. Bouhali", "T. Sarmo"]), gazetteer=gaz)]
+    assert got.count("YBo") == 3 and got.count("TSa") == 2
+    assert "OK" not in got

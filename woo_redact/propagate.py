@@ -428,23 +428,40 @@ def initials_forms(person: PersonName) -> list[str]:
 _DEFINED_ABBREVIATION = re.compile(r"[ \t]*\((?P<abbr>\p{Lu}[\p{Lu}\p{Ll}]{1,4})[,;)]")
 
 
+# a legend of a table's abbreviations: "Behandelaars: YBo = Y. Bouhali; TSa = T. Sarmo"
+_LEGEND_ABBREVIATION = re.compile(r"(?:^|(?<=[\s;,(]))(?P<abbr>\p{Lu}[\p{Lu}\p{Ll}]{1,4})"
+                                  r"[ \t]*=[ \t]*$")
+
+
 def defined_initials(text: str, spans: Iterable[tuple[int, int, str]]) -> dict[str, str]:
-    """Abbreviations written in brackets right after a found name, with that name; only
-    letters that could be the person's initials (capitals first and last, all of the
-    name's initials among them) count, so "Jan Smit (BZK)" defines nothing."""
+    """Abbreviations the text defines for a found name: in brackets right after it ("Jan
+    de Vries (JdV)") or in a legend before it ("YBo = Y. Bouhali"). Only letters that could
+    be the person's initials count (capitals first and last, all of the name's initials among
+    them, a tail in lower case only as the start of the surname: "YBo", "TSa"), so "Jan Smit
+    (BZK)" defines nothing."""
     out: dict[str, str] = {}
-    for _s, e, name in spans:
-        m = _DEFINED_ABBREVIATION.match(text, e)
+    for s, e, name in spans:
+        m = (_DEFINED_ABBREVIATION.match(text, e)
+             or _LEGEND_ABBREVIATION.search(text, max(0, s - 12), s))
         if m is None:
             continue
         abbr = m.group("abbr")
-        caps = [c for c in abbr if c.isupper()]
-        letters = [w[0].upper() for w in name.replace("-", " ").split() if w[:1].isalpha()
-                   and not _INTERFIX_WORD.fullmatch(w)]
-        if (abbr[-1].isupper() and caps and letters and caps[0] == letters[0]
-                and caps[-1] == letters[-1] and abbr not in NOT_PERSON_INITIALS):
+        if _abbreviates(abbr, name) and abbr not in NOT_PERSON_INITIALS:
             out.setdefault(abbr, name)
     return out
+
+
+def _abbreviates(abbr: str, name: str) -> bool:
+    words = [w for w in name.replace("-", " ").split() if w[:1].isalpha()
+             and not _INTERFIX_WORD.fullmatch(w)]
+    letters = [w[0].upper() for w in words]
+    head = abbr.rstrip("abcdefghijklmnopqrstuvwxyz")
+    tail = abbr[len(head):]
+    caps = [c for c in head if c.isupper()]
+    if not (caps and letters and caps[0] == letters[0] and caps[-1] == letters[-1]):
+        return False
+    # "YBo" for "Y. Bouhali": the lower-case tail goes on spelling the surname
+    return not tail or words[-1][1:1 + len(tail)].lower() == tail
 
 
 def _initials_matches(text: str, people: list[PersonName], gaz: Gazetteer,
