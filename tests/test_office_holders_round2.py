@@ -273,3 +273,18 @@ def test_the_others_in_a_list_of_elected_members_are_members_too(holders):
                 for n in names]
     action = {f.text: f.action for f in load_policy().decide(findings, text, holders)}
     assert [action[n] for n in names] == ["keep", "keep", "keep", "keep", "redact", "redact"]
+
+
+def test_a_plural_role_before_a_list_whose_name_wraps_after_its_interfix(holders):
+    text = ("Het college: de voorzitter; gedeputeerden Vreeswijk, Ter\n"
+            "Beek, Kartosen-Wong en Haverkamp; de secretaris.")
+    assert keep(holders, text, "Haverkamp")
+    assert keep(holders, text, "Kartosen-Wong")
+
+
+@pytest.mark.parametrize("word, office", [
+    ("Gezaghebber", True), ("heemraad", True), ("de CdK", True), ("Bila CdK", True),
+    ("Levenstone", False), ("Cees Dijkhuis", False)])
+def test_a_found_name_that_is_only_an_office(word, office):
+    from woo_redact.office_holders import is_office_word
+    assert is_office_word(word) is office

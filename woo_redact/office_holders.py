@@ -62,10 +62,13 @@ _PORTFOLIO = r"(?:\s+(?:van|voor|in)\s+(?:\p{Lu}[\p{L}'’-]*|BZK|VWS|OCW|SZW|LN
 # A name's words stay on one line and only initials end in a dot: "gedeputeerde Fokkens.\n
 # Koning, Ruud" (a chat's next message) is not a list of names after the role.
 _NAME_WORD = r"(?:(?:\p{Lu}\p{Ll}{0,2}\.)+|\p{Lu}[\p{L}'’-]*)"
+# An interfix cannot end a name, so a line may break after it ("Ter\nBeek").
 _PRIOR_NAMES = (
-    rf"(?:(?:(?:{INTERFIX_RE})[ \t]+)?{_NAME_WORD}(?:[ \t]+(?:(?:{INTERFIX_RE})[ \t]+)?"
-    rf"{_NAME_WORD}){{0,3}}[ \t]*(?:,|[ \t]+en)\s+)*"
+    rf"(?:(?:(?:{INTERFIX_RE})[ \t]*\n?[ \t]*)?{_NAME_WORD}(?:[ \t]+(?:(?:{INTERFIX_RE})"
+    rf"[ \t]*\n?[ \t]*)?{_NAME_WORD}){{0,3}}[ \t]*(?:,|[ \t]+en)\s+)*"
 )
+# the name's interfix the detector left out: "gedeputeerden Vreeswijk, Ter\n|Beek|"
+_INTERFIX_LEFT_OUT = rf"(?:(?-i:{INTERFIX_RE})[ \t]*\n?[ \t]*)?"
 # The first part of a double surname a detector split off: "burgemeester Van Dam-te |Strake|".
 _NAME_HEAD = rf"(?:(?:(?:{INTERFIX_RE})[ \t]+)?\p{{Lu}}[\p{{L}}'’]*-(?:(?:{INTERFIX_RE})[ \t]+)?)?"
 # The cell to its left on the signature line: "De burgemeester,\nA. de Vries      |J. Fokkema|"
@@ -79,7 +82,7 @@ _TITLE_AFTER_ROLE = (r"(?i:(?:de\s+heer|mevrouw|mevr\.|mw\.|dhr\.)\s+)?"
                      r"(?i:(?:mr|drs|dr|ir|ing|prof)\.[ \t]*)*")
 _ROLE_BEFORE = re.compile(
     rf"(?i:\b{_ROLE}){_PORTFOLIO}(?:\s*,\s*|[ \t]*\n?[ \t]*|[ \t]+|{_CELL_BEFORE}){_SIGNED}"
-    rf"{_TITLE_AFTER_ROLE}(?-i:{_PRIOR_NAMES}){_NAME_HEAD}$")
+    rf"{_TITLE_AFTER_ROLE}(?-i:{_PRIOR_NAMES}){_NAME_HEAD}{_INTERFIX_LEFT_OUT}$")
 # "wethouder Jan\nTiemens": the name wraps after its first name
 _ROLE_FIRST_NAME_WRAP = re.compile(
     rf"(?i:\b{_ROLE}){_PORTFOLIO}[ \t]+(?P<first>\p{{Lu}}\p{{Ll}}+)[ \t]*\n[ \t]*$")
@@ -436,6 +439,16 @@ _SIGNER_FUNCTION_RE = (
     r"staatssecretaris|commissaris\s+van\s+de\s+koning)\s*,")
 _SIGNER_FUNCTION = re.compile(rf"(?i){_SIGNER_FUNCTION_RE}")
 _OFFICE = re.compile(rf"(?i:{_ROLE})")
+# "CdK" names the office, never a person (two capitals alone may be initials)
+_OFFICE_ABBREVIATION = re.compile(r"(?:de[ \t]+)?CdK")
+
+
+def is_office_word(name: str) -> bool:
+    """A found "name" that is only an office's word ("Gezaghebber", "heemraad", "CdK"): the
+    detector or a table took the role for the person it names."""
+    bare = name.strip(" \t\n.,;:()/")
+    return bool(_OFFICE.fullmatch(bare) or _OFFICE_ABBREVIATION.fullmatch(bare)
+                or "CdK" in bare.split())  # "Bila CdK": an agenda's meeting with the office
 
 
 _FUNCTION_LINE = re.compile(rf"(?i)^[ \t]*(?:w\.\s?g\.\s*)?{_SIGNER_FUNCTION_RE}[ \t]*$")

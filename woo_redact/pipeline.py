@@ -209,15 +209,19 @@ class Pipeline:
         self.ready()
         t["extract"] = time.perf_counter() - t0
         t0 = time.perf_counter()
+        from .office_holders import is_office_word
+
         findings = self.detector.analyze(doc, reference=self.reference)
         places = self.places(doc, dossier)
         findings = [f for f in findings if not (
             f.entity_type == "PERSON" and (is_place_finding(doc.text, f.start, f.end, places)
-                                           or names_an_organism(f.text)))]
+                                           or names_an_organism(f.text)
+                                           or is_office_word(f.text)))]
         # a name spread to where it ends one of the text's place names ("Buurthuis De Vonk")
         findings = [f for f in self._propagate(doc, findings, dossier, places=places)
                     if not (f.entity_type == "PERSON" and "Propagation" in f.detector
-                            and is_place_finding(doc.text, f.start, f.end, places))]
+                            and (is_place_finding(doc.text, f.start, f.end, places)
+                                 or is_office_word(f.text)))]
         t["detect"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         findings = self.policy.decide(findings, doc.text, self.office_holders)
