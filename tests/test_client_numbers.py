@@ -39,3 +39,32 @@ def test_no_label_or_too_short_is_no_client_number(analyzer, text):
 def test_the_policy_removes_it_as_personal_data():
     rule = load_policy().entities[E]
     assert (rule.ground, rule.action) == ("5.1.2e", "redact")
+
+
+F = "NL_FILE_REFERENCE"
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Zaaknummer gemeente Z/26/009312\nDe leerplichtige Noah Sedney, geboren 03-09-2012.",
+     "Z/26/009312"),
+    ("Zaak OV-2026-0183 - vertrouwelijk\nMelder: mw. G. Kwakkel", "OV-2026-0183"),
+    ("Rapport integriteitsonderzoek, dossier INT-2026-007\nBetrokkene werkt sinds 2011 hier.",
+     "INT-2026-007"),
+    ("Subjectnummer 1198734\nAanslagnummer 2026.4018.33712\nOp uw bezwaarschrift beslissen wij",
+     "2026.4018.33712"),
+])
+def test_a_file_about_one_citizen_has_a_personal_reference(analyzer, text, number):
+    assert number in found(analyzer, text, F)
+
+
+@pytest.mark.parametrize("text", [
+    # a ministry's memo: the file is about policy, not about someone
+    "Zaaknummer 2026-0000123456\nNota aan de minister over de begroting 2027.",
+    # a letter's own reference is the correspondence's, published with the decision
+    "Ons kenmerk 2026-SF-0948812\nGeachte mevrouw Tesfay,\nUw aanvraag is toegekend.",
+    # a date is no reference; too few digits single no file out
+    "Kenmerk 03-11-2026\nBetrokkene is gehoord.",
+    "Zaak 12 van de agenda. Betrokkene is gehoord.",
+])
+def test_no_citizen_or_no_reference_shape_no_file_reference(analyzer, text):
+    assert found(analyzer, text, F) == []

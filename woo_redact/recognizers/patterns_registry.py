@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .address import NlAddressRecognizer, NlPostcodeRecognizer
-from .client_numbers import NlClientNumberRecognizer
+from .client_numbers import NlClientNumberRecognizer, NlFileReferenceRecognizer
 from .contact import NlEmailRecognizer, NlPhoneRecognizer
 from .dates import NlDateOfBirthRecognizer
 from .devices import ImeiRecognizer, PaymentCardRecognizer
@@ -36,6 +36,7 @@ PATTERN_RECOGNIZERS: list[type] = [
     NlPersonnelNumberRecognizer,
     NlKvkNumberRecognizer,
     NlClientNumberRecognizer,
+    NlFileReferenceRecognizer,
     NlAddressRecognizer,
     NlPostcodeRecognizer,
     NlDateOfBirthRecognizer,
