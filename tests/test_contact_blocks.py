@@ -183,3 +183,23 @@ def test_an_organisation_s_name_after_a_citizen_s_postcode_is_a_stamp_not_a_lett
         "tel. 06-19 73 42 85"])
     assert all(action == "redact" for text, action in got.items()
                if "Haskerdijken" in text or "8447" in text), got
+
+
+def test_a_business_the_text_calls_one_person_s_is_theirs(pipeline, tmp_path):
+    got = _decided(pipeline, tmp_path, [
+        "Het uittreksel van de KvK staat op naam van",
+        "mijn eenmanszaak Melkveebedrijf De Hooge Esch, KvK 71846203.",
+        "",
+        "Grondwerken De Bruijn B.V., Industrieweg 12, 3281 NK Numansdorp"])
+    assert got["71846203"] == "redact"
+    assert got["Industrieweg 12"] == "keep"  # a company's address stays its own
+
+
+def test_a_kept_number_is_kept_when_written_from_abroad(pipeline, tmp_path):
+    got = _decided(pipeline, tmp_path, [
+        "Inspectie Gezondheidszorg en Jeugd", "Postbus 2518", "6401 DA Heerlen",
+        "Telefoon 088 120 50 00", "www.igj.nl", "",
+        "Neem contact op met het meldpunt via telefoon 088 120 50 00 (vanuit Caribisch",
+        "Nederland: +31 88 120 50 00). Mevrouw Rosaria belt u terug op +31 6 1234 5678."])
+    assert got["+31 88 120 50 00"] == "keep"
+    assert got["+31 6 1234 5678"] == "redact"

@@ -216,3 +216,21 @@ def test_the_byte_proof_counts_occurrences_as_redaction_does(tmp_path):
     leak = make_pdf(tmp_path / "leak.pdf", [[(72, 100, "Bel BAKKER op 06 1234 5678.")]])
     problems = prove(str(leak), {"Bakker": 0, "06-12345678": 0})
     assert len(problems) == 2, problems
+
+
+def test_a_spreadsheet_s_column_letters_are_no_letter_spaced_line(tmp_path):
+    from conftest import make_pdf
+    from woo_redact.extract import extract
+
+    gap = " " * 18  # columns apart, as a spreadsheet prints its column letters
+    path = make_pdf(tmp_path / "export.pdf", [[
+        (40, 80, gap.join("ABCDEFG")),
+        (30, 95, "1  " + "   ".join(["Datum", "Beh.", "Naam", "Adres", "Postcode", "Telefoon"])),
+        (30, 110, "2  01-10-2026   SB   G. Kwakkel   Lisdoddehof 24   3283 HT   0186-614377"),
+        (30, 125, "3  01-10-2026   AK   Pieter-Jan Sluijter   Molenkade 3   3281 CJ"),
+        (30, 150, "Overzicht van de meldingen over woonoverlast en leefbaarheid in de wijk,"),
+        (30, 165, "bijgehouden door het team en besproken in het wekelijkse overleg.")]],
+        fontsize=9)
+    doc = extract(str(path), check=hidden.TextCheck(None))
+    assert [w.text for w in doc.words][:8] == list("ABCDEFG") + ["1"]
+    assert hidden.glyph_bands(doc.pages[0].words) == []

@@ -123,3 +123,53 @@ def test_service_numbers_dates_of_birth_and_initials_by_their_headers(tmp_path):
     assert ("DATE_OF_BIRTH", "14-09-1958") in got and ("DATE_OF_BIRTH", "03-01-2011") in got
     assert any(e == "PERSON" and t.startswith("D.M") for e, t in got)
     assert not any(t in ("Upper Town", "Golden Rock") for _e, t in got)
+
+
+def test_a_handlers_initials_column_and_an_organisation_s_row(tmp_path, pipeline):
+    rows = [("Datum", "Beh.", "Naam melder", "Adres", "Postcode", "Telefoon", "Categorie"),
+            ("01-10-2026", "SB", "G. Kwakkel", "Lisdoddehof 24", "3283 HT", "0186-614377",
+             "Geluid"),
+            ("05-10-2026", "MdG", "Bakkerij Van Vliet", "Dorpsstraat 44", "3281 BE",
+             "0186-613904", "Overlast"),
+            ("21-10-2026", "AK", "Huisartsenpraktijk De Kreek", "Kreekzoomweg 2", "3285 PR",
+             "0186-612200", "Overig")]
+    path = _table_pdf(tmp_path / "meldingen.pdf", rows, [40, 110, 150, 300, 400, 460, 540])
+    _doc, proposal = pipeline.propose(str(path))
+    status = {f.text: f.status for f in proposal.findings}
+    assert all(status.get(t) == "accepted" for t in ("SB", "MdG", "AK", "Lisdoddehof 24",
+                                                      "3283 HT", "0186-614377"))
+    # the bakery's and the practice's own address and number are theirs, not a caller's
+    for t in ("Dorpsstraat 44", "3281 BE", "0186-613904", "Kreekzoomweg 2", "3285 PR",
+              "0186-612200"):
+        assert status.get(t) == "rejected", t
+
+
+def test_a_company_s_kvk_number_when_its_place_follows_its_form(tmp_path):
+    rows = [("Inschrijver", "Contactpersoon", "KvK-nummer"),
+            ("Veldwerk Sportinfra B.V., Apeldoorn", "dhr. E. Brinkman", "08123456"),
+            ("Groenwerk De Vlasakker (eenmanszaak)", "G.J. Vlasblom", "71829035")]
+    path = _table_pdf(tmp_path / "inschrijvers.pdf", rows, [40, 260, 420])
+    got = [(f.entity_type, f.text) for f in table_findings(extract(str(path)))]
+    assert ("NL_KVK_NUMBER", "71829035") in got
+    assert ("NL_KVK_NUMBER", "08123456") not in got
+
+
+def test_a_contract_column_holds_grouped_numbers(tmp_path):
+    rows = [("Rol", "Naam", "Telefoon", "Contract"),
+            ("Melder", "mw. G. Kwakkel", "0186-614377", "40213-024"),
+            ("Familie", "mw. G. Martina", "06-39920718", "n.v.t.")]
+    path = _table_pdf(tmp_path / "betrokkenen.pdf", rows, [40, 120, 260, 360])
+    got = [(f.entity_type, f.text) for f in table_findings(extract(str(path)))]
+    assert ("NL_CLIENT_NUMBER", "40213-024") in got
+    assert not any(t == "n.v.t." for _e, t in got)
+
+
+def test_a_spreadsheet_print_numbers_its_rows_the_header_s_too(tmp_path):
+    rows = [("", "A", "B", "C", "D"),
+            ("1", "Datum", "Beh.", "Naam melder", "Postcode"),
+            ("2", "01-10-2026", "SB", "G. Kwakkel", "3283 HT"),
+            ("3", "02-10-2026", "MdG", "Wendelien ter Beek", "3284 VB")]
+    path = _table_pdf(tmp_path / "export.pdf", rows, [40, 60, 130, 170, 320])
+    got = [(f.entity_type, f.text) for f in table_findings(extract(str(path)))]
+    assert {("PERSON", "SB"), ("PERSON", "MdG"), ("PERSON", "G. Kwakkel"),
+            ("NL_POSTCODE", "3284 VB")} <= set(got)

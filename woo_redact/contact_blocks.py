@@ -21,6 +21,7 @@ import regex as re
 from .gazetteer import looks_like_organisation
 from .model import Box, Document
 from .occurrences import key
+from .trade_names import LEGAL_FORM, SOLE_TRADER
 from .organisations import (EMAIL_ON_LINE, FOR_ATTENTION, ORG_NAME_START, ORG_WORDS,
                             PERSONAL_LINE, RESIDENCE_WORDS, SERVICE_NUMBER_ON_LINE, _is_mobile,
                             organisation_mailbox, switchboard_shape)
@@ -83,6 +84,52 @@ def keep_contact_blocks(findings: list, text: str, doc: Document | None = None) 
             # a footer line of the organisation's own channels ("Postbus … · 2500 BD … ·
             # 088 489 00 00 · www.ilent.nl")
             _keep(here, "organisation contact: on a line of the organisation's channels")
+
+
+def sole_traders(findings: list, text: str) -> None:
+    """A business the text calls one person's ("mijn eenmanszaak Melkveebedrijf De Hooge
+    Esch, KvK 71846203", "Kjærgaard Emission Advisory (sole proprietorship), CVR …",
+    "Exploitant A.J.M. Verhoeven, eenmanszaak"): the contact data kept as the business's on
+    that line, or two lines around it, are the owner's after all."""
+    if not SOLE_TRADER.search(text):
+        return
+    lines = _lines(text)
+    owned = {n for n, (a, b) in enumerate(lines) if SOLE_TRADER.search(text, a, b)}
+    for f in findings:
+        if (f.action == "keep" and f.entity_type in KEPT_TYPES
+                and f.reason.startswith(("organisation contact:", "organisation address:"))
+                and not f.reason.endswith(_ROW_REASON)):
+            n = _line_of(lines, f.start)
+            if LEGAL_FORM.search(text, *lines[n]):
+                continue  # "Grondwerken De Bruijn B.V., Industrieweg 12": a company's own
+            if any(k in owned for k in _paragraph_around(text, lines, n, 2)):
+                f.action, f.reason = "redact", "a sole trader's: the business is one person"
+                if f.status == "rejected":
+                    f.status = "accepted"  # rejected only for the keep just undone
+
+
+_ROW_REASON = "in the row of an organisation in a table"
+
+
+def _paragraph_around(text: str, lines: list[tuple[int, int]], n: int, reach: int) -> list[int]:
+    """Line ``n`` and up to ``reach`` lines above and below it, not across a blank line."""
+    out = [n]
+    for step in (-1, 1):
+        k = n + step
+        while abs(k - n) <= reach and 0 <= k < len(lines) and text[slice(*lines[k])].strip():
+            out.append(k)
+            k += step
+    return out
+
+
+def keep_organisation_rows(findings: list, doc: Document) -> None:
+    """Keep the address, postcode and landline in a table row that an organisation fills
+    (its name in the person column): a caller's row beside it stays personal."""
+    from .table_columns import organisation_rows
+
+    for cells in organisation_rows(doc):
+        _keep([f for f in findings if any(a <= f.start and f.end <= b for a, b in cells)],
+              "organisation contact: " + _ROW_REASON)
 
 
 def _blocks(text: str, lines: list[tuple[int, int]], by_line: dict[int, list],
@@ -233,13 +280,24 @@ def keep_same_values(findings: list, text: str, known: set[str] | frozenset = fr
     organisation's wherever the document (or, with ``known``, the dossier) repeats it ("bel
     ons: 088 - 898 92 94" and the letter's "Telefoon 088 - 898 92 94"), unless the text says
     someone lives there."""
-    kept = (kept_contacts(findings) | set(known)) - _personal_values(findings, text)
+    kept = {_national(k) for k in
+            (kept_contacts(findings) | set(known)) - _personal_values(findings, text)}
     for f in findings:
-        if (f.entity_type in KEPT_TYPES and f.action != "keep" and key(f.text) in kept
+        if (f.entity_type in KEPT_TYPES and f.action != "keep" and _national(key(f.text)) in kept
                 and not (f.entity_type == "PHONE_NUMBER" and _is_mobile(f.text))
                 and not RESIDENCE_WORDS.search(text, max(0, f.start - 60), f.start)):
             f.action, f.reason = "keep", ("organisation contact: the organisation's where "
                                           "the document names it elsewhere")
+
+
+def _national(k: str) -> str:
+    """A Dutch number's key as dialled at home: "+31 88 120 50 00", "0031 88 …" and
+    "+31 (0)88 …" are the "088 120 50 00" the colophon gives."""
+    if k.isdigit():
+        for prefix in ("00310", "0031", "310", "31"):
+            if k.startswith(prefix) and len(k) - len(prefix) == 9:
+                return "0" + k[len(prefix):]
+    return k
 
 
 def _signed(text: str, lines: list[tuple[int, int]], by_line: dict[int, list],

@@ -238,6 +238,8 @@ def _advance_only(op: ps.Op) -> bytes | None:
 MIN_SINGLE_GLYPHS = 8
 SINGLE_GLYPH_SHARE = 0.3
 MIN_GLYPH_RUN = 5
+# letters of a letter-spaced line stand at most this many glyph heights apart
+LETTER_GAP = 1.5
 # A page of this many words of three letters or more that are mostly not words of the
 # language (too few found in the word list) may carry a font mapped to the wrong letters.
 MIN_WORDS_FOR_LANGUAGE = 20
@@ -324,12 +326,13 @@ def glyph_bands(words) -> list[tuple[float, float]]:
     marked: list = []
     run: list = []
     for w in words + [None]:
-        if w is not None and len(w.text) == 1 and w.text.isalnum():
+        single = w is not None and len(w.text) == 1 and w.text.isalnum()
+        if single and (not run or shuffled or _spaced_on(run[-1], w)):
             run.append(w)
             continue
         if len(run) >= MIN_GLYPH_RUN or (shuffled and run):
             marked += run
-        run = []
+        run = [w] if single else []
     bands: list[list[float]] = []
     for w in sorted(marked, key=lambda w: w.box.y0):
         if bands and w.box.y0 <= bands[-1][1]:
@@ -337,6 +340,14 @@ def glyph_bands(words) -> list[tuple[float, float]]:
         else:
             bands.append([w.box.y0, w.box.y1])
     return [(a, b) for a, b in bands]
+
+
+def _spaced_on(a, b) -> bool:
+    """``b`` follows glyph ``a`` as the next letter of a letter-spaced line: on the same line,
+    less than LETTER_GAP heights further. A spreadsheet print's column letters ("A  B  C")
+    stand columns apart, and the row number below them starts another line."""
+    h = max(a.box.y1 - a.box.y0, 1.0)
+    return abs(a.box.y0 - b.box.y0) < h / 2 and -h / 2 <= b.box.x0 - a.box.x1 <= LETTER_GAP * h
 
 
 def rebuild_bands(p: pymupdf.Page, words, bands: list[tuple[float, float]]):

@@ -270,8 +270,11 @@ class Pipeline:
         """The keep decisions that read the document around many findings at once."""
         self._keep_office_mentions(findings, dossier)
         if self.policy.keep_organisation_addresses:
-            from .contact_blocks import keep_contact_blocks, keep_same_values, personal_mailboxes
+            from .contact_blocks import (keep_contact_blocks, keep_organisation_rows,
+                                         keep_same_values, personal_mailboxes, sole_traders)
             keep_contact_blocks(findings, doc.text, doc)
+            keep_organisation_rows(findings, doc)
+            sole_traders(findings, doc.text)
             personal_mailboxes(findings)
             keep_same_values(findings, doc.text, dossier.contacts if dossier else frozenset())
         for f in findings:

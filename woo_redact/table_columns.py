@@ -15,19 +15,22 @@ import regex as re
 from . import gazetteer
 from .gazetteer import TITLE_RE
 from .model import Document, Finding
+from .recognizers.names.organisation_context import ORG_TYPE_ENDINGS, is_type_compound
 from .recognizers.checksums import elfproef, iban_is_valid
 from .recognizers.dates import parse_date
-from .tables import Cell, tables
+from .tables import Cell, Table, tables
+from .trade_names import SOLE_TRADER, TRADES_AS
 
 DETECTOR = "TableColumnRecognizer"
 SCORE = 0.8
 
 _PERSON_HEADER = re.compile(
-    r"(?i)^(?:naam|namen|volledige\s+naam|voornaam|achternaam|van|aan|cc|afzender|"
+    r"(?i)^(?:(?:naam|namen)(?:\s+(?!(?:organisatie|bedrijf|instelling|school|project|"
+    r"document|bestand|locatie|vereniging)\b)\p{L}+)?|volledige\s+naam|voornaam|achternaam|van|aan|cc|afzender|"
     r"ontvanger|deelnemer|deelnemers|weergavenaam(?:\s+in\s+\w+)?|toegeschreven\s+aan.*|"
     r"gebruiker|aanvrager|indiener|verzoeker|melder|klager|bewoner|huurder|cli[eë]nt|"
     r"pati[eë]nt|verdachte|betrokkene|getuige|contactpersoon|behandelaar|behandeld\s+door|"
-    r"medewerker|beoordelaar|beoord\.?|initialen|paraaf|actiehouder|actie\s+door|wie|door|"
+    r"medewerker|beoordelaar|beoord\.?|beh\.?|initialen|paraaf|actiehouder|actie\s+door|wie|door|"
     r"uitvoerder|verbalisant|waarnemer|opsteller|auteur|notulist|eigenaar|houder|"
     r"sender|from|to|name|owner|assignee|initials|handler)\s*:?$")
 
@@ -36,6 +39,8 @@ _POSTCODE = re.compile(r"^\d{4}\s?[A-Z]{2}$")
 _PLATE = re.compile(r"^(?=.*[A-Z])(?=.*\d)[A-Z0-9]{1,3}-[A-Z0-9]{2,3}-[A-Z0-9]{1,3}$")
 _PHONE = re.compile(r"^[+(]?[\d ()-]{9,18}$")
 _CODE = re.compile(r"^[A-Z]{0,4}-?\d{4,12}$")
+# a contract or policy number may come in groups: "40213-024", "PK-7730218-04"
+_GROUPED_CODE = re.compile(r"^(?=(?:\D*\d){5})[A-Z]{0,4}-?\d{2,12}(?:[-/.]\d{1,8}){0,3}$")
 _ADDRESS = re.compile(r"^\p{L}[\p{L}'’. -]{2,40}\s\d{1,5}(?:\s?[a-zA-Z]{1,2}\b|[-/]\d{1,4})?$")
 
 
@@ -59,15 +64,17 @@ _VALUE_HEADERS: list[tuple[re.Pattern, str, object]] = [
     (re.compile(r"(?i)^(?:personeels?(?:nummer|nr\.?)|pers\.?\s?nr\.?|pnr\.?|"
                 r"dienst(?:nummer|nr\.?)|stam(?:nummer|nr\.?)|"
                 r"medewerkers?(?:nummer|nr\.?))$"), "NL_PERSONNEL_NUMBER", _CODE.match),
-    (re.compile(r"(?i)^(?:klant|relatie|pas|polis|contract|lid|cli[eë]nt)(?:nummer|nr\.?)$"),
-     "NL_CLIENT_NUMBER", _CODE.match),
+    (re.compile(r"(?i)^(?:(?:klant|relatie|pas|polis|(?:huur)?contract|lid|cli[eë]nt)"
+                r"(?:nummer|nr\.?)|polis|(?:huur)?contract)$"),
+     "NL_CLIENT_NUMBER", _GROUPED_CODE.match),
     # a company's registration, personal data of a sole trader only (see _legal_person_row)
     (re.compile(r"(?i)^(?:kvk|kvk-?(?:nummer|nr\.?)|kamer\s+van\s+koophandel)$"),
      "NL_KVK_NUMBER", re.compile(r"^\d{8}$").match),
 ]
 # a row that shows a legal person's form: its KvK number is the company's, not someone's
-_LEGAL_PERSON = re.compile(r"(?i)^(?:b\.?v\.?|n\.?v\.?|stichting|vereniging|co[öo]peratie\w*|"
-                           r"u\.?a\.?|holding|.*\b(?:b\.v\.|n\.v\.|bv|nv))$")
+# ("Veldwerk Sportinfra B.V., Apeldoorn": the form need not end the cell)
+_LEGAL_PERSON = re.compile(r"(?i)^(?:stichting|vereniging|co[öo]peratie\w*|holding)\b|"
+                           r"^(?:b\.?v\.?|n\.?v\.?|u\.?a\.?)$|\b(?:b\.v\.|n\.v\.|bv|nv)(?![\w.])")
 
 # What a person column may hold that is no person
 _PLACEHOLDERS = frozenset({"eigenaar", "onbekend", "n.v.t.", "nvt", "n.v.t", "-", "–", "—",
@@ -89,10 +96,10 @@ def table_findings(doc: Document) -> list[Finding]:
     """Findings for the cells of person and value columns of the document's tables."""
     gaz = gazetteer.load()
     out: list[Finding] = []
-    for table in tables(doc, _known_header):
+    for table in _tables(doc):
         kinds = [_column_kind(c.header) for c in table.columns]
         for row in table.rows:
-            company = any(_LEGAL_PERSON.match(" ".join(c.text.split())) for c in row.values())
+            company = any(_LEGAL_PERSON.search(" ".join(c.text.split())) for c in row.values())
             for k, cell in row.items():
                 kind = kinds[k]
                 if kind is None or (company and kind != "PERSON"
@@ -103,6 +110,43 @@ def table_findings(doc: Document) -> list[Finding]:
                 if f is not None:
                     out.append(f)
     return out
+
+
+def organisation_rows(doc: Document) -> list[list[tuple[int, int]]]:
+    """The cells (as text spans) of each row whose person column names an organisation: in
+    a complaints export, the row of "Bakkerij Van Vliet" holds the bakery's address and
+    number, not a caller's."""
+    gaz = gazetteer.load()
+    out: list[list[tuple[int, int]]] = []
+    for table in _tables(doc):
+        persons = [k for k, c in enumerate(table.columns) if _column_kind(c.header) == "PERSON"]
+        for row in table.rows:
+            texts = [" ".join(c.text.split()) for c in row.values()]
+            if any(SOLE_TRADER.search(t) for t in texts):
+                continue  # "G.J. van de Kamp h.o.d.n. Veehouderij …": the farm is his home
+            if any(k in row and _names_organisation(" ".join(row[k].text.split()), gaz)
+                   for k in persons):
+                out.append([sp for cell in row.values() if (sp := _span(doc, cell))])
+    return out
+
+
+def _names_organisation(core: str, gaz: gazetteer.Gazetteer) -> bool:
+    """"Stichting …", "… B.V.", "Huisartsenpraktijk De Kreek", "Bakkerij Van Vliet": a word
+    of the organisation's kind that is no one's name."""
+    if _ORG_WORDS.search(core) or _LEGAL_PERSON.search(core):
+        return True
+    return any(w[:1].isupper() and (is_type_compound(w) or w.lower().endswith(ORG_TYPE_ENDINGS))
+               and not gaz.is_name(w) for w in core.split())
+
+
+# The tables of the last document read: detection and the keep decisions both ask.
+_LAST: list = [None, None]
+
+
+def _tables(doc: Document) -> list[Table]:
+    if _LAST[0] is not doc:
+        _LAST[0], _LAST[1] = doc, list(tables(doc, _known_header))
+    return _LAST[1]
 
 
 def _known_header(text: str) -> bool:
@@ -141,10 +185,17 @@ def _person(doc: Document, cell: Cell, gaz: gazetteer.Gazetteer) -> Finding | No
     if note and note.start() > 0 and not note.group().strip(" ()").istitle():
         end = start + note.start()
         text = doc.text[start:end]
+    # "G.J. van de Kamp h.o.d.n. Veehouderij 't Hooghe Land": the trade name after the
+    # owner's is the business's (the trade-name rules weigh it), not the person's name
+    trading = TRADES_AS.search(text)
+    if trading and trading.start() > 0:
+        end = start + trading.start()
+        text = doc.text[start:end]
     core = _LEADING_TITLE.sub("", text.strip(" ()[],;:.'\""))
     if not _LETTERS.search(core) or core.lower() in _PLACEHOLDERS or _known_header(core):
         return None
-    if _ORG_WORDS.search(core) or "@" in core or sum(ch.isdigit() for ch in core) > 2:
+    if ((_names_organisation(core, gaz) and not SOLE_TRADER.search(core)) or "@" in core
+            or sum(ch.isdigit() for ch in core) > 2):
         return None
     words = core.split()
     # plain words of the language ("Eigenaar", "toegekend") are no one's name; initials

@@ -154,8 +154,14 @@ def _continued(doc: Document, page: int, above: Table, lines: list[list[int]],
 
 
 def _is_header(cells: list[Cell], is_header_word) -> bool:
-    return (len(cells) >= MIN_COLUMNS and all(_label_like(c) for c in cells)
-            and (is_header_word is None or any(is_header_word(c.text) for c in cells)))
+    # a spreadsheet print numbers its rows in a gutter, the header's row too ("1  Datum  Beh.")
+    labels = cells[1:] if cells and _row_number(cells[0]) else cells
+    return (len(labels) >= MIN_COLUMNS and all(_label_like(c) for c in labels)
+            and (is_header_word is None or any(is_header_word(c.text) for c in labels)))
+
+
+def _row_number(cell: Cell) -> bool:
+    return cell.text.isdigit() and len(cell.text) <= 4
 
 
 def _read_table(doc: Document, page: int, header: list[Cell], below: list[list[int]],

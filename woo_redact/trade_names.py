@@ -10,6 +10,12 @@ import re
 
 _PHRASE = r"(?:h\.[ \t]?o\.[ \t]?d\.[ \t]?n\.?|handelend(?:e)?[ \t]+onder[ \t]+de[ \t]+naam)"
 TRADES_AS = re.compile(r"(?i)\b" + _PHRASE)
+# a legal person's form: the business is not its owner
+LEGAL_FORM = re.compile(r"\b(?:B\.[ \t]?V\.?|N\.[ \t]?V\.?|BV|NV|(?i:stichting|vereniging|"
+                        r"co[öo]peratie|holding))(?!\w)")
+# what says that a business is one person: its numbers and address are then theirs
+SOLE_TRADER = re.compile(r"(?i)\b(?:eenmanszaak|eenmanszaken|sole[ \t]+proprietorship|"
+                         r"sole[ \t]+trader|zzp(?:['’]?er)?|v\.o\.f\.?|" + _PHRASE + r")(?!\w)")
 # right after a name: "L. Westerveld h.o.d.n. …", "… , handelend onder de naam …"
 TRADES_AS_AFTER = re.compile(r"(?i)[ \t,]*" + _PHRASE)
 _WORD = re.compile(r"[^\W\d_]{3,}")
