@@ -96,6 +96,23 @@ def test_the_name_of_a_law_is_no_person(detector):
     assert [text[s:e] for s, e, _l in ner._tag([nlp.make_doc(text)], nlp)[0]] == []
 
 
+def test_a_condition_named_after_a_person_is_no_person(detector):
+    ner = detector._ner
+    nlp = ner.pipeline(None)
+    text = ("U heeft aangetoond dat u door de ziekte van Crohn studievertraging heeft opgelopen. "
+            "Haar zoon heeft het syndroom van Down. Het dossier van Jansen is gesloten.")
+    spans = [text[s:e] for s, e, _l in ner._tag([nlp.make_doc(text)], nlp)[0]]
+    assert "Crohn" not in spans and "Down" not in spans and "Jansen" in spans
+
+
+def test_the_board_s_word_before_a_name_is_no_part_of_it(detector):
+    ner = detector._ner
+    nlp = ner.pipeline(None)
+    text = "Opsteller\nPortefeuillehouder RvB René Steenvoorden\nOnderwerp: werkplek"
+    spans = [text[s:e] for s, e, _l in ner._tag([nlp.make_doc(text)], nlp)[0]]
+    assert "René Steenvoorden" in spans and not any("RvB" in x for x in spans)
+
+
 def test_two_signers_on_one_line_are_two_names(detector):
     ner = detector._ner
     nlp = ner.pipeline(None)

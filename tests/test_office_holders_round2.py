@@ -288,3 +288,26 @@ def test_a_plural_role_before_a_list_whose_name_wraps_after_its_interfix(holders
 def test_a_found_name_that_is_only_an_office(word, office):
     from woo_redact.office_holders import is_office_word
     assert is_office_word(word) is office
+
+
+def test_a_function_after_a_name_is_the_next_name_s_when_a_name_follows_it(holders):
+    text = ("burgemeester Kraaijeveld, wethouders Hoekstra en Van Wijngaarden, "
+            "gemeentesecretaris W.H. Langeveld")
+    assert keep(holders, text, "Van Wijngaarden") == "office holder: role context 'wethouders'"
+    own = "wethouders A. Dijkstra en R. Verhoef (gemeentesecretaris) waren aanwezig"
+    assert keep(holders, own, "R. Verhoef") is None
+
+
+def test_the_role_of_whom_someone_works_for_is_not_theirs(holders):
+    text = ("Perscontact loopt via de woordvoerder van de\ngedeputeerde, Sven Mulder-Obeng "
+            "(06-41827730).")
+    assert keep(holders, text, "Sven Mulder-Obeng") is None
+    assert keep(holders, "Het woord is aan gedeputeerde Ilse Vreeswijk.", "Ilse Vreeswijk")
+
+
+def test_a_board_member_named_after_the_board_s_word_or_above_the_role(holders):
+    text = "Opsteller\nPortefeuillehouder RvB René Steenvoorden\nOnderwerp"
+    assert keep(holders, text, "René Steenvoorden") == (
+        "office holder: role context 'portefeuillehouder rvb'")
+    garbled = "Onderwerp\n(geanonimiseerd)\nFred\nPaling\nPortefeuillehouder\nRvB\nheeft"
+    assert keep(holders, garbled, "Fred\nPaling")

@@ -87,7 +87,13 @@ _ROLE_BEFORE = re.compile(
 _ROLE_FIRST_NAME_WRAP = re.compile(
     rf"(?i:\b{_ROLE}){_PORTFOLIO}[ \t]+(?P<first>\p{{Lu}}\p{{Ll}}+)[ \t]*\n[ \t]*$")
 # "de partner van een wethouder, Marjan Kuipers": the role is someone else's
-_SOMEONE_ELSES_ROLE = re.compile(r"(?i)\b(?:een|geen|elke|iedere)\s+$")
+# ... and so is the role of whom someone works for: "de woordvoerder van de gedeputeerde,
+# Sven Mulder-Obeng", "de chauffeur van de burgemeester, Ronald Simons"
+_SOMEONE_ELSES_ROLE = re.compile(
+    r"(?i)\b(?:een|geen|elke|iedere)\s+$|\b(?:woordvoerder|persvoorlichter|voorlichter|"
+    r"secretaresse|secretaris|assistent|adviseur|beleidsadviseur|chauffeur|beveiliger|"
+    r"bodyguard|partner|echtgeno(?:ot|te)|vrouw|man|zoon|dochter|medewerker|ondersteuner|"
+    r"bestuursadviseur|agendabeheerder|stafmedewerker)\s+van\s+(?:de\s+|het\s+|onze\s+)?$")
 # "de heer Rutten (VVD)", "mevrouw Klazes (PvdA, fractievoorzitter)": a party after a name
 # marks an elected member speaking in office (council, states, parliament)
 _PARTY_AFTER = re.compile(
@@ -108,8 +114,8 @@ _ROLE_AFTER = re.compile(
 _ROLE_LINE_AFTER = re.compile(
     r"^[ \t]*,?[ \t]*\n(?:[ \t]*\n)?[ \t]*(?i:de\s+)?(?i:(?:minister-president|minister|"
     r"staatssecretaris|burgemeester|wethouder|gedeputeerde|commissaris\s+van\s+de\s+koning|"
-    r"dijkgraaf|gezaghebber|(?:voorzitter|lid)\s+(?:van\s+de\s+)?(?:raad\s+van\s+bestuur|rvb)|"
-    r"bestuursvoorzitter))\b(?![^\n]*\d)")
+    r"dijkgraaf|gezaghebber|(?:voorzitter|lid|portefeuillehouder)\s+(?:van\s+de\s+)?"
+    r"(?:raad\s+van\s+bestuur|rvb)|bestuursvoorzitter))\b(?![^\n]*\d)")
 # A name right after a role: the role is that person's ("wethouder M. Bakkal"), whatever
 # name stands before it
 _NAME_AFTER_ROLE = re.compile(r"[ \t]+(?:(?:mr|dr|drs|ir|ing|prof)\.?[ \t]+)*"
@@ -163,6 +169,15 @@ _OTHER_FUNCTIONS = (r"(?:behandelaar|behandeld\s+door|officier\s+van\s+justitie|
 _OTHER_FUNCTION = re.compile(
     rf"(?i)\b{_OTHER_FUNCTIONS}\b[ \t:,]*\n?[ \t]*(?:(?:mr|dr|drs|ir|ing|prof)\.?[ \t]*)*$")
 _OTHER_FUNCTION_AFTER = re.compile(rf"(?i)[ \t]*,?[ \t]*\(?{_OTHER_FUNCTIONS}\b")
+
+
+def _own_function_after(text: str, end: int) -> bool:
+    """"J.W. Hoekstra (gemeentesecretaris)": the name has a function of its own; not in
+    "… en Van Wijngaarden, gemeentesecretaris W.H. Langeveld", where it is the next name's."""
+    m = _OTHER_FUNCTION_AFTER.match(text, end, min(len(text), end + 40))
+    return bool(m) and not _NAME_AFTER_ROLE.match(text, m.end(), min(len(text), m.end() + 60))
+
+
 # Reasons that tie a name to an office in the text itself (not the list of names)
 _ROLE_REASONS = ("office holder: role context", "office holder: elected member")
 # A surname this frequent in Dutch text (Jansen, Visser, de Vries, de Jong) is shared by
@@ -312,7 +327,7 @@ class OfficeHolders:
         if (m and _same_column(before, m.start("role"), text, start)
                 # "wethouders A. Dijkstra en R. Verhoef; J.W. Hoekstra (gemeentesecretaris)":
                 # a name with a function of its own is not the role's
-                and not _OTHER_FUNCTION_AFTER.match(text, end, min(len(text), end + 40))
+                and not _own_function_after(text, end)
                 and not ("\n" in m.group() and (_SENDER_AFTER.match(text, end)
                                                 or not _opens_its_line(before, m.start())
                                                 or _signers_side_by_side(before, m.start())))
@@ -439,8 +454,9 @@ _SIGNER_FUNCTION_RE = (
     r"staatssecretaris|commissaris\s+van\s+de\s+koning)\s*,")
 _SIGNER_FUNCTION = re.compile(rf"(?i){_SIGNER_FUNCTION_RE}")
 _OFFICE = re.compile(rf"(?i:{_ROLE})")
-# "CdK" names the office, never a person (two capitals alone may be initials)
-_OFFICE_ABBREVIATION = re.compile(r"(?:de[ \t]+)?CdK")
+# "CdK", "RvB" name the office or the board, never a person (two capitals alone may be
+# initials)
+_OFFICE_ABBREVIATION = re.compile(r"(?:de[ \t]+)?(?:CdK|RvB|RvC|RvT)")
 
 
 def is_office_word(name: str) -> bool:

@@ -39,6 +39,7 @@ from woo_redact import gazetteer as gazetteer_mod
 from woo_redact.gazetteer import TITLES, Gazetteer, looks_like_derived_word, looks_like_street
 from woo_redact.gazetteer import is_compound as _is_compound
 from woo_redact.nlp import LocalSpacyNlpEngine, load_ner_pipeline, model_path
+from woo_redact.office_holders import is_office_word
 from woo_redact.recognizers.names.base import NOT_FIRST_NAMES
 from woo_redact.recognizers.names.organisation_context import (
     ORG_WORDS,
@@ -407,12 +408,17 @@ class DutchNerRecognizer(EntityRecognizer):
             else:
                 break
         words = [doc[k].text for k in toks]
+        while len(toks) > 1 and is_office_word(words[0]):
+            # "Portefeuillehouder RvB René Steenvoorden": the board's or office's word is
+            # no part of the name after it
+            toks, words = toks[1:], words[1:]
         if any(w.lower() in ORG_WORDS for w in words) or (len(words) > 1
                                                          and is_type_compound(words[0])):
             return None  # "Stichting Buurtkracht", "Directie Wetgeving", "Melkveebedrijf De …"
         if any(w in FRISIAN_NAME_OPENERS for w in words[1:]):
             return None  # "Legionella It Heechhôf": a subject line's word before a house name
-        if any(gazetteer_mod.looks_like_law_or_work(w) for w in words) or _after_law(doc, toks[0]):
+        if (any(gazetteer_mod.looks_like_law_or_work(w) for w in words)
+                or _after_law(doc, toks[0]) or _eponym(doc, toks[0])):
             return None  # "Jeugdwet", "IJsselbrug", "Wet Bibob"
         if len(toks) == 1 and words[0].lower() in COMPASS_WORDS:
             return None  # "Regiomanager Oost": a region, not Mr Oost
@@ -725,6 +731,15 @@ def _after_law(doc: Doc, i: int) -> bool:
     while j >= 0 and doc[j].is_space and "\n" not in doc[j].text:
         j -= 1
     return j >= 0 and doc[j].text in ("Wet", "wet")
+
+
+_EPONYM_NOUNS = frozenset({"ziekte", "syndroom", "morbus", "methode", "wet", "principe",
+                           "test", "schaal", "effect"})
+
+
+def _eponym(doc: Doc, i: int) -> bool:
+    """"de ziekte van Crohn", "het syndroom van Down": a condition named after a person."""
+    return (i >= 2 and doc[i - 1].lower_ == "van" and doc[i - 2].lower_ in _EPONYM_NOUNS)
 
 
 def _alone_on_line(doc: Doc, i: int) -> bool:
