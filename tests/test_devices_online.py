@@ -19,6 +19,11 @@ from conftest import found
     ("snapchat: kwabs.010", "USERNAME", ["kwabs.010"]),
     ("ingelogd als DUO\\p.ramsaran", "USERNAME", ["DUO\\p.ramsaran"]),
     ("Hoi @Fatima, kom je?", "USERNAME", []),
+    ("geëxporteerd op 01-12-2026 door gebruiker zv_tmeijer", "USERNAME", ["zv_tmeijer"]),
+    # the sentence goes on after the platform's name
+    ("Ik heb zijn Facebook even bekeken.", "USERNAME", []),
+    ("Dat kan via Signal Mijn nummer heb je.", "USERNAME", []),
+    ("personeelsnummer\n0048213, verklaar het volgende", "NL_PERSONNEL_NUMBER", ["0048213"]),
     ("cv op https://www.linkedin.com/in/daan-vermeulen-4b21a7/ staat", "URL",
      ["https://www.linkedin.com/in/daan-vermeulen-4b21a7/"]),
     ("Verbalisanten:\nRTR-4412 (brigadier) en RTR-5087 (hoofdagent)", "NL_PERSONNEL_NUMBER",

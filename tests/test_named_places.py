@@ -162,3 +162,11 @@ def test_a_kind_of_organisation_names_what_follows_it_wherever_it_recurs():
     later = "De zorg bij Fundashon Kas di Kuido is verbeterd."
     i = later.index("Kuido")
     assert is_place_finding(later, i, i + 5, places)
+
+
+def test_a_venue_named_with_an_article_is_also_named_without_it():
+    text = ("Onderwerp: Werkbezoek Kreekrug en Lisdoddehof\n"
+            "U bezoekt samen obs De Kreekrug, waar de nieuwbouw komt. Buurthuis De Vonk is dicht.")
+    names = learn(text, gazetteer.load())
+    assert "kreekrug" in names and "de kreekrug" in names
+    assert "vonk" not in names  # a surname too: "mevrouw Vonk" stays someone

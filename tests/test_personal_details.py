@@ -11,6 +11,9 @@ from conftest import found
     ("uw cliënt, de heer R. Ramdin,\ngeboren op 30 januari 1986 te Paramaribo (Suriname), heeft",
      "PLACE_OF_BIRTH", "Paramaribo (Suriname)"),
     ("Geboren: 03-06-1988 te Lodz (Polen)", "PLACE_OF_BIRTH", "Lodz (Polen)"),
+    # a form's label on its own line, the value below it
+    ("Achternaam\nSedney-Ramdin\nGeboren\n14 februari 1988 te Paramaribo (Suriname)",
+     "PLACE_OF_BIRTH", "Paramaribo (Suriname)"),
     ("Geboorteplaats: 's-Hertogenbosch", "PLACE_OF_BIRTH", "'s-Hertogenbosch"),
     ("Geboortedatum 14-09-1991\nNationaliteit Eritrese\nOnderwerp Beslissing",
      "NATIONALITY", "Eritrese"),

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from spacy.lang.nl.stop_words import STOP_WORDS
 
-_CACHE_SCHEMA = 8
+_CACHE_SCHEMA = 9
 # zipf >= 3.0 is roughly "seen once per million words": anything that frequent and not a
 # name is an ordinary word for our purposes.
 COMMON_ZIPF = 3.0
@@ -160,6 +160,15 @@ def _faker_names() -> tuple[set[str], set[str]]:
     return firsts, lasts
 
 
+# The Caribbean parts of the Kingdom, which neither list holds: the public bodies (islands)
+# and their towns, as Dutch documents write them ("Statia", "St. Eustatius", "The Bottom")
+KINGDOM_CARIBBEAN = frozenset({
+    "caribisch nederland", "bes-eilanden", "bonaire", "kralendijk", "rincon", "sint eustatius",
+    "st. eustatius", "statia", "oranjestad", "saba", "the bottom", "windwardside", "st. johns",
+    "hell's gate", "zions hill", "aruba", "curaçao", "curacao", "willemstad", "sint maarten",
+    "st. maarten", "philipsburg"})
+
+
 def _faker_places() -> set[str]:
     from faker.providers.address.nl_BE import Provider as BE
     from faker.providers.address.nl_NL import Provider as NL
@@ -226,6 +235,7 @@ def build() -> Gazetteer:
     # often mistaken for surnames ("Brussel", "Israël"). A first name ("Mark", "Veerle") or
     # a short word ("As", "Mol") stays a possible name.
     places |= {p for p in _faker_places() if len(p) > 3 and p not in firsts}
+    places |= KINGDOM_CARIBBEAN
 
     return Gazetteer(
         first_names=frozenset(firsts),

@@ -55,6 +55,7 @@ _PARTICLE = r"(?:di|da|do|de|der|den|van|het|'t|of|the|for|and|en|voor|op|aan)"
 _KIND_CUED = re.compile(
     rf"(?<![\w-])(?P<cue>\p{{Lu}}\p{{Ll}}+)[ \t]+(?P<name>(?:'t[ \t]+)?{_NAME}"
     rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME}){{0,3}})")
+_ARTICLE = re.compile(r"^(?:De|Het|Den|'t)[ \t]+(?=\p{Lu})")
 _FOREIGN_JOIN = re.compile(r"[ \t](?:di|da|do|of|the|for|and|en|voor|op|aan)[ \t]")
 # a Frisian house or place name: "It Heechhôf", "Nij Smellinghe"
 _FRISIAN_CUED = re.compile(rf"(?<![\w-])(?-i:It|Nij|Âld|Alde|Âlde)[ \t]+(?P<name>{_NAME})")
@@ -87,6 +88,11 @@ def learn(text: str, gaz: Gazetteer | None = None) -> frozenset[str]:
         if _NAMED_TYPES.fullmatch(cue) or (cue[:1].isupper()
                                            and cue.lower().endswith(VENUE_ENDINGS)):
             out.add(f"{cue} {name}".lower())  # "Buurthuis De Vonk" is its whole name too
+        bare = _ARTICLE.sub("", name)
+        if gaz is not None and bare != name and not any(gaz.is_name(w) for w in bare.split()):
+            # "obs De Kreekrug", later "Werkbezoek Kreekrug": the name without its article,
+            # unless that is someone's name too ("De Vonk", "Mevrouw Vonk")
+            out.add(bare.lower())
     out.update(a.lower() for a in organisation_acronyms(text, gaz))
     if gaz is not None:
         # "Bureau Bibob", "Wet Bibob", "programma Samen Sterk": a name no name list knows,

@@ -80,9 +80,11 @@ _MONTHS = (r"(?:jan(?:uari)?|feb(?:ruari)?|maart|mrt|apr(?:il)?|mei|jun[i]?|jul[
 # followed by white space, then a digit 1-9. Most capitalised words fail it, and then skip
 # the costly street alternatives. (The word characters are all those _STREET uses; the
 # range \u00e0-\u017f is listed for its one non-word character, the division sign.)
+# After the number, a time's colon or a decimal says it was none ("burgemeester Kraaijeveld
+# \n20:00 - 20:45": a name ending in -veld above an agenda's time).
 _WORDS_THEN_NUMBER = r"(?=(?:[\w'\u2019.\u00e0-\u017f-]++[ \t\n]++){1,7}[1-9])"
 _STREET_ADDRESS = cs(r"(?=[A-Z'])(?<![\w'-])" + _WORDS_THEN_NUMBER + _STREET + _WRAP
-                     + _HOUSE_NUMBER + r"(?![\w/-]|[.,]\d)")
+                     + _HOUSE_NUMBER + r"(?![\w/-]|[.,:]\d)")
 
 
 _STREET_ADDRESS_RE = re.compile(_STREET_ADDRESS)
@@ -97,7 +99,7 @@ _LOWER_STREET = (r"(?:\p{Ll}{4,}+(?<=\p{Ll}{3}" + _LOWER_SUFFIXES + r")|"
 _COUNTED = (r"(?![ \t]+(?:keer|maal|dagen|dag|uur|uren|minuten|min|km|kilometer|meter|jaar|"
             r"weken|maanden|personen|mensen|auto'?s|euro|procent|stuks|rijstroken|banen)\b)")
 _LOWER_STREET_ADDRESS = cs(r"(?<![\w'-])" + _LOWER_STREET + r"[ \t]" + _HOUSE_NUMBER
-                           + r"(?![\w/-]|[.,]\d)" + _COUNTED)
+                           + r"(?![\w/-]|[.,:]\d)" + _COUNTED)
 _LOWER_STREET_ADDRESS_RE = re.compile(_LOWER_STREET_ADDRESS)
 
 
@@ -124,7 +126,7 @@ _PLAIN_STREET = (_PLAIN_STREET_WORD + r"(?:[ \t]{1,3}(?:" + _PARTICLE + r"[ \t]{
 # The quick test as above, for at most three words and two particles before the number.
 _FEW_WORDS_THEN_NUMBER = r"(?=(?:[\w'\u2019.\u00e0-\u017f-]++[ \t\n]++){1,5}[1-9])"
 _PLAIN_STREET_ADDRESS = cs(r"(?=[A-Z'])(?<![\w'-])" + _FEW_WORDS_THEN_NUMBER + _PLAIN_STREET
-                           + _WRAP + _HOUSE_NUMBER + r"(?![\w/-]|[.,]\d)")
+                           + _WRAP + _HOUSE_NUMBER + r"(?![\w/-]|[.,:]\d)")
 # What makes such words an address: someone lives there ("woont op", "woonachtig is aan de",
 # "ingeschreven op"), or an address label ("Adres:", "woonadres"; not "Bezoekadres").
 _RESIDENCE_BEFORE = re.compile(

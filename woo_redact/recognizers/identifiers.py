@@ -261,7 +261,9 @@ _PERSONNEL_PLURAL = (r"(?i:\b(?:personeels|medewerker|werknemer|dienst|stam)numm
 _LIST_OWNER = r"(?:(?:\p{Lu}[\p{L}'’.-]*|(?i:van|de|der|den|el|al|ter|ten))[ \t]+){0,4}"
 # "1432876", "OM123874", "BTB07": letters, if any, come first
 _PERSONNEL_CODE = r"(?=[A-Z-]*\d)[A-Z]{0,4}-?\d[0-9A-Z]{1,11}(?:-\d{2,8})?"
-_PHONE_LIKE = re.compile(r"0\d{2,3}-?\d{4,8}")
+# a phone number has ten digits ("0800-1234" a service line's seven or eight, with its
+# hyphen); "0048213" without one is a staff number with a leading zero
+_PHONE_LIKE = re.compile(r"0\d{2,3}-\d{4,8}|0\d{9}")
 # "rechercheur ID-nummer", "M. Bakker, rechercheur" / "ID-nummer" (the function ending the
 # signature line above): an officer's ID, not a client's or a document's
 _ID_LABEL_BEFORE = re.compile(r"(?i:\bid[- ]?(?:nummer|nr\.?))" + _LABEL_GAP + r"$")

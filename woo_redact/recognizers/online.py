@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from presidio_analyzer import Pattern
 
+from .. import gazetteer
 from .pattern_base import NlPatternRecognizer, cs
 
 
@@ -25,19 +26,23 @@ class UserNameRecognizer(NlPatternRecognizer):
                 cs(r"(?<![\w\\])[A-Z][A-Z0-9-]{1,15}\\[a-z][\w.-]{1,30}(?![\w\\])"), 0.6),
         # after the name of a platform or a label: "snapchat: kwabs.010", "insta @x"
         Pattern("gebruikersnaam na platform",
-                r"(?i:\b(?:gebruikersnaam|username|user\s?id|account(?:naam)?|inlognaam|"
+                r"(?i:\b(?:gebruikersnaam|gebruiker|username|user\s?id|account(?:naam)?|inlognaam|"
                 r"snapchat|snap|insta(?:gram)?|tiktok|telegram|signal|twitter|x|facebook|"
                 r"discord|skype)\b)[ \t]*[:=]?[ \t]*@?\K"
                 + cs(r"[A-Za-z0-9][\w.-]{2,30}[A-Za-z0-9](?![\w@-])"), 0.5),
     ]
-    CONTEXT = ["gebruikersnaam*", "account*", "profiel*", "handle", "insta*", "snapchat",
+    CONTEXT = ["gebruikersnaam*", "gebruiker", "account*", "profiel*", "handle", "insta*", "snapchat",
                "tiktok", "telegram", "twitter", "facebook", "inlog*"]
-    PRECHECK = r"[@\\:=]|(?i:snap|insta|tiktok|telegram|signal|twitter|facebook|discord|skype)"
+    PRECHECK = r"[@\\:=]|(?i:gebruiker|snap|insta|tiktok|telegram|signal|twitter|facebook|discord|skype)"
 
     def invalidate_result(self, pattern_text: str) -> bool:
         # "x: 12" or "account: nee": a value that is a plain word or number is no handle
         core = pattern_text.lstrip("@")
-        return core.isdigit() or (core.isalpha() and core.islower() and len(core) < 4)
+        if core.isdigit() or (core.isalpha() and core.islower() and len(core) < 4):
+            return True
+        # "zijn Facebook even bekeken", "via Mijn DUO": a plain word of the language after
+        # the platform's name is the sentence going on, not a handle
+        return core.isalpha() and gazetteer.load().is_common_word(core.lower())
 
 
 class PersonalUrlRecognizer(NlPatternRecognizer):

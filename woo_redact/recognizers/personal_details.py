@@ -27,7 +27,7 @@ class NlBirthPlaceRecognizer(NlPatternRecognizer):
     ENTITY = "PLACE_OF_BIRTH"
     PATTERNS = [
         Pattern("geboren te",
-                r"(?i:\bgeboren\b:?(?:[^\n.;:]|(?<=\d)\.(?=\d)){0,40}?\bte)[ \t\n]+\K" + _PLACE + r"(?![\w'’-])",
+                r"(?i:\bgeboren\b:?(?:[ \t]*\n)?(?:[^\n.;:]|(?<=\d)\.(?=\d)){0,40}?\bte)[ \t\n]+\K" + _PLACE + r"(?![\w'’-])",
                 0.6),
         Pattern("geboorteplaats",
                 r"(?i:\bgeboorteplaats|\bgeb\.?[ \t]*plaats|\bplaats[ \t]+van[ \t]+geboorte)"

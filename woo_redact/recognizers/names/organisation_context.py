@@ -30,6 +30,9 @@ ORG_WORDS = frozenset({
     # the same in Frisian, an official language in Fryslân: province, water board,
     # municipality, broadcaster
     "provinsje", "wetterskip", "gemeente", "omrop", "riedshûs",
+    # English, as the Caribbean public bodies and their services name themselves ("Public
+    # Entity Saba", "Public Health Department Statia")
+    "entity", "department", "authority", "government", "ministry", "office", "council",
 })
 
 # Words that name what kind of organisation the next words are ("Bouwbedrijf Van Wijnen",
@@ -45,7 +48,9 @@ ORG_TYPE_ENDINGS = ("bedrijf", "stichting", "vereniging", "firma", "organisatie"
                     "provinsje", "wetterskip", "omrop",
                     # farms and care groups: "Varkenshouderij De Hooge Hoeve", "Zorggroep
                     # Wâldhiem", "Zorgboerderij De Eshof"
-                    "houderij", "boerderij", "kwekerij", "zorggroep")
+                    "houderij", "boerderij", "kwekerij", "zorggroep",
+                    # "Huisartsenpraktijk De Kreek", "Apotheek Zuid"
+                    "praktijk", "apotheek")
 # Words after a name that make it a company's or an institute's: "Verwey-Jonker Instituut",
 # "Jansen B.V.". Not "Advocaten" or "Notarissen": a partnership's name is its partners'.
 ORG_SUFFIX_WORDS = frozenset({
@@ -53,6 +58,8 @@ ORG_SUFFIX_WORDS = frozenset({
     "v.o.f.", "vof", "c.v.", "fonds", "foundation", "bouw",
     "installatietechniek", "infra", "transport", "logistiek", "consultancy",
     "ziekenhuis", "kliniek", "zorggroep",
+    # a school or college named after someone: "Gwendoline van Putten School"
+    "school", "college", "lyceum", "academie", "academy", "university", "universiteit",
 })
 # Legal forms that close a company's name, dots dropped: "Visser Vastgoed B.V.", "Vos & Zn.".
 COMPANY_FORMS = frozenset({"bv", "nv", "vof", "cv", "zn"})
