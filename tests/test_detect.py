@@ -88,37 +88,36 @@ def test_the_windows_of_a_page_tagged_as_one_doc_give_each_name_its_own_place(de
     assert alone == {(s, e) for s, e, _label in spans}
 
 
-def test_the_name_of_a_law_is_no_person(detector):
+def _names(detector, text: str) -> list[str]:
+    """What the NER stage alone takes for names in ``text``."""
     ner = detector._ner
     nlp = ner.pipeline(None)
+    return [text[s:e] for s, e, _l in ner._tag([nlp.make_doc(text)], nlp)[0]]
+
+
+def test_the_name_of_a_law_is_no_person(detector):
     text = ("Het advies is gegeven ex artikel 9 Wet Bibob aan de burgemeester. De gemeente is "
             "op grond van de Jeugdwet verantwoordelijk. Geheimhouding: artikel 28 Wet Bibob.")
-    assert [text[s:e] for s, e, _l in ner._tag([nlp.make_doc(text)], nlp)[0]] == []
+    assert _names(detector, text) == []
 
 
 def test_a_condition_named_after_a_person_is_no_person(detector):
-    ner = detector._ner
-    nlp = ner.pipeline(None)
-    text = ("U heeft aangetoond dat u door de ziekte van Crohn studievertraging heeft opgelopen. "
-            "Haar zoon heeft het syndroom van Down. Het dossier van Jansen is gesloten.")
-    spans = [text[s:e] for s, e, _l in ner._tag([nlp.make_doc(text)], nlp)[0]]
+    spans = _names(detector, "U heeft aangetoond dat u door de ziekte van Crohn "
+                             "studievertraging heeft opgelopen. Haar zoon heeft het syndroom "
+                             "van Down. Het dossier van Jansen is gesloten.")
     assert "Crohn" not in spans and "Down" not in spans and "Jansen" in spans
 
 
 def test_the_board_s_word_before_a_name_is_no_part_of_it(detector):
-    ner = detector._ner
-    nlp = ner.pipeline(None)
-    text = "Opsteller\nPortefeuillehouder RvB René Steenvoorden\nOnderwerp: werkplek"
-    spans = [text[s:e] for s, e, _l in ner._tag([nlp.make_doc(text)], nlp)[0]]
+    spans = _names(detector, "Opsteller\nPortefeuillehouder RvB René Steenvoorden\n"
+                             "Onderwerp: werkplek")
     assert "René Steenvoorden" in spans and not any("RvB" in x for x in spans)
 
 
 def test_two_signers_on_one_line_are_two_names(detector):
-    ner = detector._ner
-    nlp = ner.pipeline(None)
-    text = ("Hoogachtend,\nburgemeester en wethouders van Amersfoort,\n"
-            "de secretaris, de burgemeester,\ndrs. R. van der Zee L.M.M. Bolsius\n")
-    spans = [text[s:e] for s, e, _l in ner._tag([nlp.make_doc(text)], nlp)[0]]
+    spans = _names(detector, "Hoogachtend,\nburgemeester en wethouders van Amersfoort,\n"
+                             "de secretaris, de burgemeester,\ndrs. R. van der Zee L.M.M. "
+                             "Bolsius\n")
     assert spans and not any("Zee" in x and "Bolsius" in x for x in spans)
 
 
