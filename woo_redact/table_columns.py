@@ -40,7 +40,7 @@ _PLATE = re.compile(r"^(?=.*[A-Z])(?=.*\d)[A-Z0-9]{1,3}-[A-Z0-9]{2,3}-[A-Z0-9]{1
 _PHONE = re.compile(r"^[+(]?[\d ()-]{9,18}$")
 _CODE = re.compile(r"^[A-Z]{0,4}-?\d{4,12}$")
 # a contract or policy number may come in groups: "40213-024", "PK-7730218-04"
-_GROUPED_CODE = re.compile(r"^(?=(?:\D*\d){5})[A-Z]{0,4}-?\d{2,12}(?:[-/.]\d{1,8}){0,3}$")
+_GROUPED_CODE = re.compile(r"^(?=(?:\D*\d){5})[A-Z]{0,4}-?\d{2,20}(?:[-/.]\d{1,8}){0,3}$")
 _ADDRESS = re.compile(r"^\p{L}[\p{L}'’. -]{2,40}\s\d{1,5}(?:\s?[a-zA-Z]{1,2}\b|[-/]\d{1,4})?$")
 
 
@@ -64,8 +64,8 @@ _VALUE_HEADERS: list[tuple[re.Pattern, str, object]] = [
     (re.compile(r"(?i)^(?:personeels?(?:nummer|nr\.?)|pers\.?\s?nr\.?|pnr\.?|"
                 r"dienst(?:nummer|nr\.?)|stam(?:nummer|nr\.?)|"
                 r"medewerkers?(?:nummer|nr\.?))$"), "NL_PERSONNEL_NUMBER", _CODE.match),
-    (re.compile(r"(?i)^(?:(?:klant|relatie|pas|polis|(?:huur)?contract|lid|cli[eë]nt)"
-                r"(?:nummer|nr\.?)|polis|(?:huur)?contract)$"),
+    (re.compile(r"(?i)^(?:(?:klant|relatie|pas|polis|(?:huur)?contract|lid|cli[eë]nt|cjib-?)"
+                r"(?:nummer|nr\.?)|polis|(?:huur)?contract|betalingskenmerk)$"),
      "NL_CLIENT_NUMBER", _GROUPED_CODE.match),
     # a company's registration, personal data of a sole trader only (see _legal_person_row)
     (re.compile(r"(?i)^(?:kvk|kvk-?(?:nummer|nr\.?)|kamer\s+van\s+koophandel)$"),

@@ -166,6 +166,9 @@ def _row_number(cell: Cell) -> bool:
 
 def _read_table(doc: Document, page: int, header: list[Cell], below: list[list[int]],
                 is_header_word=None) -> tuple[Table, int]:
+    if is_header_word is not None:
+        # "Geb.datum Kenteken" set too close to be two cells: two known labels are two columns
+        header = [part for c in header for part in _split_labels(doc, c, is_header_word)]
     columns = []
     for n, c in enumerate(header):
         nxt = header[n + 1].x0 if n + 1 < len(header) else float("inf")
@@ -186,7 +189,7 @@ def _read_rows(doc: Document, table: Table, height: float, last_top: float,
         top = _line_top(doc, line)
         if top - last_top > MAX_ROW_GAP * height:
             break
-        cells = cells_of(doc, line)
+        cells = [part for c in cells_of(doc, line) for part in _split_at_column(doc, c, columns)]
         row: dict[int, Cell] = {}
         for c in cells:
             col = _column_of(columns, c, height)
@@ -214,6 +217,32 @@ def _read_rows(doc: Document, table: Table, height: float, last_top: float,
         last_top = top
         used += 1
     return used
+
+
+def _split_labels(doc: Document, cell: Cell, is_header_word) -> list[Cell]:
+    words = cell.words
+    if len(words) < 2 or sum(1 for i in words if is_header_word(doc.words[i].text)) < 2:
+        return [cell]
+    return [_cell(doc, [i]) for i in words]
+
+
+def _split_at_column(doc: Document, cell: Cell, columns: list[Column]) -> list[Cell]:
+    """A cell whose words run on under the next column's header ("8922186299079565 Bakker,
+    J.M." under "CJIB-nummer" and "Betrokkene"): one cell for each column. A cell crossing
+    more than one column is running text, which ends the table (see _read_rows)."""
+    inside = [col for col in columns[1:] if cell.x0 < col.x0 < cell.x1]
+    if len(inside) != 1:
+        return [cell]
+    edge = inside[0].x0 - 1.0
+    left = [i for i in cell.words if doc.words[i].box.x0 < edge]
+    right = [i for i in cell.words if doc.words[i].box.x0 >= edge]
+    return [_cell(doc, left), _cell(doc, right)] if left and right else [cell]
+
+
+def _cell(doc: Document, words: list[int]) -> Cell:
+    return Cell(list(words), min(doc.words[i].box.x0 for i in words),
+                max(doc.words[i].box.x1 for i in words),
+                " ".join(doc.words[i].text for i in words))
 
 
 def _column_of(columns: list[Column], cell: Cell, height: float) -> int | None:
