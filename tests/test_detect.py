@@ -199,3 +199,30 @@ def test_a_trade_name_on_the_line_after_hodn_or_after_its_kind_of_business():
     got = cut_trade_names(text, [Finding("PERSON", a, a + 8, text[a:a + 8], 0.85, "t")
                                  for a in spans])
     assert got == []
+
+
+def test_a_name_wrapped_after_its_interfix_stays_one_finding_and_van_is_no_one():
+    from woo_redact.detect import split_listed_names
+    from woo_redact.model import Finding
+    from woo_redact.propagate import NameBook
+
+    text = "Redding door Y. el Khatib en D. van\nder Heijden onder ademlucht."
+    f = Finding("PERSON", text.index("D."), text.index("Heijden") + 7, "", 0.9, "x")
+    got = [text[x.start:x.end] for x in split_listed_names(text, [f])]
+    assert got == ["D. van\nder Heijden"]
+    # a cut-off "D. van" never enters the dossier's names: every "van" would go
+    book = NameBook()
+    assert book.add("D. van") is None and book.add("Van") is None
+    assert book.add("D. van der Heijden") is not None
+
+
+def test_a_first_name_and_a_middle_initial_s_rest_are_one_name():
+    from woo_redact.detect import join_middle_initials
+    from woo_redact.model import Finding
+
+    text = "Island Governor Franklyn E. Schmidt opened the meeting with Reuben Merkman."
+    a = Finding("PERSON", 16, 24, "Franklyn", 0.8, "x")
+    b = Finding("PERSON", 25, 35, "E. Schmidt", 0.9, "x")
+    c = Finding("PERSON", text.index("Reuben"), len(text) - 1, "Reuben Merkman", 0.9, "x")
+    got = [text[f.start:f.end] for f in join_middle_initials(text, [a, b, c])]
+    assert got == ["Franklyn E. Schmidt", "Reuben Merkman"]

@@ -204,7 +204,8 @@ class Detector:
                     raw.append(f)
         # cells of person and value columns, read by their header (needs the words' boxes)
         raw.extend(f for f in table_findings(doc) if f.entity_type in self.policy.entities)
-        findings = cut_trade_names(doc.text, split_listed_names(doc.text, merge_overlaps(raw)))
+        findings = cut_trade_names(doc.text, split_listed_names(
+            doc.text, join_middle_initials(doc.text, merge_overlaps(raw))))
         for f in findings:
             f.text = doc.text[f.start:f.end]
         findings = drop_address_parts(doc.text, split_listed_names(
@@ -252,6 +253,9 @@ def repeat_occurrences(text: str, findings: list[Finding]) -> list[Finding]:
 # one person's whole name on a line: "Veldkamp, Ingrid", "Hester Brinkman-Oudshoorn"
 _WHOLE_NAME = re.compile(r"[^\W\d_][\w'’.-]*(?:[ \t]+[\w'’.-]+)*[ \t]*,[ \t]*[^\W\d_][\w'’.-]*"
                          r"(?:[ \t]+[\w'’.-]+)*|[^\W\d_][\w'’.-]*(?:[ \t]+[\w'’.-]+)+")
+
+
+_WRAPS_ON = re.compile(r"(?i)(?:^|\s)(?:van|de|der|den|het|ten|ter|te|in|op|uit|el|al)$")
 
 
 _PO_BOX = re.compile(r"(?i)p\.?\s?o\.?\s?box")
@@ -345,13 +349,39 @@ def split_listed_names(text: str, findings: list[Finding]) -> list[Finding]:
             core = line.strip()
             parts.append((pos + lead, pos + lead + len(core), core))
             pos += len(line) + 1
-        if len(parts) < 2 or not all(_WHOLE_NAME.fullmatch(c) for _a, _b, c in parts):
+        if (len(parts) < 2 or not all(_WHOLE_NAME.fullmatch(c) for _a, _b, c in parts)
+                or any(_WRAPS_ON.search(c) for _a, _b, c in parts[:-1])
+                or any(c[:1].islower() for _a, _b, c in parts[1:])):
+            # "D. van\nder Heijden": a line that ends in an interfix, or a next line that
+            # opens in lower case, is one name wrapped
             out.append(f)
             continue
         for a, b, core in parts:
             out.append(Finding(f.entity_type, a, b, core, f.score, f.detector,
                                explanation=f.explanation))
     return out
+
+
+_FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_OPENS_WITH_INITIAL = re.compile(r"(?:[^\W\d_]\.[ \t]?)+[ \t]*[^\W\d_]")
+
+
+def join_middle_initials(text: str, findings: list[Finding]) -> list[Finding]:
+    """"Franklyn E. Schmidt", "Orlando J. Spanner": the model stops a name at a middle
+    initial, so a first name and "E. Schmidt" a space apart are one person's name."""
+    people = sorted((f for f in findings if f.entity_type == "PERSON"), key=lambda f: f.start)
+    gone: set[int] = set()
+    for a, b in zip(people, people[1:]):
+        if (id(a) not in gone and text[a.end:b.start] in (" ", "\t")
+                and _FIRST_WORD.fullmatch(text, a.start, a.end)
+                and text[a.start:a.start + 1].isupper()
+                and _OPENS_WITH_INITIAL.match(text, b.start, b.end)):
+            b.start, b.text = a.start, text[a.start:b.end]
+            b.score = max(a.score, b.score)
+            if a.detector not in b.detector.split("+"):
+                b.detector = f"{b.detector}+{a.detector}"
+            gone.add(id(a))
+    return [f for f in findings if id(f) not in gone]
 
 
 def merge_overlaps(findings: list[Finding]) -> list[Finding]:

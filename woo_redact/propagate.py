@@ -35,6 +35,8 @@ from woo_redact.recognizers.names.lists import NOT_PERSON_INITIALS
 from woo_redact.recognizers.names.organisation_context import (INSTITUTION_NOUNS,
                                                                organisation_around)
 from woo_redact.spans import SpanIndex
+
+_INTERFIX_ALONE = re.compile(rf"(?:{INTERFIX_RE})")
 from woo_redact.textnorm import find_all, text_words
 
 if TYPE_CHECKING:
@@ -189,6 +191,8 @@ class NameBook:
         person = parse_person(name, gaz)
         if person is None or not (person.surname or person.first):
             return None
+        if _INTERFIX_ALONE.fullmatch(person.surname):
+            return None  # "D. van" cut from its line's end: "van" is everyone's word
         same = self._by_surname.setdefault((person.surname, person.interfix), [])
         # a fuller form of the same person wins ("Jan de Vries" over "de Vries")
         for key in list(same) if person.surname else ():
