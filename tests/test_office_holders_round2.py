@@ -311,3 +311,16 @@ def test_a_board_member_named_after_the_board_s_word_or_above_the_role(holders):
         "office holder: role context 'portefeuillehouder rvb'")
     garbled = "Onderwerp\n(geanonimiseerd)\nFred\nPaling\nPortefeuillehouder\nRvB\nheeft"
     assert keep(holders, garbled, "Fred\nPaling")
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Chairman\nIsland Governor Franklyn E. Schmidt\nMembers", "Franklyn E. Schmidt",
+     "island governor"),
+    ("Executive Council\nCommissioners Orlando J. Spanner and Joyce Berkel\nIsland Secretary",
+     "Joyce Berkel", "commissioners"),
+    ("Councilman Gumbs asked about the harbour.", "Gumbs", "councilman"),
+    ("De Rijksvertegenwoordiger, de heer Tervoort, heeft gebeld.", "Tervoort",
+     "rijksvertegenwoordiger"),
+])
+def test_the_caribbean_public_bodies_offices(holders, text, name, role):
+    assert keep(holders, text, name) == f"office holder: role context '{role}'"

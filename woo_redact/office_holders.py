@@ -43,7 +43,12 @@ _ROLE = (
     r"europarlementari[eë]r|fractievoorzitter|fractieleider|partijleider|statenlid|"
     r"gemeenteraadslid|raadslid|"
     # water boards and the Caribbean Netherlands have their own elected or appointed heads
-    r"dijkgraaf|hoogheemraad|heemraad|gezaghebber|regeringscommissaris|"
+    r"dijkgraaf|hoogheemraad|heemraad|gezaghebber|regeringscommissaris|rijksvertegenwoordiger|"
+    r"eilandsraadsle(?:den|d)|eilandsgedeputeerden?|eilandgedeputeerden?|"
+    # the islands' own English: "Island Governor Schmidt", "Commissioners Spanner and Berkel"
+    r"island\s+governor|lt\.?\s+governor|(?:government\s+)?commissioners?|"
+    r"(?:island\s+)?council\s*(?:members?|m[ae]n|wom[ae]n)|"
+    r"members?\s+of\s+the\s+island\s+council|"
     r"(?:nationale\s+|kinder)?ombuds(?:man|vrouw)|"
     # the heads of the police and the public prosecution who sit in the local "driehoek" with
     # the mayor and speak for their organisation in public
@@ -65,7 +70,7 @@ _NAME_WORD = r"(?:(?:\p{Lu}\p{Ll}{0,2}\.)+|\p{Lu}[\p{L}'’-]*)"
 # An interfix cannot end a name, so a line may break after it ("Ter\nBeek").
 _PRIOR_NAMES = (
     rf"(?:(?:(?:{INTERFIX_RE})[ \t]*\n?[ \t]*)?{_NAME_WORD}(?:[ \t]+(?:(?:{INTERFIX_RE})"
-    rf"[ \t]*\n?[ \t]*)?{_NAME_WORD}){{0,3}}[ \t]*(?:,|[ \t]+en)\s+)*"
+    rf"[ \t]*\n?[ \t]*)?{_NAME_WORD}){{0,3}}[ \t]*(?:,|[ \t]+(?:en|and))\s+)*"
 )
 # the name's interfix the detector left out: "gedeputeerden Vreeswijk, Ter\n|Beek|"
 _INTERFIX_LEFT_OUT = rf"(?:(?-i:{INTERFIX_RE})[ \t]*\n?[ \t]*)?"
@@ -464,7 +469,13 @@ def is_office_word(name: str) -> bool:
     detector or a table took the role for the person it names."""
     bare = name.strip(" \t\n.,;:()/")
     return bool(_OFFICE.fullmatch(bare) or _OFFICE_ABBREVIATION.fullmatch(bare)
+                or bare.lower() in _CHAIR_WORDS
                 or "CdK" in bare.split())  # "Bila CdK": an agenda's meeting with the office
+
+
+# a meeting's functions in English minutes, which no one is called
+_CHAIR_WORDS = frozenset({"chairman", "chairwoman", "chairperson", "chair", "members",
+                          "secretary", "registrar"})
 
 
 _FUNCTION_LINE = re.compile(rf"(?i)^[ \t]*(?:w\.\s?g\.\s*)?{_SIGNER_FUNCTION_RE}[ \t]*$")
