@@ -19,6 +19,8 @@ from conftest import found
     ("snapchat: kwabs.010", "USERNAME", ["kwabs.010"]),
     ("ingelogd als DUO\\p.ramsaran", "USERNAME", ["DUO\\p.ramsaran"]),
     ("Hoi @Fatima, kom je?", "USERNAME", []),
+    ("Proces-verbaal nummer:\nPL27KM-2026-184467\nBlad 1 van 2", "NL_POLICE_REFERENCE",
+     ["PL27KM-2026-184467"]),
     ("geëxporteerd op 01-12-2026 door gebruiker zv_tmeijer", "USERNAME", ["zv_tmeijer"]),
     # the sentence goes on after the platform's name
     ("Ik heb zijn Facebook even bekeken.", "USERNAME", []),
@@ -59,3 +61,10 @@ def test_abbreviated_particles_and_a_last_initial_without_its_stop(pipeline, tmp
     src = make_pdf(tmp_path / "brief.pdf", [[(72, 100, text)]])
     res = pipeline.process(str(src), tmp_path / "out", dry_run=True)
     assert name in {f.text for f in res.findings if f.status == "accepted"}
+
+
+def test_a_prison_officer_s_service_number_in_brackets(analyzer):
+    text = ("Rapport bijzonder voorval, Penitentiaire Inrichting Haarlem\nRapporteur\n"
+            "PIW J. Wijbenga, dienstnummer 61874\nOverig personeel\n"
+            "PIW R. Bouchtaoui (60312), PIW Sevda Kaya (63105)\nMedische dienst")
+    assert found(analyzer, text, "NL_PERSONNEL_NUMBER") == ["61874", "60312", "63105"]

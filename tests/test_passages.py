@@ -36,6 +36,18 @@ def proposed(text: str, kind: str = INTERNAL) -> list[tuple[str, str]]:
     ("09.30 Tandarts (privé), daarna thuis", "5.1.2e"),
     ("Verzoeker stelt dat hij als christen op zondag niet kan werken.", "5.1.1d"),
     ("Het onderzoek Kraanvogel loopt nog; de bron wordt niet genoemd.", "5.1.2c"),
+    # health in other words: a pregnancy, a ward, a condition's abbreviation, English mail
+    ("Ik kan morgen niet komen: mijn partner is hoogzwanger.", "5.1.1d"),
+    ("Klaagster is na een heupoperatie slecht ter been.", "5.1.1d"),
+    ("De melder heeft COPD en kan door de stookrook niet ventileren.", "5.1.1d"),
+    ("Mevrouw Jansen ligt sinds gisteravond op de IC en haar toestand is kritiek.", "5.1.1d"),
+    ("I cannot attend as my father is having heart surgery at Odense University Hospital.",
+     "5.1.1d"),
+    ("Hij is bij de politie bekend.", "5.1.1d"),
+    ("De familie van de indexpatiënt is lid van de Hersteld Hervormde Kerk.", "5.1.1d"),
+    ("Twee persoonsbeveiligers van de DBB begeleiden de minister het hele bezoek.", "5.1.2h"),
+    ("De wegcontroles met de Douane worden in de weken 24 tot en met 26 uitgevoerd.", "5.1.2d"),
+    ("Telefoonconferentie-id: 587 190 342#", "5.1.2i"),
 ])
 def test_a_passage_in_scope_is_proposed_on_its_ground(text, ground):
     assert ground in {g for g, _t in proposed(text)}, proposed(text)
@@ -49,6 +61,8 @@ def test_a_passage_in_scope_is_proposed_on_its_ground(text, ground):
     ("Vergeet niet je wachtwoord elke 90 dagen te wijzigen.", INTERNAL),
     ("Het onderzoek Esdoorn is op 1 maart afgesloten.", INTERNAL),
     ("De vergadering begint om 10:00 in zaal 2.", INTERNAL),
+    ("Het aantal operaties in ziekenhuizen stijgt landelijk met 4 procent.", INTERNAL),
+    ("De Ms. Willemse, een schip van de rederij, lag aan de kade.", INTERNAL),
     # a rule about anyone in a role, not about someone
     ("Als een werknemer hervat in zijn eigen werk, kan hij opnieuw ziek worden.", INTERNAL),
     ("Een werknemer die als gevolg van ziekte niet kan werken, houdt recht op loon.", INTERNAL),

@@ -427,3 +427,33 @@ def test_postcode_wrapped_before_its_letters():
     text = "mevrouw El Amrani woont aan de Dorpsweg 162, 7673\nSN Zwolle.\nIn 2019\nEU-breed"
     got = [text[r.start:r.end] for r in NlPostcodeRecognizer().analyze(text, ["NL_POSTCODE"])]
     assert got == ["7673\nSN Zwolle"]
+
+
+@pytest.mark.parametrize("text, entity, value", [
+    # the addressee's postcode below the street, a return address two lines above
+    ("> Retouradres Postbus 5003 2000 CA Haarlem\nMevrouw N. Ouali\nZaanenlaan 71\n"
+     "2024 SH Haarlem\nDatum", "NL_POSTCODE", "2024 SH Haarlem"),
+    ("Afschrift aan: de heer M. van 't Hof, Oranjeboomstraat 19-rood, 2011 PR Haarlem;",
+     "NL_ADDRESS", "Oranjeboomstraat 19-rood"),
+    ("een dreigbrief in de brievenbus van haar woning aan de Dreefzicht 22 bezorgd.",
+     "NL_ADDRESS", "Dreefzicht 22"),
+])
+def test_an_address_in_the_places_letters_put_it(analyzer, text, entity, value):
+    assert value in found(analyzer, text, entity)
+
+
+def test_a_time_after_a_name_ending_in_a_street_word_is_no_house_number(analyzer):
+    assert found(analyzer, "met burgemeester Kraaijeveld\n20:00 - 20:45 Raad", "NL_ADDRESS") == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Adres: KAYA GOB. N. DEBROT 41, Kralendijk", "KAYA GOB. N. DEBROT 41"),
+    ("Hij woont aan de Kaya Grandi 12 in Rincon.", "Kaya Grandi 12"),
+    ("She lives at Cottage Road 12, The Bottom.", "Cottage Road 12"),
+])
+def test_streets_of_the_caribbean_netherlands(analyzer, text, value):
+    assert value in found(analyzer, text, "NL_ADDRESS")
+
+
+def test_an_english_title_with_road_is_no_street(analyzer):
+    assert found(analyzer, "The Road 2 Success is a programme.", "NL_ADDRESS") == []

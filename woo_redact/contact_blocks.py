@@ -80,7 +80,8 @@ def keep_contact_blocks(findings: list, text: str, doc: Document | None = None) 
     for n, (a, b) in enumerate(lines):
         here = by_line.get(n, [])
         line = text[a:b]
-        if (not _personal(here, line) and _contact_only(line, here) and _general_channel(line)):
+        if (not _personal(here, line) and _general_channel(line)
+                and (_contact_only(line, here) or _names_itself_first(line))):
             # a footer line of the organisation's own channels ("Postbus … · 2500 BD … ·
             # 088 489 00 00 · www.ilent.nl")
             _keep(here, "organisation contact: on a line of the organisation's channels")
@@ -434,6 +435,15 @@ def _short_beside(line: str, here: list) -> bool:
     for f in here:
         rest = rest.replace(f.text.split("\n")[0], " ")
     return len(_WORD.findall(_strip_channels(rest))) <= MAX_ORG_LINE_WORDS
+
+
+def _names_itself_first(line: str) -> bool:
+    """"Veiligheidsregio Kennemerland | Zijlweg 200, … | (023) 515 95 00 | www.vrk.nl": a
+    channels line that opens with the organisation's own name."""
+    first = _SEPARATOR.split(line, maxsplit=1)[0].strip()
+    return bool(first) and len(first.split()) <= MAX_ORG_LINE_WORDS and bool(
+        ORG_NAME_START.match(first) or ORG_WORDS.search(first)
+        or looks_like_organisation(first.split()[0]))
 
 
 def _general_channel(line: str) -> bool:

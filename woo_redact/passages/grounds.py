@@ -19,7 +19,8 @@ _I = re.IGNORECASE | re.VERSION1
 # a person the passage is about: a pronoun, a role, a title, or a name-like pair of words
 _ROLE_NOUN = (r"medewerker|medewerkster|collega|cli[eë]nt|aanvrager|aanvraagster|verzoeker|"
               r"verzoekster|melder|klager|huurder|bewoner|bewoonster|aanvragers|stagiai\w*|"
-              r"pati[eë]nt|verdachte|aangever|aangeefster|"
+              r"\w*pati[eë]nt|verdachte|aangever|aangeefster|klaagster|bezwaarmaker|"
+              r"belanghebbende|buurman|buurvrouw|familie|gezin|"
               r"slachtoffer|getuige|leerling|student|ouder|moeder|vader|zoon|dochter|partner|"
               r"echtgeno\w+|broer|zus|kind|werknemer|sollicitant|ambtenaar|inspecteur|agent|"
               r"handhaver|kandidaat|\w*(?:leider|leidster|medewerker|ambtenaar|secretaris|"
@@ -127,7 +128,14 @@ class SpecialPersonalData(Ground):
         r"psycholo\w*|ggz\b|verslav\w*|alcoholprobl\w*|drugsprobl\w*|kanker|tumor\w*|chemo\w*|"
         r"bestraling\w*|geopereerd|operatie\w*|ziekenhuisopname|opgenomen\s+in\s+(?:het|een)\s+"
         r"ziekenhuis|revalid\w*|hartinfarct|herseninfarct|beroerte|diabet\w*|epilep\w*|hiv\w*|"
-        r"aids|zwanger\w*|miskraam|ivf|vruchtbaarheid\w*|dementie|alzheimer|autis\w*|adhd|"
+        r"aids|\w*zwanger\w*|uitgerekend|miskraam|ivf|vruchtbaarheid\w*|dementie|alzheimer|"
+        r"autis\w*|adhd|copd|multiple\s+sclerose|met\s+ms\b|koorts\w*|intensive\s+care|op\s+de\s+ic\b|"
+        r"toestand\s+is\s+(?:kritiek|stabiel|zorgelijk)|positief\s+getest|\w*ziekten\b|"
+        r"\w*operatie\w*|slecht\s+ter\s+been|(?:onco|cardio|neuro|psychia|reumato|uro|gynaeco)"
+        r"lo(?:og|ge)\w*|gezichtsveld\w*|(?:alcohol|drugs)misbruik|bekend\s+bij\s+de\s+politie|"
+        r"bij\s+de\s+politie\s+bekend|politiebekend\w*|"
+        # what English mail of the same people says
+        r"disease|illness|surgery|hospitali[sz]ed|pregnan\w*|cancer|depression|"
         r"gehandicapt\w*|handicap\w*|slechthorend\w*|slechtziend\w*|doof|blind|rolstoel\w*|"
         r"medicatie|medicijn\w*|diagnose\w*|behandeling\s+(?:voor|van|bij|in)|behandeld\s+"
         r"(?:voor|wordt|door)|arbeidsongeschikt\w*|re-?integratie\w*|bedrijfsarts\w*|"
@@ -137,7 +145,7 @@ class SpecialPersonalData(Ground):
         # religion and belief
         r"moskee\w*|synagoge\w*|gelovig\w*|religie\w*|religieu\w*|geloof\w*|christen\w*|"
         r"moslim\w*|islamitisch\w*|joods\w*|hindoe\w*|boeddhist\w*|hoofddoek\w*|ramadan|"
-        r"sabbat|"
+        r"sabbat|lid\s+van\s+(?:de\s+)?(?:[\w-]+\s+){0,3}(?:kerk|parochie|geloofsgemeenschap)\b|"
         # ethnicity and descent
         r"afkomst\b|roots|etnisch\w*|huidskleur|"
         r"(?:marokkaanse|turkse|surinaamse|antilliaanse|eritrese|syrische|somalische|"
@@ -232,7 +240,7 @@ class SecurityDetail(Ground):
     ENTITY = "SECURITY_DETAIL"
     GROUND = "5.1.2h"
     CUES = re.compile(
-        r"\b(?:beveilig\w*|persoonsbeveiliging|bewak\w*|bewaakt|onbewaakt|bodyguard\w*|"
+        r"\b(?:beveilig\w*|persoonsbeveilig\w*|bewak\w*|bewaakt|onbewaakt|bodyguard\w*|"
         r"dreig\w*|bedreig\w*|(?:achter|zij|nood|dienst)ingang(?:en|s)?\b|(?:achter|nood)uitgang(?:en|s)?\b|"
         r"vluchtroute\w*|aanrijroute\w*|route\s+(?:van|naar|via)|toegangscode\w*|deurcode\w*|"
         r"alarmcode\w*|kluis\w*|sleutelkast\w*|reservesleutel\w*|cameratoezicht|camera'?s?|"
@@ -278,7 +286,7 @@ class InspectionPlan(Ground):
         r"\b(?:onaangekondigd\w*|zonder\s+(?:voor)?aankondiging|niet\s+(?:vooraf\s+)?"
         r"aankondigen|niet\s+aangekondigd|zonder\s+afspraak|gaan|gaat|zullen|zal|"
         r"voornemens|gepland\w*|plannen|komende|volgende|morgen|overmorgen|"
-        r"week\s+\d{1,2}|in\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|"
+        r"week\s+\d{1,2}|weken\s+\d{1,2}|in\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|"
         r"september|oktober|november|december)|(?:eerste|tweede|derde|vierde)\s+kwartaal|"
         r"q[1-4]|vanaf\s+\d|om\s+\d{1,2}[.:]\d{2}|(?:ma|di|wo|do|vr|za|zo)\w*dag(?:nacht)?|"
         r"\d{1,2}[:.]\d{2}|\d{1,2}[-/]\d{1,2}|in\s+de\s+week\s+(?:van|na)|in\s+20\d\d|"
@@ -332,6 +340,7 @@ class InvestigationDetail(Ground):
 _CODE_WORD = re.compile(
     r"\b\w*(?:wachtwoord|password|passcode|pincode|inlog\w*|login|meeting-?id|"
     r"vergader\w*-?id|meetingnummer|vergadernummer|conferentie-?code|vergadercode|inbelcode|"
+    r"\w*conferentie-?id|video-?id|conference\s+id|"
     r"deelnemerscode|zoomcode|pin|pwd|ww|wifi-?code)\b|(?-i:\bID\b)|"
     r"(?<![\w-])code\b(?!\s+(?:rood|oranje|geel|zwart))", _I)
 # what a code looks like: a run of digits (in groups, perhaps with #), or a token that

@@ -61,7 +61,7 @@ _STREET = (r"(?:" + _NOUN_FIRST + r"|"
            + r"|" + r"(?:(?:Grote|Kleine|Oude|Nieuwe|Korte|Lange|Hoge|Lage)[ \t]{1,3})?(?:"
            + "|".join(_NOUN_STREETS) + r"))")
 # House number with an optional addition: 12a, 12-A, 12 A, 12 bis, 12-3hg, 12 II, 12-1.
-_ADDITION = (r"(?:[ \t]?-?[ \t]?(?:bis|hs|hg|bg|bv|bov|boven|beneden|huis|zw|rd|"
+_ADDITION = (r"(?:[ \t]?-?[ \t]?(?:bis|hs|hg|bg|bv|bov|boven|beneden|huis|zw|rd|rood|zwart|"
              r"[IVX]{1,3})(?![\w])|-?[A-Za-z](?![\w])|[ \t][A-Z](?![\w])|"
              r"-\d{1,3}(?:[ \t]?(?:hg|hs|bg|[a-z]))?(?![\w]))")
 # A postcode on the next line ("Parnassusplein\n2511 VX") is no house number.
@@ -131,7 +131,8 @@ _PLAIN_STREET_ADDRESS = cs(r"(?=[A-Z'])(?<![\w'-])" + _FEW_WORDS_THEN_NUMBER + _
 # "ingeschreven op"), or an address label ("Adres:", "woonadres"; not "Bezoekadres").
 _RESIDENCE_BEFORE = re.compile(
     r"(?:\b(?:woont|wonen|woonde|woonden|woonachtig|wonende|verblijft|verblijven|verbleef|"
-    r"verblijvende|ingeschreven|verhuisd|verhuist|verhuizen)\b[^.;:!?]{0,40}?\b(?:op|aan|naar)"
+    r"verblijvende|ingeschreven|verhuisd|verhuist|verhuizen|woning|woonhuis)\b"
+    r"[^.;:!?]{0,40}?\b(?:op|aan|naar)"
     r"[ \t]*:?|\b(?:woon|huis|thuis|verblijfs?|privé|prive)?adres(?:gegevens)?[ \t]*:?)"
     r"[ \t\n]+(?:(?:de|het|'t)[ \t\n]+)?$", re.IGNORECASE)
 # ... or its postcode follows ("Dobbe 22, 8032 JE", also on the next line).
@@ -157,6 +158,15 @@ _LAST_NUMBER = re.compile(r"(\d+)\D*$")
 _MONTH_AFTER = re.compile(r"[ \t]*" + _MONTHS + r"\b", re.IGNORECASE)
 
 
+# The Caribbean Netherlands: Papiamento streets open with "Kaya" (street) or "Kaminda"
+# (road), English ones on Saba and Statia end in Road, Street or Lane.
+_CARIBBEAN_STREET = cs(r"(?<![\w'-])(?:(?i:kaya|kaminda)[ \t]+(?:\p{Lu}[\p{L}'.-]*[ \t]+){0,4}|"
+                       r"(?!(?:The|A|An|De|Het|Een)\b)(?:\p{Lu}[\p{L}'-]*[ \t]+){1,3}"
+                       r"(?:Road|Street|Lane|Drive|Avenue)[ \t]+)"
+                       r"\d{1,4}[a-zA-Z]?(?![\w/-]|[.,:]\d)")
+_CARIBBEAN_STREET_RE = re.compile(_CARIBBEAN_STREET)
+
+
 class NlAddressRecognizer(NlPatternRecognizer):
     ENTITY = "NL_ADDRESS"
     PATTERNS = [Pattern("straat + huisnummer", _STREET_ADDRESS, 0.5),
@@ -168,6 +178,7 @@ class NlAddressRecognizer(NlPatternRecognizer):
                         r"(?i:\bkadastra\w*[^.;]{0,80}?)\K(?-i:sectie[ \t]+[A-Z]{1,2}),?"
                         r"[ \t\n]+(?i:nummer|nr\.?|perceel(?:nummer)?)[ \t]+\d{1,5}"
                         r"(?:[ \t]*(?:A|G)[ \t]*\d{1,4})?(?!\d)", 0.6),
+                Pattern("straat in Caribisch Nederland", _CARIBBEAN_STREET, 0.5),
                 # "Mevrouw Doğan woont op 41b": the neighbour's number in the street just named
                 Pattern("huisnummer na woont op",
                         r"(?i:\b(?:woont|woonde|wonen|wonende|woonachtig)[ \t]+op[ \t]+"
@@ -194,6 +205,7 @@ class NlAddressRecognizer(NlPatternRecognizer):
             return True
         if (_STREET_ADDRESS_RE.fullmatch(text, start, end)
                 or _LOWER_STREET_ADDRESS_RE.fullmatch(text, start, end)
+                or _CARIBBEAN_STREET_RE.fullmatch(text, start, end)
                 or text.startswith("sectie", start)):  # a parcel: its cue is in the pattern
             return False  # a street with a street word
         # A street without one: only where the text says it is an address.
@@ -255,11 +267,16 @@ class NlPostcodeRecognizer(NlPatternRecognizer):
             j -= 1
         while j > 0 and text[j - 1] in " \t":
             j -= 1
-        before = text[max(0, start - 120):start]
-        if j in _street_address_ends(text) and not (
-                self._negative_re is not None and self._negative_re.search(before)):
-            return "straat + huisnummer"
-        return ""
+        if j not in _street_address_ends(text):
+            return ""
+        # "Bezoekadres" on the street's line or the line above it; a "Retouradres" line
+        # above the addressee's name is the sender's, not this address's
+        line = text.rfind("\n", 0, j) + 1
+        above = text.rfind("\n", 0, max(0, line - 1)) + 1
+        before = text[max(above, start - 120):start]
+        if self._negative_re is not None and self._negative_re.search(before):
+            return ""
+        return "straat + huisnummer"
 
     def reject_in_text(self, text: str, start: int, end: int) -> bool:
         # "Postbus 20011, 2500 EA Den Haag", "Antwoordnummer 123 1000 AB Amsterdam".

@@ -280,7 +280,9 @@ _OFFICER_BEFORE = re.compile(
     r"(?i:\b[\w-]*?" + _OFFICER_FUNCTION + r"))[ \t]*$")  # "CIE-chef", "teamchef"
 _POLICE_RECORD = re.compile(
     r"(?i:\b(?:politie\w*|proces-verbaal|verbalisant\w*|bvh|basisvoorziening handhaving|"
-    r"mutatie\w*|recherche\w*|cie|criminele inlichtingen|opsporing\w*)\b)")
+    r"mutatie\w*|recherche\w*|cie|criminele inlichtingen|opsporing\w*|"
+    # a prison's report: its officers (PIW) by name and service number
+    r"penitentiair\w*|justiti[eë]le\s+inrichting|dji|gedetineerde\w*|bijzonder\s+voorval)\b)")
 
 
 class NlPersonnelNumberRecognizer(NlPatternRecognizer):
@@ -324,20 +326,28 @@ class NlPersonnelNumberRecognizer(NlPatternRecognizer):
         return bool(_ID_LABEL_BEFORE.search(before)) and not _OFFICER_ID_LABEL_BEFORE.search(before)
 
 
+_FIVE_DIGIT_SERVICE_NUMBER = re.compile(
+    r"(?i)\b(?:dienst|personeels|stam)(?:nummer|nr\.?)[ \t:]*\d{5}(?!\d)")
+
+
 class _OfficerNumberInBracketsRecognizer(NlPatternRecognizer):
     """"Verbalisanten: P. Mol (1432876)", "Afdruk door: MOL, P. (1432876)", "CIE-chef
     (1388201)": in a police record the number in brackets right after an officer's name or
     function is their registration number. Run by NlPersonnelNumberRecognizer."""
 
     ENTITY = "NL_PERSONNEL_NUMBER"
-    PATTERNS = [Pattern("nummer tussen haakjes na een verbalisant", r"\(\K\d{6,8}(?=\))", 0.6)]
+    PATTERNS = [Pattern("nummer tussen haakjes na een verbalisant", r"\(\K\d{5,8}(?=\))", 0.6)]
     CONTEXT = ["verbalisant*", "politie*"]
     WORDS_BEFORE = 0
     # starts with a literal: the engine skips from bracket to bracket
-    PRECHECK = r"\(\d{6,8}\)"
+    PRECHECK = r"\(\d{5,8}\)"
 
     def reject_in_text(self, text: str, start: int, end: int) -> bool:
         if not _OFFICER_BEFORE.search(text, max(0, start - 40), start - 1):
+            return True
+        if end - start < 6 and not _FIVE_DIGIT_SERVICE_NUMBER.search(text):
+            # "de mutatie van P. Jansen (12345)": five digits are a service number only
+            # where the text labels one so ("dienstnummer 61874")
             return True
         return not _POLICE_RECORD.search(text, max(0, start - 3000), min(len(text), end + 3000))
 

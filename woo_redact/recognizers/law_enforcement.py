@@ -107,6 +107,9 @@ class NlPoliceReferenceRecognizer(NlPatternRecognizer):
         # PL0900-2023123456, PL1300-2024012345-7: team code, year + serial, check digit.
         Pattern("BVH-registratienummer PL",
                 cs(r"(?<![\w-])PL\d{4}[- ]?(?:19|20)\d{2}\d{4,8}(?:-\d{1,2})?(?![\w-])"), 0.6),
+        # the Marechaussee's units write letters in the team code: PL27KM-2026-184467
+        Pattern("registratienummer PL met eenheidscode",
+                cs(r"(?<![\w-])PL\d{2}[A-Z]{2}-(?:19|20)\d{2}-?\d{4,8}(?:-\d{1,2})?(?![\w-])"), 0.6),
         # PV-2023-0456, PV 2024/123456
         Pattern("proces-verbaalnummer PV",
                 cs(r"(?<![\w-])PV[- ]?(?:19|20)\d{2}[-/]?\d{3,8}(?:-\d{1,2})?(?![\w-])"), 0.5),
