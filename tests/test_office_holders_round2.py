@@ -319,8 +319,15 @@ def test_a_board_member_named_after_the_board_s_word_or_above_the_role(holders):
     ("Executive Council\nCommissioners Orlando J. Spanner and Joyce Berkel\nIsland Secretary",
      "Joyce Berkel", "commissioners"),
     ("Councilman Gumbs asked about the harbour.", "Gumbs", "councilman"),
+    ("The motion was adopted. Member Gumbs voted against.", "Gumbs", "member"),
+    ("Present\nMembers\nNigel A. Woodley, Sharine Pandt-Mussenden, Reuben Merkman",
+     "Reuben Merkman", "members"),
     ("De Rijksvertegenwoordiger, de heer Tervoort, heeft gebeld.", "Tervoort",
      "rijksvertegenwoordiger"),
 ])
 def test_the_caribbean_public_bodies_offices(holders, text, name, role):
     assert keep(holders, text, name) == f"office holder: role context '{role}'"
+
+
+def test_a_staff_member_holds_no_seat(holders):
+    assert keep(holders, "Our staff member John Peters will call you.", "John Peters") is None

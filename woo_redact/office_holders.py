@@ -49,6 +49,9 @@ _ROLE = (
     r"island\s+governor|lt\.?\s+governor|(?:government\s+)?commissioners?|"
     r"(?:island\s+)?council\s*(?:members?|m[ae]n|wom[ae]n)|"
     r"members?\s+of\s+the\s+island\s+council|"
+    # English minutes name a council's members as Dutch ones "het lid": "Member Gumbs
+    # voted against" (a staff or family member is no seat)
+    r"(?<!staff\s)(?<!team\s)(?<!family\s)(?<!crew\s)(?<!board\s)members?|"
     r"(?:nationale\s+|kinder)?ombuds(?:man|vrouw)|"
     # the heads of the police and the public prosecution who sit in the local "driehoek" with
     # the mayor and speak for their organisation in public
@@ -462,6 +465,11 @@ _OFFICE = re.compile(rf"(?i:{_ROLE})")
 # "CdK", "RvB" name the office or the board, never a person (two capitals alone may be
 # initials)
 _OFFICE_ABBREVIATION = re.compile(r"(?:de[ \t]+)?(?:CdK|RvB|RvC|RvT)")
+
+
+def role_pattern() -> str:
+    """The regex of the offices that make a name an office holder's (group ``role``)."""
+    return _ROLE
 
 
 def is_office_word(name: str) -> bool:

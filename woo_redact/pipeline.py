@@ -268,6 +268,9 @@ class Pipeline:
     def _keep_in_context(self, doc: Document, findings: list[Finding],
                          dossier: NameBook | None) -> None:
         """The keep decisions that read the document around many findings at once."""
+        if self.policy.keep_office_holders:
+            from .chat_owner import keep_owner
+            keep_owner(doc.text, findings)
         self._keep_office_mentions(findings, dossier)
         if self.policy.keep_organisation_addresses:
             from .contact_blocks import (keep_contact_blocks, keep_organisation_rows,
