@@ -203,3 +203,12 @@ def test_a_kept_number_is_kept_when_written_from_abroad(pipeline, tmp_path):
         "Nederland: +31 88 120 50 00). Mevrouw Rosaria belt u terug op +31 6 1234 5678."])
     assert got["+31 88 120 50 00"] == "keep"
     assert got["+31 6 1234 5678"] == "redact"
+
+
+def test_an_island_s_letterhead_without_a_postcode_above_the_addressee(pipeline, tmp_path):
+    got = _decided(pipeline, tmp_path, [
+        "Openbaar Lichaam Bonaire", "Kabinet van de Gezaghebber", "Kaya Grandi 2",
+        "Kralendijk, Bonaire", "T +599 715 5300", "gezaghebber@bonairegov.com",
+        "www.bonairegov.com", "Aan mevrouw R. Martis", "Kaya Korona 118", "Kralendijk"])
+    assert got["+599 715 5300"] == "keep" and got["Kaya Grandi 2"] == "keep"
+    assert got["Kaya Korona 118"] == "redact"

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import regex as re
 
+from . import gazetteer
 from .gazetteer import looks_like_organisation
 from .model import Box, Document
 from .occurrences import key
@@ -68,8 +69,11 @@ def keep_contact_blocks(findings: list, text: str, doc: Document | None = None) 
     for block, start in _blocks(text, lines, by_line, doc):
         items = [f for n in block for f in by_line.get(n, [])]
         signed = _signed(text, lines, by_line, start)
-        personal = any(_personal(by_line.get(n, []), text[lines[n][0]:lines[n][1]])
-                       for n in _run_after(text, lines, by_line, block[-1]))
+        # a block that gives the organisation's website or a team's mailbox is its own,
+        # whatever follows it (a letterhead above the addressee's block)
+        own = any(_own_channel(text[lines[n][0]:lines[n][1]]) for n in block)
+        personal = not own and any(_personal(by_line.get(n, []), text[lines[n][0]:lines[n][1]])
+                                   for n in _run_after(text, lines, by_line, block[-1]))
         why = ("organisation contact: in the organisation's contact block" if len(block) > 1
                else "organisation contact: on a line with the organisation's name")
         _keep(items, why, phones=not (signed or personal))
@@ -168,6 +172,8 @@ def _blocks(text: str, lines: list[tuple[int, int]], by_line: dict[int, list],
         if current is not None and _contact_only(line, here):
             current.append(n)
             continue
+        if current is not None and not here and _places_only(line):
+            continue  # "Kralendijk, Bonaire": a place without a postcode, as the islands write
         if current is not None and not here and _NAME_GOES_ON.fullmatch(line.strip()):
             continue  # the name wraps: "De Voorzitter van de Tweede Kamer\nder Staten-Generaal"
         current = None
@@ -444,6 +450,17 @@ def _names_itself_first(line: str) -> bool:
     return bool(first) and len(first.split()) <= MAX_ORG_LINE_WORDS and bool(
         ORG_NAME_START.match(first) or ORG_WORDS.search(first)
         or looks_like_organisation(first.split()[0]))
+
+
+def _places_only(line: str) -> bool:
+    words = _WORD.findall(line)
+    places = gazetteer.load()
+    return bool(words) and all(places.is_place(w) for w in words)
+
+
+def _own_channel(line: str) -> bool:
+    return bool(_WEB.search(line)
+                or any(organisation_mailbox(m) for m in EMAIL_ON_LINE.findall(line)))
 
 
 def _general_channel(line: str) -> bool:

@@ -20,6 +20,9 @@ from .trade_names import TRADES_AS, repeats_owner, words_of
 ORG_WORDS = re.compile(
     r"\b(?:ministerie|gemeente|provincie|politie|rechtbank|gerechtshof|openbaar ministerie|"
     r"parket|waterschap|wetterskip|provinsje|rijkswaterstaat|belastingdienst|inspectie|"
+    # the Caribbean public bodies: "Openbaar Lichaam Bonaire", "Public Entity Saba"
+    r"openbaar lichaam|openbare lichamen|public entity|bestuurscollege|eilandsraad|"
+    r"island council|kabinet van de gezaghebber|"
     r"directie|dienst|agentschap|"
     r"autoriteit|raad van|college|kamer|universiteit|hogeschool|stichting|ziekenhuis|"
     r"huisartsenpost|zorggroep|"
