@@ -170,3 +170,17 @@ def test_a_venue_named_with_an_article_is_also_named_without_it():
     names = learn(text, gazetteer.load())
     assert "kreekrug" in names and "de kreekrug" in names
     assert "vonk" not in names  # a surname too: "mevrouw Vonk" stays someone
+
+
+def test_a_title_at_a_page_s_foot_does_not_take_the_next_page_s_running_head(analyzer):
+    from conftest import found
+
+    text = ("Ongeveer dertig bewoners waren aanwezig. Dhr.\nVeiligheidsregio Kennemerland\n"
+            "Team Incidentevaluatie en Leren")
+    assert not any("Kennemerland" in x for x in found(analyzer, text, "PERSON"))
+
+
+def test_a_sports_club_s_name_after_its_form():
+    names = learn("Bezoek aan de opvang in het clubhuis van RKSV\nSpaarnevogels. "
+                  "Penningmeester ZMHC De Reigers belde.", gazetteer.load())
+    assert {"spaarnevogels", "de reigers"} <= names

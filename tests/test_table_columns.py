@@ -173,3 +173,15 @@ def test_a_spreadsheet_print_numbers_its_rows_the_header_s_too(tmp_path):
     got = [(f.entity_type, f.text) for f in table_findings(extract(str(path)))]
     assert {("PERSON", "SB"), ("PERSON", "MdG"), ("PERSON", "G. Kwakkel"),
             ("NL_POSTCODE", "3284 VB")} <= set(got)
+
+
+def test_header_labels_set_close_together_are_two_columns(tmp_path):
+    # an export prints "Geb.datum" and "Kenteken" a space apart, and the CJIB number runs
+    # into the name beside it
+    rows = [("CJIB-nummer", "Betrokkene", "Geb.datum", "Kenteken", "Feit"),
+            ("8922186299079565", "Bakker, J.M.", "14-02-1986", "GH-512-K", "VA026"),
+            ("4265377978041208", "El Idrissi, M.", "30-11-1999", "4-KZL-83", "R628c")]
+    path = _table_pdf(tmp_path / "export.pdf", rows, [40, 117, 200, 246, 330], size=8)
+    got = set((f.entity_type, f.text) for f in table_findings(extract(str(path))))
+    assert {("NL_CLIENT_NUMBER", "8922186299079565"), ("DATE_OF_BIRTH", "14-02-1986"),
+            ("NL_LICENSE_PLATE", "GH-512-K"), ("PERSON", "El Idrissi, M")} <= got, got

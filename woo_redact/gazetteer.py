@@ -432,7 +432,7 @@ def looks_like_agent_noun(word: str, gaz: Gazetteer) -> bool:
 _ORG_ENDINGS = ("dienst", "instituut", "inspectie", "autoriteit", "stichting", "vereniging",
                 "ministerie", "directie", "commissie", "agentschap", "organisatie",
                 "corporatie", "bedrijf", "kantoor", "bureau", "centrum", "fonds", "omroep",
-                "houderij", "boerderij", "kwekerij", "ziekenhuis", "kliniek")
+                "houderij", "boerderij", "kwekerij", "ziekenhuis", "kliniek", "regio")
 
 
 def looks_like_organisation(word: str) -> bool:

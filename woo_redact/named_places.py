@@ -57,6 +57,9 @@ _KIND_CUED = re.compile(
     rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME}){{0,3}})")
 _ARTICLE = re.compile(r"^(?:De|Het|Den|'t)[ \t]+(?=\p{Lu})")
 _FOREIGN_JOIN = re.compile(r"[ \t](?:di|da|do|of|the|for|and|en|voor|op|aan)[ \t]")
+# a sports club after its form: "RKSV Spaarnevogels", "ZMHC De Reigers", "FC Utrecht"
+_CLUB_CUED = re.compile(rf"(?<![\w-])(?-i:RKSV|RKVV|RKAVV|VV|SV|FC|HC|MHC|ZMHC|KV|HV|ZV|TC|LTC|"
+                        rf"AV|GHC|VVV|SC)[ \t]*\n?[ \t]*(?P<name>{_NAME}(?:[ \t]+{_NAME})?)")
 # a Frisian house or place name: "It Heechhôf", "Nij Smellinghe"
 _FRISIAN_CUED = re.compile(rf"(?<![\w-])(?-i:It|Nij|Âld|Alde|Âlde)[ \t]+(?P<name>{_NAME})")
 # cues that are part of the organisation's own name ("Omroep Zuiderwaard")
@@ -115,6 +118,7 @@ def learn(text: str, gaz: Gazetteer | None = None) -> frozenset[str]:
                 out.add(name.lower())
                 out.add(f"{cue} {name}".lower())
         out.update(m.group("name").lower() for m in _FRISIAN_CUED.finditer(text))
+        out.update(" ".join(m.group("name").split()).lower() for m in _CLUB_CUED.finditer(text))
     domains: dict[str, set[str]] = {}
     for m in _MAILBOX.finditer(text):
         label = m.group("label").lower()

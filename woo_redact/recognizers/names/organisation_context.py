@@ -50,7 +50,10 @@ ORG_TYPE_ENDINGS = ("bedrijf", "stichting", "vereniging", "firma", "organisatie"
                     # Wâldhiem", "Zorgboerderij De Eshof"
                     "houderij", "boerderij", "kwekerij", "zorggroep",
                     # "Huisartsenpraktijk De Kreek", "Apotheek Zuid"
-                    "praktijk", "apotheek")
+                    "praktijk", "apotheek",
+                    # English names of the Caribbean bodies and of foreign partners:
+                    # "Ministry of Health, Welfare and Sport", "Saba Health Care Foundation"
+                    "ministry", "department", "authority", "agency", "foundation")
 # Words after a name that make it a company's or an institute's: "Verwey-Jonker Instituut",
 # "Jansen B.V.". Not "Advocaten" or "Notarissen": a partnership's name is its partners'.
 ORG_SUFFIX_WORDS = frozenset({

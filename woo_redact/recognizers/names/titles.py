@@ -11,7 +11,8 @@ from collections.abc import Iterator
 
 import regex as re
 
-from woo_redact.gazetteer import INITIALS_RE, INTERFIX_RE, NAMEWORD_RE, SURNAME_RE, TITLE_RE
+from woo_redact.gazetteer import (INITIALS_RE, INTERFIX_RE, NAMEWORD_RE, SURNAME_RE, TITLE_RE,
+                                  looks_like_organisation)
 from woo_redact.recognizers.names.base import (
     INITIAL_TOKEN,
     NAMEWORD_TOKEN,
@@ -24,6 +25,7 @@ from woo_redact.recognizers.names.organisation_context import (
     INSTITUTION_NOUNS,
     ORG_WORDS,
     is_sector,
+    is_type_compound,
 )
 
 
@@ -68,8 +70,9 @@ class TitleNameRecognizer(NameRecognizer):
                                                                      m.end("name") + 60])
             name = text[m.start("name"):end]
             words = [w for w in name.split() if NAMEWORD_TOKEN.fullmatch(w)]
-            if words and words[-1].lower() in ORG_WORDS:
-                continue
+            if words and (words[-1].lower() in ORG_WORDS or looks_like_organisation(words[0])
+                          or is_type_compound(words[0])):
+                continue  # "Dhr.\nVeiligheidsregio Kennemerland": a page's running head
             if _STREET_NAMED_AFTER.match(text, m.start("name")):
                 continue  # "Ds. Kuyperstraat 9", "Dr. Lelylaan 12": a street named after someone
             if len(words) == 1 and not INITIAL_TOKEN.match(name):
