@@ -147,3 +147,22 @@ def test_a_namesake_of_part_of_a_double_name_is_someone_else():
                                                               "'burgemeester'")
     again = parse_person("H.J. Brinkman")
     assert _the_holder(again, [hester], [again], lambda s: False) == hester
+
+
+def test_a_minister_named_by_surname_is_not_every_namesake_in_the_dossier(tmp_path, pipeline):
+    from woo_redact.dossier import run_dossier
+    from woo_redact.inputs import InputFile
+
+    a = make_pdf(tmp_path / "nota.pdf", [[
+        (72, 80, "De reactie wordt afgestemd met de staf van minister De Jonge.")]])
+    b = make_pdf(tmp_path / "verslag.pdf", [[
+        (72, 80, "Evi de Jonge woont aan de Prinsengracht 275, 1149 BD Amsterdam."),
+        (72, 94, "Het gesprek met minister H. de Jonge volgt later.")]])
+    files = [InputFile(str(a), a.name), InputFile(str(b), b.name)]
+    results = {f.rel: r for f, r in run_dossier(pipeline, files, tmp_path / "out",
+                                                dry_run=True)}
+    found = {f.text: f.action for f in results["verslag.pdf"].findings
+             if f.entity_type == "PERSON"}
+    # the list knows the minister as Hugo de Jonge: Evi is a namesake
+    assert found.get("Evi de Jonge") == "redact", found
+    assert found.get("H. de Jonge") == "keep", found

@@ -318,6 +318,11 @@ class OfficeHolders:
                 return self._full[turned]
         return None
 
+    def only_one_named(self, surname: str) -> OfficeHolder | None:
+        """The one listed person with this surname ("de jonge": Hugo de Jonge), if only one."""
+        found = self._surname.get(normalise(surname), [])
+        return found[0] if len(found) == 1 else None
+
     def is_office_holder(self, name: str) -> bool:
         """Predicate for propagation: never spread a listed office holder's name."""
         return self.listed(name) is not None

@@ -289,12 +289,29 @@ class Pipeline:
             return
         from . import office_mentions
         frequent = self.office_holders.frequent_word
-        office_mentions.keep_mentions(findings, office_mentions.holders_of(findings),
+        as_listed = self._as_listed
+        office_mentions.keep_mentions(findings, as_listed(office_mentions.holders_of(findings)),
                                       frequent=frequent)
         if dossier is not None and dossier.holders:
             office_mentions.keep_mentions(
-                findings, self._dossier_holders(dossier).meeting(findings), frequent=frequent)
+                findings, as_listed(self._dossier_holders(dossier).meeting(findings)),
+                frequent=frequent)
         office_mentions.keep_initials(findings, office_mentions.holders_of(findings))
+
+    def _as_listed(self, holders: list) -> list:
+        """A holder the text names by surname only ("minister De Jonge") takes the first name
+        the list gives the one listed person of that name: "Evi de Jonge" in another
+        document is then a namesake, not the minister."""
+        from .office_mentions import Holder, parse_person
+
+        out = []
+        for h in holders:
+            p = h.person
+            listed = (None if p.first or p.initials
+                      else self.office_holders.only_one_named(f"{p.interfix} {p.surname}"))
+            named = parse_person(listed.name) if listed is not None else None
+            out.append(Holder(named, h.reason) if named is not None else h)
+        return out
 
     def _dossier_holders(self, dossier: NameBook) -> _DossierHolders:
         """The dossier's holders indexed once (holders are only ever added to a book)."""
