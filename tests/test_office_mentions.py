@@ -166,3 +166,22 @@ def test_a_minister_named_by_surname_is_not_every_namesake_in_the_dossier(tmp_pa
     # the list knows the minister as Hugo de Jonge: Evi is a namesake
     assert found.get("Evi de Jonge") == "redact", found
     assert found.get("H. de Jonge") == "keep", found
+
+
+def test_a_name_from_another_document_is_not_spread_onto_a_place_of_that_name(tmp_path,
+                                                                            pipeline):
+    from woo_redact.dossier import run_dossier
+    from woo_redact.inputs import InputFile
+
+    a = make_pdf(tmp_path / "besluit.pdf", [[
+        (72, 80, "Het gesprek met mevrouw Saba over haar aanvraag vond plaats op 3 maart."),
+        (72, 94, "Daarna belde mevrouw Tesfay over de aanvraag van Saba Tesfay.")]])
+    b = make_pdf(tmp_path / "mail.pdf", [[
+        (72, 80, "De zorg op Saba en Bonaire wordt besproken in het overleg van maandag."),
+        (72, 94, "Ik bel Saba Tesfay morgen over de aanvraag.")]])
+    files = [InputFile(str(a), a.name), InputFile(str(b), b.name)]
+    results = {f.rel: r for f, r in run_dossier(pipeline, files, tmp_path / "out",
+                                                dry_run=True)}
+    spread = [f.text for f in results["mail.pdf"].findings
+              if f.entity_type == "PERSON" and f.status == "accepted"]
+    assert "Saba Tesfay" in spread and "Saba" not in spread, spread

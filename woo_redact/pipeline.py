@@ -221,7 +221,7 @@ class Pipeline:
         findings = [f for f in self._propagate(doc, findings, dossier, places=places)
                     if not (f.entity_type == "PERSON" and "Propagation" in f.detector
                             and (is_place_finding(doc.text, f.start, f.end, places)
-                                 or is_office_word(f.text)))]
+                                 or is_office_word(f.text) or _place_word(f.text)))]
         t["detect"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         findings = self.policy.decide(findings, doc.text, self.office_holders)
@@ -246,7 +246,8 @@ class Pipeline:
         merged = self._propagate(doc, proposal.findings, dossier, dossier_only=True,
                                  places=places)
         new = [f for f in merged if f.id not in before and not (
-            f.entity_type == "PERSON" and is_place_finding(doc.text, f.start, f.end, places))]
+            f.entity_type == "PERSON" and (is_place_finding(doc.text, f.start, f.end, places)
+                                           or _place_word(f.text)))]
         for f in self.policy.decide(new, doc.text, self.office_holders):
             self._set_status(f)
             proposal.findings.append(f)
@@ -570,6 +571,35 @@ class _DossierHolders:
                  for w in _WORD.findall(f.text)}
         hit = sorted({i for w in words for i in self.by_word.get(w, ())})
         return [self.holders[i] for i in hit]
+
+
+def _place_word(name: str) -> bool:
+    """A single word another document took for a name that the place lists know and the
+    surname lists do not ("Saba", "Eustatius"): spread into this document it is the place
+    (the document's own detectors still find a person of that name after a title)."""
+    from . import gazetteer
+
+    word = name.strip()
+    gaz = gazetteer.load()
+    if " " in word or gaz.is_surname(word):
+        return False
+    if word.lower() in gazetteer.KINGDOM_CARIBBEAN:
+        return True  # "Saba", "Bonaire": a public body of the Kingdom before a first name
+    # "Zwolle", "Eustatius" of "Sint Eustatius"; not "Lies", "Jet" or "Maarten" (of "Sint
+    # Maarten"), first names as well as places
+    return ((gaz.is_place(word) or word.lower() in _place_tails(gaz))
+            and not gaz.is_first_name(word))
+
+
+_TAILS: dict[int, frozenset[str]] = {}
+
+
+def _place_tails(gaz) -> frozenset[str]:
+    """The last words of the listed places of more than one word ("Sint |Eustatius|")."""
+    if id(gaz) not in _TAILS:
+        _TAILS.clear()
+        _TAILS[id(gaz)] = frozenset(p.split()[-1] for p in gaz.places if " " in p)
+    return _TAILS[id(gaz)]
 
 
 def _pages(nums: list[int]) -> str:
