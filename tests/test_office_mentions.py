@@ -17,6 +17,15 @@ def _f(text: str, action: str = "redact", reason: str = "") -> Finding:
 ROLE = "office holder: role context 'wethouder'"
 
 
+def _dossier(pipeline, tmp_path, *pdfs):
+    """The documents run as one dossier (dry run): result by file name."""
+    from woo_redact.dossier import run_dossier
+    from woo_redact.inputs import InputFile
+
+    files = [InputFile(str(p), p.name) for p in pdfs]
+    return {f.rel: r for f, r in run_dossier(pipeline, files, tmp_path / "out", dry_run=True)}
+
+
 def test_a_surname_kept_for_its_role_takes_the_one_full_name_with_that_surname():
     found = [_f("Verhoef", "keep", ROLE), _f("Verhoef, Rob"), _f("Jan Smit")]
     (h,) = holders_of(found)
@@ -52,18 +61,13 @@ def test_initials_that_stand_for_one_holder_only():
 
 def test_the_dossier_carries_an_office_holder_to_a_chat_that_never_names_the_role(
         tmp_path, pipeline):
-    from woo_redact.dossier import run_dossier
-    from woo_redact.inputs import InputFile
-
     a = make_pdf(tmp_path / "besluitenlijst.pdf", [[
         (72, 80, "Aanwezig: burgemeester H. Brinkman, wethouder Rob Verhoef"),
         (72, 94, "Verslag: Ingrid Veldkamp")]])
     b = make_pdf(tmp_path / "chat.pdf", [[
         (72, 80, "[27-08-2024 07:10] Rob Verhoef: Goed werk allemaal, Lotte."),
         (72, 94, "[27-08-2024 07:12] Lotte Zandbergen: Dank, ik zet het online.")]])
-    files = [InputFile(str(a), a.name), InputFile(str(b), b.name)]
-    results = {f.rel: r for f, r in run_dossier(pipeline, files, tmp_path / "out",
-                                                dry_run=True)}
+    results = _dossier(pipeline, tmp_path, a, b)
     chat = results["chat.pdf"].findings
     assert {f.text for f in chat if f.status == "accepted"} >= {"Lotte Zandbergen"}
     assert all(f.action == "keep" for f in chat if "Verhoef" in f.text), [
@@ -150,17 +154,12 @@ def test_a_namesake_of_part_of_a_double_name_is_someone_else():
 
 
 def test_a_minister_named_by_surname_is_not_every_namesake_in_the_dossier(tmp_path, pipeline):
-    from woo_redact.dossier import run_dossier
-    from woo_redact.inputs import InputFile
-
     a = make_pdf(tmp_path / "nota.pdf", [[
         (72, 80, "De reactie wordt afgestemd met de staf van minister De Jonge.")]])
     b = make_pdf(tmp_path / "verslag.pdf", [[
         (72, 80, "Evi de Jonge woont aan de Prinsengracht 275, 1149 BD Amsterdam."),
         (72, 94, "Het gesprek met minister H. de Jonge volgt later.")]])
-    files = [InputFile(str(a), a.name), InputFile(str(b), b.name)]
-    results = {f.rel: r for f, r in run_dossier(pipeline, files, tmp_path / "out",
-                                                dry_run=True)}
+    results = _dossier(pipeline, tmp_path, a, b)
     found = {f.text: f.action for f in results["verslag.pdf"].findings
              if f.entity_type == "PERSON"}
     # the list knows the minister as Hugo de Jonge: Evi is a namesake
@@ -170,18 +169,13 @@ def test_a_minister_named_by_surname_is_not_every_namesake_in_the_dossier(tmp_pa
 
 def test_a_name_from_another_document_is_not_spread_onto_a_place_of_that_name(tmp_path,
                                                                             pipeline):
-    from woo_redact.dossier import run_dossier
-    from woo_redact.inputs import InputFile
-
     a = make_pdf(tmp_path / "besluit.pdf", [[
         (72, 80, "Het gesprek met mevrouw Saba over haar aanvraag vond plaats op 3 maart."),
         (72, 94, "Daarna belde mevrouw Tesfay over de aanvraag van Saba Tesfay.")]])
     b = make_pdf(tmp_path / "mail.pdf", [[
         (72, 80, "De zorg op Saba en Bonaire wordt besproken in het overleg van maandag."),
         (72, 94, "Ik bel Saba Tesfay morgen over de aanvraag.")]])
-    files = [InputFile(str(a), a.name), InputFile(str(b), b.name)]
-    results = {f.rel: r for f, r in run_dossier(pipeline, files, tmp_path / "out",
-                                                dry_run=True)}
+    results = _dossier(pipeline, tmp_path, a, b)
     spread = [f.text for f in results["mail.pdf"].findings
               if f.entity_type == "PERSON" and f.status == "accepted"]
     assert "Saba Tesfay" in spread and "Saba" not in spread, spread
