@@ -447,9 +447,8 @@ def _names_itself_first(line: str) -> bool:
     """"Veiligheidsregio Kennemerland | Zijlweg 200, … | (023) 515 95 00 | www.vrk.nl": a
     channels line that opens with the organisation's own name."""
     first = _SEPARATOR.split(line, maxsplit=1)[0].strip()
-    return bool(first) and len(first.split()) <= MAX_ORG_LINE_WORDS and bool(
-        ORG_NAME_START.match(first) or ORG_WORDS.search(first)
-        or looks_like_organisation(first.split()[0]))
+    return (bool(first) and len(first.split()) <= MAX_ORG_LINE_WORDS
+            and _names_organisation(first))
 
 
 def _places_only(line: str) -> bool:
@@ -464,8 +463,7 @@ def _own_channel(line: str) -> bool:
 
 
 def _general_channel(line: str) -> bool:
-    return bool(_POSTBUS.search(line) or _WEB.search(line)
-                or any(organisation_mailbox(m) for m in EMAIL_ON_LINE.findall(line))
+    return bool(_POSTBUS.search(line) or _own_channel(line)
                 or SERVICE_NUMBER_ON_LINE.search(line)) and bool(_SEPARATOR.search(line))
 
 

@@ -14,7 +14,7 @@ from presidio_analyzer import (AnalyzerEngine, Pattern, PatternRecognizer, Recog
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 
 from .extract import boxes_for_span, page_spans, span_boxes
-from .gazetteer import looks_like_organisation
+from .gazetteer import INTERFIX_RE, looks_like_organisation
 from .model import CONTEXTUAL_TYPES, LOW_OCR, Document, Finding
 from .policy import Policy
 from .trade_names import TRADES_AS, word_matches, repeats_owner, words_of
@@ -255,7 +255,7 @@ _WHOLE_NAME = re.compile(r"[^\W\d_][\w'’.-]*(?:[ \t]+[\w'’.-]+)*[ \t]*,[ \t]
                          r"(?:[ \t]+[\w'’.-]+)*|[^\W\d_][\w'’.-]*(?:[ \t]+[\w'’.-]+)+")
 
 
-_WRAPS_ON = re.compile(r"(?i)(?:^|\s)(?:van|de|der|den|het|ten|ter|te|in|op|uit|el|al)$")
+_WRAPS_ON = re.compile(rf"(?:^|\s)(?:{INTERFIX_RE})$")
 
 
 _PO_BOX = re.compile(r"(?i)p\.?\s?o\.?\s?box")

@@ -10,6 +10,7 @@ detector that reads it as a surname is wrong there, and propagation must not spr
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import regex as re
@@ -211,6 +212,32 @@ def is_place_finding(text: str, start: int, end: int, places: frozenset[str] | s
             if names_a_place(" ".join(words[-k:]) + " " + text[start:end], places):
                 return True
     return False
+
+
+def spread_onto_a_place(name: str) -> bool:
+    """A single word spread from a name found elsewhere that the place lists know and the
+    surname lists do not ("Saba", "Eustatius"): where it is spread to, it is the place (the
+    document's own detectors still find a person of that name after a title)."""
+    from . import gazetteer
+
+    word = name.strip()
+    gaz = gazetteer.load()
+    if " " in word or gaz.is_surname(word):
+        return False
+    if word.lower() in gazetteer.KINGDOM_CARIBBEAN:
+        return True  # "Saba", "Bonaire": a public body of the Kingdom before a first name
+    # "Zwolle", "Eustatius" of "Sint Eustatius"; not "Lies", "Jet" or "Maarten" (of "Sint
+    # Maarten"), first names as well as places
+    return ((gaz.is_place(word) or word.lower() in _place_tails())
+            and not gaz.is_first_name(word))
+
+
+@lru_cache(maxsize=1)
+def _place_tails() -> frozenset[str]:
+    """The last words of the listed places of more than one word ("Sint |Eustatius|")."""
+    from . import gazetteer
+
+    return frozenset(p.split()[-1] for p in gazetteer.load().places if " " in p)
 
 
 # Organisms named the Latin way, an initial for the genus: "E. coli", "S. aureus", "L.

@@ -28,7 +28,7 @@ from . import textnorm
 from .errors import BadInput, as_bad_input
 from .extract import Limits, extract, needs_ocr, open_pdf
 from .model import Document, Finding, Page, Word, sha256_file
-from .named_places import is_place_finding, names_an_organism
+from .named_places import is_place_finding, names_an_organism, spread_onto_a_place
 from .named_places import learn as learn_places
 from .redact import Mark, redact_document, save_rewritten
 from .occurrences import Expected, kept_occurrences, uncovered_occurrences
@@ -221,7 +221,7 @@ class Pipeline:
         findings = [f for f in self._propagate(doc, findings, dossier, places=places)
                     if not (f.entity_type == "PERSON" and "Propagation" in f.detector
                             and (is_place_finding(doc.text, f.start, f.end, places)
-                                 or is_office_word(f.text) or _place_word(f.text)))]
+                                 or is_office_word(f.text) or spread_onto_a_place(f.text)))]
         t["detect"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         findings = self.policy.decide(findings, doc.text, self.office_holders)
@@ -247,7 +247,7 @@ class Pipeline:
                                  places=places)
         new = [f for f in merged if f.id not in before and not (
             f.entity_type == "PERSON" and (is_place_finding(doc.text, f.start, f.end, places)
-                                           or _place_word(f.text)))]
+                                           or spread_onto_a_place(f.text)))]
         for f in self.policy.decide(new, doc.text, self.office_holders):
             self._set_status(f)
             proposal.findings.append(f)
@@ -571,35 +571,6 @@ class _DossierHolders:
                  for w in _WORD.findall(f.text)}
         hit = sorted({i for w in words for i in self.by_word.get(w, ())})
         return [self.holders[i] for i in hit]
-
-
-def _place_word(name: str) -> bool:
-    """A single word another document took for a name that the place lists know and the
-    surname lists do not ("Saba", "Eustatius"): spread into this document it is the place
-    (the document's own detectors still find a person of that name after a title)."""
-    from . import gazetteer
-
-    word = name.strip()
-    gaz = gazetteer.load()
-    if " " in word or gaz.is_surname(word):
-        return False
-    if word.lower() in gazetteer.KINGDOM_CARIBBEAN:
-        return True  # "Saba", "Bonaire": a public body of the Kingdom before a first name
-    # "Zwolle", "Eustatius" of "Sint Eustatius"; not "Lies", "Jet" or "Maarten" (of "Sint
-    # Maarten"), first names as well as places
-    return ((gaz.is_place(word) or word.lower() in _place_tails(gaz))
-            and not gaz.is_first_name(word))
-
-
-_TAILS: dict[int, frozenset[str]] = {}
-
-
-def _place_tails(gaz) -> frozenset[str]:
-    """The last words of the listed places of more than one word ("Sint |Eustatius|")."""
-    if id(gaz) not in _TAILS:
-        _TAILS.clear()
-        _TAILS[id(gaz)] = frozenset(p.split()[-1] for p in gaz.places if " " in p)
-    return _TAILS[id(gaz)]
 
 
 def _pages(nums: list[int]) -> str:

@@ -124,13 +124,13 @@ def organisation_rows(doc: Document) -> list[list[tuple[int, int]]]:
             texts = [" ".join(c.text.split()) for c in row.values()]
             if any(SOLE_TRADER.search(t) for t in texts):
                 continue  # "G.J. van de Kamp h.o.d.n. Veehouderij …": the farm is his home
-            if any(k in row and _names_organisation(" ".join(row[k].text.split()), gaz)
+            if any(k in row and _organisation_cell(" ".join(row[k].text.split()), gaz)
                    for k in persons):
                 out.append([sp for cell in row.values() if (sp := _span(doc, cell))])
     return out
 
 
-def _names_organisation(core: str, gaz: gazetteer.Gazetteer) -> bool:
+def _organisation_cell(core: str, gaz: gazetteer.Gazetteer) -> bool:
     """"Stichting …", "… B.V.", "Huisartsenpraktijk De Kreek", "Bakkerij Van Vliet": a word
     of the organisation's kind that is no one's name."""
     if _ORG_WORDS.search(core) or _LEGAL_PERSON.search(core):
@@ -139,14 +139,17 @@ def _names_organisation(core: str, gaz: gazetteer.Gazetteer) -> bool:
                and not gaz.is_name(w) for w in core.split())
 
 
-# The tables of the last document read: detection and the keep decisions both ask.
-_LAST: list = [None, None]
+# The tables of the last document read: detection and the keep decisions both ask. Keyed
+# by the document, not holding it (a table keeps word indexes and text only).
+_LAST: dict[tuple, list[Table]] = {}
 
 
 def _tables(doc: Document) -> list[Table]:
-    if _LAST[0] is not doc:
-        _LAST[0], _LAST[1] = doc, list(tables(doc, _known_header))
-    return _LAST[1]
+    key = (id(doc), doc.sha256, len(doc.words), len(doc.text))
+    if key not in _LAST:
+        _LAST.clear()
+        _LAST[key] = list(tables(doc, _known_header))
+    return _LAST[key]
 
 
 def _known_header(text: str) -> bool:
@@ -194,7 +197,7 @@ def _person(doc: Document, cell: Cell, gaz: gazetteer.Gazetteer) -> Finding | No
     core = _LEADING_TITLE.sub("", text.strip(" ()[],;:.'\""))
     if not _LETTERS.search(core) or core.lower() in _PLACEHOLDERS or _known_header(core):
         return None
-    if ((_names_organisation(core, gaz) and not SOLE_TRADER.search(core)) or "@" in core
+    if ((_organisation_cell(core, gaz) and not SOLE_TRADER.search(core)) or "@" in core
             or sum(ch.isdigit() for ch in core) > 2):
         return None
     words = core.split()
