@@ -179,3 +179,45 @@ def test_two_findings_over_the_same_words_print_one_label(tmp_path: Path):
     text = extract(str(tmp_path / "out.pdf")).text
     assert SECRET not in text
     assert text.count("5.1.2e") == 1 and "5.1.1e" not in text
+
+
+def _tight_cell(path: Path) -> Path:
+    """A table cell that wraps with less leading than its glyphs are high: the lines' boxes
+    overlap by a point, as a spreadsheet print sets them."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((86, 150), "A. Kowalczyk h.o.d.n. Kalverhouderij De", fontsize=8)
+    page.insert_text((86, 158), "Wielewaal", fontsize=8)
+    page.insert_text((86, 166), "Kowalczyk belt vaak", fontsize=8)
+    doc.save(path)
+    return path
+
+
+def test_a_box_does_not_take_the_next_lines_words(tmp_path: Path):
+    from woo_redact.redact import clear_of_other_lines
+
+    src = _tight_cell(tmp_path / "in.pdf")
+    doc = extract(str(src))
+    spans = [(doc.text.index("A. Kowalczyk"), "A. Kowalczyk"),
+             (doc.text.index("Kowalczyk belt"), "Kowalczyk")]
+    raw = [Mark(b, "5.1.2e") for s, t in spans for b in boxes_for_span(doc, s, s + len(t))]
+    words = {w.text: w.box for w in doc.words}
+    # the premise: the word boxes of neighbouring lines overlap
+    assert words["Wielewaal"].y0 < words["Kowalczyk"].y1
+    marks = clear_of_other_lines(raw, doc.words)
+    pdf = pymupdf.open(src)
+    redact_document(pdf, marks, ["A. Kowalczyk", "Kowalczyk"])
+    save_rewritten(pdf, str(tmp_path / "out.pdf"))
+    pdf.close()
+    out = extract(str(tmp_path / "out.pdf"))
+    assert "Kowalczyk" not in out.text
+    assert "Wielewaal" in out.text and "belt vaak" in out.text
+    # the same boxes untrimmed take the next line's word with them
+    pdf = pymupdf.open(src)
+    redact_document(pdf, raw, ["A. Kowalczyk", "Kowalczyk"])
+    save_rewritten(pdf, str(tmp_path / "raw.pdf"))
+    pdf.close()
+    assert "Wielewaal" not in extract(str(tmp_path / "raw.pdf")).text
+    # a trimmed box still stands over the middle of its own line
+    for m in marks:
+        assert m.box.y1 - m.box.y0 >= 0.5 * (words["Kowalczyk"].y1 - words["Kowalczyk"].y0)

@@ -30,7 +30,7 @@ from .extract import Limits, extract, needs_ocr, open_pdf
 from .model import Document, Finding, Page, Word, sha256_file
 from .named_places import is_place_finding, names_an_organism, spread_onto_a_place
 from .named_places import learn as learn_places
-from .redact import Mark, redact_document, save_rewritten
+from .redact import Mark, clear_of_other_lines, redact_document, save_rewritten
 from .occurrences import Expected, kept_occurrences, uncovered_occurrences
 from .textmemo import RememberedHolders, TextMemo
 from .verify import verify_output
@@ -356,8 +356,11 @@ class Pipeline:
         # there: verification counts with the same definition of an occurrence
         proposal.findings.extend(uncovered_occurrences(doc, proposal.findings))
         accepted = [f for f in proposal.findings if f.status == "accepted"]
-        marks = [Mark(b, f.ground or "", line_art=f.entity_type == "SIGNATURE")
-                 for f in accepted for b in f.boxes] + manual
+        # a reviewer's own box is drawn where they meant it; a finding's keeps off the
+        # next line's words
+        marks = clear_of_other_lines(
+            [Mark(b, f.ground or "", line_art=f.entity_type == "SIGNATURE")
+             for f in accepted for b in f.boxes], doc.words) + manual
         removed = sorted({f.text for f in accepted if f.text.strip()})
         expected = kept_occurrences(doc, accepted, removed)
         # the input text's indexes; verification indexes the output's

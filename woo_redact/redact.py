@@ -12,10 +12,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
 import pymupdf
 
 from . import hygiene
-from .model import Box
+from .model import Box, Word
 
 LABEL_FONT = "helv"
 MAX_LABEL_SIZE = 9.0
@@ -30,6 +31,47 @@ class Mark:
     box: Box
     label: str
     line_art: bool = field(default=False, kw_only=True)
+
+
+# A box is never made lower than this share of its height to stay clear of another line.
+MIN_CLEAR_SHARE = 0.5
+_CLEARANCE = 0.05  # points between a box and the word it must not touch
+
+
+def clear_of_other_lines(marks: list[Mark], words: list[Word]) -> list[Mark]:
+    """Each box trimmed so that it does not reach into the words of the lines above and
+    below it.
+
+    MuPDF removes every glyph whose box touches a redaction box, and in a table or a
+    tightly set paragraph one line's boxes overlap the next line's by a point or so: a
+    box over "A. Kowalczyk" then takes the "Wielewaal" that the cell wraps onto the next
+    line. A word belongs to another line when its middle lies outside the box; the box
+    is cut back to that word's edge, never below half its height (a box that small
+    would no longer be over its own line). Only text-layer words count: an OCR'd word's
+    box is the pixels' own and a box over a scan must take all of them.
+    """
+    by_page: dict[int, np.ndarray] = {}
+    for w in words:
+        if w.source != "ocr":
+            by_page.setdefault(w.box.page, []).append(w.box.rect)
+    by_page = {k: np.array(v) for k, v in by_page.items()}
+    out = []
+    for m in marks:
+        others = by_page.get(m.box.page)
+        b = m.box
+        if others is None or m.line_art:
+            out.append(m)
+            continue
+        touch = others[(others[:, 0] < b.x1) & (b.x0 < others[:, 2])
+                       & (others[:, 1] < b.y1) & (b.y0 < others[:, 3])]
+        mid = (touch[:, 1] + touch[:, 3]) / 2
+        top = max([b.y0, *(touch[mid < b.y0, 3] + _CLEARANCE)])
+        bottom = min([b.y1, *(touch[mid > b.y1, 1] - _CLEARANCE)])
+        if (top, bottom) != (b.y0, b.y1) and bottom - top >= MIN_CLEAR_SHARE * (b.y1 - b.y0):
+            m = Mark(Box(b.page, b.x0, float(top), b.x1, float(bottom)), m.label,
+                     line_art=m.line_art)
+        out.append(m)
+    return out
 
 
 def label_size(label: str, width: float, height: float) -> float | None:
