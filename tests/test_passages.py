@@ -135,3 +135,8 @@ def test_the_labelled_passages_score_as_recorded():
         n += 1
         hit += any(t in it["text"] and (t in it["span"] or it["span"] in t) for _g, t in got)
     assert hit / n >= 0.9 and false / negatives <= 0.05, (hit, n, false, negatives)
+
+
+def test_a_phone_number_after_a_code_word_is_no_access_code():
+    text = "DUO | www.duo.nl | Studiefinanciering 050 599 77 55 (werkdagen)\nww: Zomer2026!"
+    assert [t for g, t in proposed(text) if g == "5.1.2i"] == ["Zomer2026!"]

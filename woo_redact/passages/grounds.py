@@ -341,7 +341,9 @@ _CODE_WORD = re.compile(
     r"\b\w*(?:wachtwoord|password|passcode|pincode|inlog\w*|login|meeting-?id|"
     r"vergader\w*-?id|meetingnummer|vergadernummer|conferentie-?code|vergadercode|inbelcode|"
     r"\w*conferentie-?id|video-?id|conference\s+id|"
-    r"deelnemerscode|zoomcode|pin|pwd|ww|wifi-?code)\b|(?-i:\bID\b)|"
+    r"deelnemerscode|zoomcode|pin|pwd|wifi-?code)\b|(?-i:\bID\b)|"
+    # "ww: …" for wachtwoord; not the "www" of a web address
+    r"\bww\b(?!\.)|"
     r"(?<![\w-])code\b(?!\s+(?:rood|oranje|geel|zwart))", _I)
 # what a code looks like: a run of digits (in groups, perhaps with #), or a token that
 # mixes letters with digits or signs ("Kz3Lm7", "VRU-Secure!2025", "Griffie123")
@@ -354,6 +356,13 @@ _MEETING_LINK = re.compile(r"https?://\S*(?:zoom\.us/j|teams\.microsoft\.com|web
 # digits that are no code: a date, a time, a year, an amount, a phone number's lead
 _NOT_A_CODE = re.compile(r"^(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}[:.]\d{2}|"
                          r"(?:19|20)\d{2}|0\d{2,3}[ -]?\d{3}[ -]?\d{2,4}|\d{4}\s?[A-Z]{2})$")
+
+
+def _phone_number(value: str) -> bool:
+    """Ten digits after a leading 0, however grouped ("050 599 77 55"): a Dutch phone
+    number, which the phone detectors judge; a meeting ID does not start with 0."""
+    digits = re.sub(r"\D", "", value)
+    return len(digits) == 10 and digits[0] == "0" and digits[1] != "0"
 
 
 class AccessCode(Ground):
@@ -378,7 +387,7 @@ class AccessCode(Ground):
             a = m.start() + len(m.group()) - len(m.group().lstrip())
             b = a + len(value)
             if (_NOT_A_CODE.match(value) and not re.fullmatch(r"(?:19|20)\d{2}", value)
-                    or any(x <= a < y for x, y in taken)):
+                    or _phone_number(value) or any(x <= a < y for x, y in taken)):
                 continue
             taken.add((a, b))
             out.append((a, b, why))
