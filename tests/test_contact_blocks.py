@@ -212,3 +212,44 @@ def test_an_island_s_letterhead_without_a_postcode_above_the_addressee(pipeline,
         "www.bonairegov.com", "Aan mevrouw R. Martis", "Kaya Korona 118", "Kralendijk"])
     assert got["+599 715 5300"] == "keep" and got["Kaya Grandi 2"] == "keep"
     assert got["Kaya Korona 118"] == "redact"
+
+
+def test_a_footer_line_with_the_organisations_post_box_and_website_keeps_its_number(
+        pipeline, tmp_path):
+    # the line also says what the number is for and when it is open: still the footer's
+    got = _decided(pipeline, tmp_path, [
+        "Wij hebben uw verzoek afgewezen. Bel bij vragen gerust.",
+        "DUO | Postbus 50061, 9702 AB Groningen | www.duo.nl | Studiefinanciering "
+        "050 599 77 55 (werkdagen 9.00-17.00 uur)"])
+    assert got["050 599 77 55"] == "keep"
+
+
+def test_a_letterhead_column_without_the_organisations_name(pipeline, tmp_path):
+    # the name is in the logo; the column gives the organisation's mailbox and website,
+    # and is set beside the addressee's block, not under it
+    src = make_pdf(tmp_path / "doc.pdf", [[
+        (60, 60, "Aangetekend"), (60, 73, "Dhr. R. Martina"), (60, 86, "Kaya Korona 118"),
+        (60, 99, "Nikiboko, Bonaire"),
+        (400, 50, "Kaya Grandi 2"), (400, 63, "Kralendijk, Bonaire"),
+        (400, 76, "T +599 715 5301"), (400, 89, "kabinet@bonairegov.com"),
+        (400, 102, "www.bonairegov.com")]])
+    res = pipeline.process(str(src), tmp_path / "out", dry_run=True)
+    got = {f.text: f.action for f in res.findings}
+    assert got["Kaya Grandi 2"] == "keep" and got["+599 715 5301"] == "keep"
+    assert got["Kaya Korona 118"] == "redact"
+
+
+def test_a_column_of_contact_lines_under_a_persons_name_is_theirs(pipeline, tmp_path):
+    got = _decided(pipeline, tmp_path, [
+        "Met vriendelijke groet,", "Jeroen Wubbels", "Kerkweg 14", "7461 AB Rijssen",
+        "T 0548 51 23 87", "www.wubbelsadvies.nl"])
+    assert got["Kerkweg 14"] == "redact" and got["0548 51 23 87"] == "redact"
+
+
+@pytest.mark.parametrize("firm,kept", [("Grachtengordel Advocaten", True),
+                                       ("Kuipers Van Dam Advocaten", False)])
+def test_an_addressee_firm_that_names_no_one_keeps_its_address(pipeline, tmp_path, firm, kept):
+    got = _decided(pipeline, tmp_path, [
+        firm, "t.a.v. mr. P.J. Verbeek", "Keizersgracht 514", "1017 EK Amsterdam"])
+    assert (got["Keizersgracht 514"] == "keep") is kept
+    assert got["P.J. Verbeek"] == "redact"

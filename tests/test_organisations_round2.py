@@ -382,3 +382,37 @@ def test_a_lone_surname_that_is_also_a_kind_of_shop_stays_a_name():
     from woo_redact.recognizers.names.organisation_context import is_type_compound
     assert is_type_compound("Kalverhouderij") and is_type_compound("Zorggroep")
     assert not is_type_compound("Winkel") and not is_type_compound("Bond")
+
+
+@pytest.mark.parametrize("text,number", [
+    ("T +31 (0)73 680 84 27 (direct) | M +31 6 1044 7720 | algemeen +31 (0)73 681 28 12",
+     "+31 (0)73 681 28 12"),
+    ("Medisch Centrum Leeuwarden, algemeen 058 286 66 66", "058 286 66 66"),
+    ("Kenter Jeugdhulp   Lieke Brouwer   088-3683700 (alg.)   gezinsbegeleiding", "088-3683700"),
+])
+def test_a_number_labelled_as_the_general_line(text, number):
+    assert organisation_phone(text, *span(text, number))
+
+
+def test_the_direct_line_beside_a_labelled_general_one_stays_redacted():
+    text = "T +31 (0)73 680 84 27 (direct) | M +31 6 1044 7720 | algemeen +31 (0)73 681 28 12"
+    assert organisation_phone(text, *span(text, "+31 (0)73 680 84 27")) is None
+
+
+@pytest.mark.parametrize("text,address", [
+    ("Aanvraag uitbreiding asfaltcentrale Kanaalweg 48 Heerenveen (zaak 0287455)",
+     "Kanaalweg 48"),
+    ("Het team traint wekelijks op de accommodatie aan de Kreekzoomweg 4.", "Kreekzoomweg 4"),
+    ("Locatie: Teams-vergadering;\nWilhelminakade 947, Rotterdam, zaal 5.14", "Wilhelminakade 947"),
+])
+def test_the_address_of_a_plant_venue_or_meeting_building(text, address):
+    assert organisation_address(text, *span(text, address))
+
+
+@pytest.mark.parametrize("text,address", [
+    ("Zijn woning aan de Kerkstraat 14 ligt naast de sporthal.", "Kerkstraat 14"),
+    ("Zij woont naast de sporthal, op de Kerkstraat 16.", "Kerkstraat 16"),
+    ("Zij woont in een studentenhuis, Kerkstraat 18, kamer 2B.", "Kerkstraat 18"),
+])
+def test_a_home_near_a_building_stays_redacted(text, address):
+    assert organisation_address(text, *span(text, address)) is None

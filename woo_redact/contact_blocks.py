@@ -85,9 +85,11 @@ def keep_contact_blocks(findings: list, text: str, doc: Document | None = None) 
         here = by_line.get(n, [])
         line = text[a:b]
         if (not _personal(here, line) and _general_channel(line)
-                and (_contact_only(line, here) or _names_itself_first(line))):
+                and (_contact_only(line, here) or _names_itself_first(line)
+                     or _channel_count(line) >= 2)):
             # a footer line of the organisation's own channels ("Postbus … · 2500 BD … ·
-            # 088 489 00 00 · www.ilent.nl")
+            # 088 489 00 00 · www.ilent.nl"), whatever else it says ("DUO | Postbus 50061,
+            # … | www.duo.nl | Studiefinanciering 050 599 77 55 (werkdagen …)")
             _keep(here, "organisation contact: on a line of the organisation's channels")
 
 
@@ -177,7 +179,48 @@ def _blocks(text: str, lines: list[tuple[int, int]], by_line: dict[int, list],
         if current is not None and not here and _NAME_GOES_ON.fullmatch(line.strip()):
             continue  # the name wraps: "De Voorzitter van de Tweede Kamer\nder Staten-Generaal"
         current = None
+    taken = {n for block, _s in out for n in block}
+    out.extend((run, run[0]) for run in _channel_runs(text, lines, by_line, doc)
+               if not taken & set(run))
     return [(block, s) for block, s in out if block]
+
+
+def _channel_runs(text: str, lines: list[tuple[int, int]], by_line: dict[int, list],
+                  doc: Document | None) -> list[list[int]]:
+    """A letterhead's column of contact lines without the organisation's name above it
+    (the name is in the logo, or set in the other column): "Kaya Grandi 2 / Kralendijk,
+    Bonaire / T +599 715 5300 / gezaghebber@bonairegov.com / www.bonairegov.com". The
+    run is the organisation's when it gives the organisation's own website or a team's
+    mailbox, and no line of it, nor the line just above it, is a person's."""
+    runs: list[list[int]] = []
+    run: list[int] = []
+    above = None
+    for n, (a, b) in enumerate(lines):
+        here = by_line.get(n, [])
+        line = text[a:b]
+        place = _place(doc, a, b) if doc is not None else None
+        under = _below(place, above)
+        goes_on = bool(run) and under
+        if _contact_only(line, here) or (goes_on and not here and _places_only(line)):
+            if goes_on:
+                run.append(n)
+            else:
+                runs.append(run)
+                # not a run that goes on under a person's name: their signature
+                signed = n > 0 and under and _personal(by_line.get(n - 1, []),
+                                                       text[slice(*lines[n - 1])])
+                run = [] if signed else [n]
+            if place is not None:
+                above = place
+            continue
+        if place is not None:
+            above = place
+        runs.append(run)
+        run = []
+    runs.append(run)
+    return [r for r in runs
+            if len(r) >= 2 and any(_own_channel(text[slice(*lines[n])]) for n in r)
+            and any(f.entity_type in KEPT_TYPES for n in r for f in by_line.get(n, []))]
 
 
 SIGNER_LINES_UP = 3
@@ -394,7 +437,25 @@ def _names_organisation(line: str) -> bool:
     return bool(ORG_WORDS.search(s) or ORG_NAME_START.match(s) or _ENGLISH_ORG.search(s)
                 or _ORG_ACRONYM_IN_BRACKETS.search(s)
                 # "ZRD Zuid-Hollandse Reinigingsdienst": a compound that names an organisation
-                or any(looks_like_organisation(w) for w in _WORD.findall(s)))
+                or any(looks_like_organisation(w) for w in _WORD.findall(s))
+                or _firm_of_no_one(s))
+
+
+# a firm of professionals by its name's last word ("Grachtengordel Advocaten")
+_FIRM = re.compile(r"(?i)\b(?:advocaten|advocatuur|advocatenkantoor|notarissen|notariaat|"
+                   r"notariskantoor|accountants|belastingadviseurs|gerechtsdeurwaarders|"
+                   r"deurwaarders|architecten)\s*$")
+
+
+def _firm_of_no_one(line: str) -> bool:
+    """A firm whose name names no one: "Grachtengordel Advocaten", not "Kuipers Van Dam
+    Advocaten", whose name is its partners' (that block addresses one of them)."""
+    hit = _FIRM.search(line)
+    if hit is None:
+        return False
+    gaz = gazetteer.load()
+    words = [w for w in _WORD.findall(line[:hit.start()]) if not gaz.is_interfix(w)]
+    return bool(words) and not any(gaz.is_name(w) for w in words)
 
 
 def _contact_only(line: str, here: list) -> bool:
@@ -460,6 +521,14 @@ def _places_only(line: str) -> bool:
 def _own_channel(line: str) -> bool:
     return bool(_WEB.search(line)
                 or any(organisation_mailbox(m) for m in EMAIL_ON_LINE.findall(line)))
+
+
+def _channel_count(line: str) -> int:
+    """How many kinds of the organisation's own channels the line gives: a Postbus, a web
+    address, a team's mailbox, a public service number."""
+    return (bool(_POSTBUS.search(line)) + bool(_WEB.search(line))
+            + any(organisation_mailbox(m) for m in EMAIL_ON_LINE.findall(line))
+            + bool(SERVICE_NUMBER_ON_LINE.search(line)))
 
 
 def _general_channel(line: str) -> bool:

@@ -70,6 +70,18 @@ RESIDENCE_WORDS = re.compile(
     r"\b(?:woont|wonen|woonde|woonachtig|wonende|woonadres|woonplaats|verblijft|"
     r"verblijfadres|verblijfsadres|ingeschreven|huisadres|thuisadres|privéadres|priveadres)\b",
     re.IGNORECASE)
+# Right before the address, a building that is no one's home: "uitbreiding asfaltcentrale
+# Kanaalweg 48", "de accommodatie aan de Kreekzoomweg 4", "het clubhuis aan de …".
+FACILITY_BEFORE = re.compile(
+    r"\b\w*(?:centrale|fabriek|accommodatie|sporthal|sportpark|sportcomplex|clubhuis|"
+    r"bedrijfspand|bedrijfshal|bedrijventerrein|kantoorpand|werkplaats|inrichting|"
+    r"installatie|terminal|kazerne|gemeentewerf|milieustraat|zwembad|stadion|ijsbaan|"
+    r"bibliotheek|museum|theater|schouwburg|buurthuis|wijkcentrum|gezondheidscentrum|"
+    r"vergaderlocatie|evenementenlocatie)"
+    r"[ \t]+(?:(?:aan|op|in)[ \t]+(?:de|het|'t)[ \t]+|(?:aan|op|te)[ \t]+)?$", re.IGNORECASE)
+# Right after it, a meeting room: "Wilhelminakade 947, Rotterdam, zaal 5.14"
+ROOM_AFTER = re.compile(r"(?:,?[ \t]*[A-Z][\w'’-]+)?[ \t]*[,;(][ \t]*(?:vergader)?(?:zaal|kamer|"
+                        r"ruimte|room|verdieping|etage)[ \t]+[\w.-]*\d", re.IGNORECASE)
 # A sentence ends at a full stop (or ! ?) followed by a space: the organisation named in the
 # sentence before ("... van de gemeente Utrecht. X woont aan de Molenstraat 12") is not the
 # address's. An abbreviation ("mr. ") may cut a sentence short: the address is then
@@ -102,6 +114,10 @@ def organisation_address(text: str, start: int, end: int) -> str | None:
     line_end = text.find("\n", end)
     if _general_contact_on_line(text[line_start:line_end if line_end >= 0 else len(text)]):
         return "organisation address: on one line with the organisation's general contact"
+    if FACILITY_BEFORE.search(text, max(sentence_start, start - 60), start):
+        return "organisation address: the address of a plant, venue or building named before it"
+    if ROOM_AFTER.match(text, end):
+        return "organisation address: a building with its meeting rooms"
     after = _next_lines(text, end, LINES_AFTER)
     rest_of_line = text[end:line_end if line_end >= 0 else len(text)]
     if POSTBUS.search(after) and not head.strip() and _ONLY_PLACE.fullmatch(rest_of_line):
@@ -202,9 +218,9 @@ PERSONAL_LINE = re.compile(
     r"(?-i:\b[A-Z]\.[ \t]?(?:[A-Z]\.[ \t]?)*(?:van |de |der |den )*[A-Z][a-z])",
     re.IGNORECASE)
 MAX_WORDS_BETWEEN = 6
-# Right after the number: "070 373 8888 (algemeen)", "(receptie)".
+# Right after the number: "070 373 8888 (algemeen)", "(receptie)", "088-3683700 (alg.)".
 SWITCHBOARD_AFTER = re.compile(
-    r"[ \t]*\((?:algemeen|receptie|centrale|hoofdnummer|meldkamer)(?:[ \t]+nummer)?"
+    r"[ \t]*\((?:algemeen|alg\.|receptie|centrale|hoofdnummer|meldkamer)(?:[ \t]+nummer)?"
     r"(?:[ \t]+[^()\n]{1,40})?\)", re.IGNORECASE)
 _MOBILE = re.compile(r"(?:\+|00)?(?:31)?0?6")
 # Public service numbers: 0800/0900/0906/0909, a municipality's 14 + area code, 1400.
@@ -230,6 +246,8 @@ def organisation_phone(text: str, start: int, end: int) -> str | None:
         return "organisation number: public service number"
     if SWITCHBOARD_AFTER.match(text, end):
         return "organisation number: marked as the general line after the number"
+    if _GENERAL_LABEL_BEFORE.search(text, max(0, start - 30), start):
+        return "organisation number: labelled as the general line right before the number"
     sentence_start = _sentence_start(text, start)
     for cue, why in ((SWITCHBOARD_WORDS, "organisation number: general line"),
                      (CONTACT_ORGANISATION, "organisation number: the reader calls the "
@@ -246,6 +264,12 @@ def organisation_phone(text: str, start: int, end: int) -> str | None:
     return None
 
 
+# The word that labels the number as the general one stands right before it, in a
+# signature's row of numbers ("T … (direct) | M … | algemeen +31 (0)73 681 28 12") or a list
+# of organisations' lines ("Medisch Centrum Leeuwarden, algemeen 058 286 66 66").
+_GENERAL_LABEL_BEFORE = re.compile(
+    r"(?i)(?:^|[\s|,;(])(?:algemeen|alg\.|general|main(?:\s+number)?|switchboard)"
+    r"[ \t]*(?:nummer|nr\.?|number)?[ \t]*[:.]?[ \t]*$")
 # "NCSC: 070 751 5555": an abbreviation as the number's label
 _ORG_LABEL_BEFORE = re.compile(r"(?-i:\b[A-Z]{2,6}):[ \t]*$")
 
@@ -535,7 +559,7 @@ def organisation_name(text: str, start: int, end: int) -> str | None:
     employer's place ("werkt bij Albert Heijn"), or a law named after it ("Wet Bibob")."""
     from .recognizers.names.organisation_context import organisation_around
 
-    if _owner_in_trade_name(text, start, end):
+    if owner_in_trade_name(text, start, end):
         return None  # "B. Rikkerink h.o.d.n. Loonbedrijf Rikkerink": the owner, named twice
     if organisation_around(text, start, end):
         return "organisation name"
@@ -544,7 +568,7 @@ def organisation_name(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def _owner_in_trade_name(text: str, start: int, end: int) -> bool:
+def owner_in_trade_name(text: str, start: int, end: int) -> bool:
     """The found word repeats, inside a trade name, the name of its owner before
     "h.o.d.n." on the same line or the line before (a trade name wrapped to the next)."""
     lo = text.rfind("\n", 0, max(0, text.rfind("\n", 0, start)))
