@@ -308,6 +308,7 @@ def cut_trade_names(text: str, findings: list[Finding]) -> list[Finding]:
         zones.append((m.start(), end, owner))
     if not zones:
         return findings
+    findings = findings + _owner_in_trade_names(text, findings, zones)
     out: list[Finding] = []
     for f in findings:
         zone = next((z for z in zones if f.start < z[1] and z[0] < f.end), None)
@@ -329,6 +330,27 @@ def cut_trade_names(text: str, findings: list[Finding]) -> list[Finding]:
                 a = start + m.start()
                 out.append(Finding(f.entity_type, a, a + len(m.group()), m.group(), f.score,
                                    f.detector, explanation=f.explanation))
+    return out
+
+
+def _owner_in_trade_names(text: str, findings: list[Finding],
+                          zones: list[tuple[int, int, set[str]]]) -> list[Finding]:
+    """The owner's surname where the trade name repeats it ("H. Brouwer-van Essen h.o.d.n.
+    Pluimveebedrijf Brouwer"): found as a name when a detector found the owner before the
+    phrase, whatever the trade name around it says."""
+    people = [f for f in findings if f.entity_type == "PERSON"]
+    out: list[Finding] = []
+    for start, end, owner in zones:
+        line_start = text.rfind("\n", 0, start) + 1
+        found = next((f for f in people if line_start <= f.start < start), None)
+        if found is None:
+            continue
+        for m in word_matches(text[start:end]):
+            a, b = start + m.start(), start + m.end()
+            if (m.group()[:1].isupper() and m.group().lower() in owner
+                    and m.group().lower() in words_of(found.text)
+                    and not any(f.start < b and a < f.end for f in people)):
+                out.append(Finding("PERSON", a, b, m.group(), found.score, "TradeNameOwner"))
     return out
 
 

@@ -26,13 +26,15 @@ from pathlib import Path
 
 from spacy.lang.nl.stop_words import STOP_WORDS
 
-_CACHE_SCHEMA = 9
+_CACHE_SCHEMA = 10
 # zipf >= 3.0 is roughly "seen once per million words": anything that frequent and not a
 # name is an ordinary word for our purposes.
 COMMON_ZIPF = 3.0
 
 _DEDUCE_NAMES = "data/lookup/src/names"
 _DEDUCE_PLACES = "data/lookup/src/locations/lst_placename"
+_DEDUCE_INSTITUTIONS = ("data/lookup/src/institutions/lst_healthcare_institution",
+                        "data/lookup/src/institutions/lst_hospital")
 # Flemish spellings write the interfix as one word before a separate surname
 # ("Vande Velde", "Vanden Borre", "Vander Elst").
 FLEMISH_INTERFIXES = frozenset({"vande", "vanden", "vander"})
@@ -54,6 +56,8 @@ class Gazetteer:
     # tell: web text is full of proper names, so "shakespeare", "blatter" and "armstrong"
     # are as frequent as "trekker" or "markt".
     dictionary: frozenset[str] = frozenset()
+    # care institutions and hospitals by name ("Parnassia", "Amphia", "Nij Smellinghe")
+    institutions: frozenset[str] = frozenset()
 
     def is_first_name(self, word: str) -> bool:
         return word.lower() in self.first_names
@@ -67,6 +71,9 @@ class Gazetteer:
 
     def is_interfix(self, words: str) -> bool:
         return words.lower() in self.interfixes
+
+    def is_institution(self, words: str) -> bool:
+        return words.lower() in self.institutions
 
     def is_place(self, words: str) -> bool:
         return words.lower() in self.places
@@ -169,6 +176,11 @@ KINGDOM_CARIBBEAN = frozenset({
     "st. maarten", "philipsburg"})
 
 
+# The names places go by in speech and letters beside their official ones, which the lists
+# hold ("Locatie Den Bosch" for 's-Hertogenbosch)
+EVERYDAY_PLACE_NAMES = frozenset({"den bosch", "den haag", "hertogenbosch"})
+
+
 def _faker_places() -> set[str]:
     from faker.providers.address.nl_BE import Provider as BE
     from faker.providers.address.nl_NL import Provider as NL
@@ -236,6 +248,8 @@ def build() -> Gazetteer:
     # a short word ("As", "Mol") stays a possible name.
     places |= {p for p in _faker_places() if len(p) > 3 and p not in firsts}
     places |= KINGDOM_CARIBBEAN
+    places |= EVERYDAY_PLACE_NAMES
+    institutions = {i.lower() for folder in _DEDUCE_INSTITUTIONS for i in _deduce_list(folder)}
 
     return Gazetteer(
         first_names=frozenset(firsts),
@@ -246,6 +260,7 @@ def build() -> Gazetteer:
         places=frozenset(places),
         frequencies=freqs,
         dictionary=frozenset(dictionary),
+        institutions=frozenset(institutions),
     )
 
 

@@ -250,6 +250,25 @@ _SPECIES = re.compile(
     r"cholerae|burgdorferi|anthracis|sonnei|flexneri|trachomatis|gonorrhoeae|meningitidis)")
 
 
+def names_an_institution(name: str) -> bool:
+    """A care institution or hospital the lists know, taken for a person ("Parnassia",
+    "Amphia", "Nij Smellinghe"), or one of them with its place ("Antonius Sneek"). A listed
+    institution that is also a first name or surname ("Antonius", "Voorhoeve") counts only
+    with its place after it."""
+    from . import gazetteer
+
+    gaz = gazetteer.load()
+    words = name.strip(" .,;:").split()
+    if not words or any(w.endswith(".") for w in words):
+        return False  # an initial makes it a person: "A. Parnassia"
+    if gaz.is_institution(" ".join(words)) and not any(gaz.is_first_name(w) or gaz.is_surname(w)
+                                                        for w in words):
+        return True
+    # "Antonius Sneek": the institution's name and a place that is no surname
+    return (len(words) >= 2 and gaz.is_institution(" ".join(words[:-1]))
+            and gaz.is_place(words[-1]) and not gaz.is_surname(words[-1]))
+
+
 def names_an_organism(name: str) -> bool:
     """"E. coli" and its kin: a genus initial and a species name, no person."""
     return _SPECIES.fullmatch(name.strip(" .,;:")) is not None

@@ -28,7 +28,8 @@ from . import textnorm
 from .errors import BadInput, as_bad_input
 from .extract import Limits, extract, needs_ocr, open_pdf
 from .model import Document, Finding, Page, Word, sha256_file
-from .named_places import is_place_finding, names_an_organism, spread_onto_a_place
+from .named_places import (is_place_finding, names_an_institution, names_an_organism,
+                           spread_onto_a_place)
 from .named_places import learn as learn_places
 from .redact import Mark, clear_of_other_lines, redact_document, save_rewritten
 from .occurrences import Expected, kept_occurrences, uncovered_occurrences
@@ -216,6 +217,7 @@ class Pipeline:
         findings = [f for f in findings if not (
             f.entity_type == "PERSON" and (is_place_finding(doc.text, f.start, f.end, places)
                                            or names_an_organism(f.text)
+                                           or names_an_institution(f.text)
                                            or is_office_word(f.text)))]
         # a name spread to where it ends one of the text's place names ("Buurthuis De Vonk")
         findings = [f for f in self._propagate(doc, findings, dossier, places=places)

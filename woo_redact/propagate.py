@@ -32,6 +32,7 @@ from woo_redact.named_places import names_a_place
 from woo_redact.model import CONTEXTUAL_TYPES
 from woo_redact.occurrences import key as occurrence_key
 from woo_redact.recognizers.names.lists import NOT_PERSON_INITIALS
+from woo_redact.organisations import owner_in_trade_name
 from woo_redact.recognizers.names.organisation_context import (INSTITUTION_NOUNS,
                                                                organisation_around)
 from woo_redact.spans import SpanIndex
@@ -731,9 +732,12 @@ def find_mentions(text: str, person_spans: list[tuple[int, int, str]],
     for m in found:
         if covered.contains(m.start, m.end):
             continue  # already found by a detector
-        if (organisation_around(text, m.start, m.end)
-                or organisation_around(text, _capitalised_lead(text, m.start), m.end)):
-            continue  # "werkt bij Albert Heijn", "Slachterij Vos & Zn.": not the person
+        if ((organisation_around(text, m.start, m.end)
+                or organisation_around(text, _capitalised_lead(text, m.start), m.end))
+                and not owner_in_trade_name(text, m.start, m.end)):
+            # "werkt bij Albert Heijn", "Slachterij Vos & Zn.": not the person; but "J.
+            # Schoonhoven h.o.d.n. Melkveebedrijf Schoonhoven" names its owner twice
+            continue
         if out and m.start < out[-1].end:
             continue
         out.append(m)

@@ -116,6 +116,9 @@ _DEMONYMS = frozenset({
     "venezolaan", "australiër", "amerikaan",
 })
 
+# a word without a vowel is an abbreviation ("Wkkgz", "Wvggz"), never a name
+_VOWEL = re.compile(r"[aeiouyàáâäèéêëìíîïòóôöùúûü]", re.IGNORECASE)
+
 
 class DutchNerRecognizer(EntityRecognizer):
     """spaCy NER (label PER) on candidate windows; entity PERSON."""
@@ -446,6 +449,8 @@ class DutchNerRecognizer(EntityRecognizer):
                                                or _is_compound(lone.lower(), self.gaz)
                                                or _group_word(lone, self.gaz)
                                                or gazetteer_mod.looks_like_organisation(lone)
+                                               or self.gaz.is_institution(lone)
+                                               or not _VOWEL.search(lone)
                                                or len(lone) <= 3):
                 # "Colofon", "Curatieve", "Awb": a lone known word or an abbreviation
                 return None
