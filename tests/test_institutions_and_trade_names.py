@@ -39,3 +39,28 @@ def test_the_owner_s_surname_in_the_trade_name_is_redacted(pipeline, tmp_path):
         "Aanvrager: A. Kowalczyk h.o.d.n. Kalverhouderij De Wielewaal, eenmanszaak."])
     assert got.get("Brouwer") == "redact"
     assert "Wielewaal" not in " ".join(got)  # a trade name that names no one stays
+
+
+def test_a_shared_mailbox_named_for_a_task_in_a_mail_header(pipeline, tmp_path):
+    src = make_pdf(tmp_path / "doc.pdf", [[
+        (40, 60, "Van: Hiemstra, Jildou <j.hiemstra@ggdfryslan.nl>"),
+        (40, 73, "CC: Infectieziektebestrijding GGD Fryslan <izb@ggdfryslan.nl>;"),
+        (40, 86, "Bestuurssecretariaat Waldhiem <bestuurssecretariaat@waldhiem.nl>"),
+        (40, 99, "Onderwerp: stand van zaken"),
+        (40, 125, "Beste Jildou, het bestuur van Waldhiem is ingelicht.")]], fontsize=9)
+    res = pipeline.process(str(src), tmp_path / "out", dry_run=True)
+    got = {(f.entity_type, f.text): f.action for f in res.findings}
+    assert got[("EMAIL_ADDRESS", "izb@ggdfryslan.nl")] == "keep"
+    assert got[("EMAIL_ADDRESS", "bestuurssecretariaat@waldhiem.nl")] == "keep"
+    assert got[("PERSON", "Hiemstra, Jildou")] == "redact"
+    # the organisation the mail domain names is no one's name, in the header or the text
+    assert not any(t == "PERSON" and "Waldhiem" in s or "Bestuurssecretariaat" in s
+                   for t, s in got)
+
+
+def test_a_listed_surname_that_is_also_a_domain_stays_a_person(pipeline, tmp_path):
+    from woo_redact.organisations import domain_names, names_a_domain
+
+    domains = domain_names("Mail: info@waldhiem.nl of pieter@bakker.nl")
+    assert names_a_domain("Waldhiem", domains) and names_a_domain("Wâldhiem", domains)
+    assert not names_a_domain("Bakker", domains)

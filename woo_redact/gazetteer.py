@@ -401,6 +401,15 @@ def looks_like_derived_word(word: str) -> bool:
                             (w.startswith(("ge", "be", "ver", "ont")) and w.endswith(("d", "t"))))
 
 
+def is_task_word(word: str, gaz: Gazetteer) -> bool:
+    """A long compound of ordinary words that no name list holds ("Bestuurssecretariaat",
+    "Infectieziektebestrijding", "Klachtenfunctionaris"): a team, a task or a function, as
+    a mail header names a shared mailbox; surnames made of words ("Schoonhoven") are
+    listed."""
+    return (len(word) >= 10 and not gaz.is_name(word)
+            and is_compound(word.lower(), gaz, strict=True))
+
+
 def is_compound(word: str, gaz: Gazetteer, strict: bool = False) -> bool:
     """A Dutch compound of two ordinary words ("Kamerbrief", "Rijksoverheid",
     "Koninkrijksrelaties"): capitalised as a proper noun, but an institution or a heading.

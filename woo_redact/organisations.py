@@ -405,6 +405,34 @@ def acronym_mailbox(address: str, text: str) -> str | None:
     return None
 
 
+_DOMAIN_NAME = re.compile(r"(?i)(?:@|\bwww\.|https?://)(?:[\w-]+\.)*?([\w-]{4,})\."
+                          r"(?:nl|com|org|eu|net|frl|be|info|nu)\b")
+
+
+def domain_names(text: str) -> frozenset[str]:
+    """The names the text's mail and web addresses give their organisations ("waldhiem" of
+    "@waldhiem.nl", "zuiderhaven" of "www.zuiderhaven.nl"), folded for comparison."""
+    return frozenset(fold(m.group(1)) for m in _DOMAIN_NAME.finditer(text))
+
+
+def fold(word: str) -> str:
+    """Lower case without accents, spaces or hyphens: "Wâldhiem" → "waldhiem"."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", word)
+    return "".join(ch for ch in plain if ch.isalnum()).lower()
+
+
+def names_a_domain(name: str, domains: frozenset[str]) -> bool:
+    """A single unlisted word that is the name of one of the text's mail or web domains
+    ("Wâldhiem" beside bestuurssecretariaat@waldhiem.nl): the organisation, not a person.
+    A listed surname stays a person's: someone may write from their own domain."""
+    word = name.strip(" .,;:'\"")
+    if not domains or " " in word or fold(word) not in domains:
+        return False
+    return not gazetteer.load().is_name(word)
+
+
 # The name a mail header gives an address: "Bureau Bibob <bibob@schiedam.nl>"
 _DISPLAY_NAME = re.compile(r"(?:^|[;:\n])[ \t]*(?P<name>[^;:\n<>@]{2,60}?)[ \t]*<[ \t]*$")
 _TRAILING_DIGITS = re.compile(r"\d+$")
@@ -420,12 +448,13 @@ def named_mailbox(address: str, text: str, start: int) -> str | None:
     if not m:
         return None
     words = [w.strip(".,()'\"").lower() for w in m.group("name").split()]
-    if not any(w in UNIT_WORDS for w in words):
+    gaz = gazetteer.load()
+    # a unit ("Bureau Bibob") or a task ("Infectieziektebestrijding GGD Fryslân")
+    if not any(w in UNIT_WORDS or gazetteer.is_task_word(w, gaz) for w in words):
         return None
     local, _, domain = address.strip().lower().rpartition("@")
     if not local or domain in FREE_MAIL:
         return None
-    gaz = gazetteer.load()
     for part in _LOCAL_SPLIT.split(local):
         part = _TRAILING_DIGITS.sub("", part)
         if part and part not in ROLE_WORDS and (gaz.is_first_name(part)

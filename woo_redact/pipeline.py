@@ -31,6 +31,7 @@ from .model import Document, Finding, Page, Word, sha256_file
 from .named_places import (is_place_finding, names_an_institution, names_an_organism,
                            spread_onto_a_place)
 from .named_places import learn as learn_places
+from .organisations import domain_names, names_a_domain
 from .redact import Mark, clear_of_other_lines, redact_document, save_rewritten
 from .occurrences import Expected, kept_occurrences, uncovered_occurrences
 from .textmemo import RememberedHolders, TextMemo
@@ -214,10 +215,12 @@ class Pipeline:
 
         findings = self.detector.analyze(doc, reference=self.reference)
         places = self.places(doc, dossier)
+        domains = domain_names(doc.text)
         findings = [f for f in findings if not (
             f.entity_type == "PERSON" and (is_place_finding(doc.text, f.start, f.end, places)
                                            or names_an_organism(f.text)
                                            or names_an_institution(f.text)
+                                           or names_a_domain(f.text, domains)
                                            or is_office_word(f.text)))]
         # a name spread to where it ends one of the text's place names ("Buurthuis De Vonk")
         findings = [f for f in self._propagate(doc, findings, dossier, places=places)

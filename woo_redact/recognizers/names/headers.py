@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import regex as re
 
-from woo_redact.gazetteer import INTERFIX_RE, NAMEWORD_RE
+from woo_redact.gazetteer import INTERFIX_RE, NAMEWORD_RE, is_task_word
 from woo_redact.recognizers.names.base import (
     ANY_LABEL,
     INITIAL_TOKEN,
@@ -95,6 +95,9 @@ class EmailHeaderNameRecognizer(NameRecognizer):
                     cut = k
             if "@" in text[s:cut]:
                 continue  # a bare address; the e-mail recognizers deal with it
+            words = text[s:cut].split()
+            if words and is_task_word(words[0].strip(",'\""), self.gaz):
+                continue  # a shared mailbox: "Bestuurssecretariaat Wâldhiem <…>"
             commas = text.count(",", s, cut)
             if commas == 1 and self._outlook_form(text, s, cut):
                 yield s, cut
