@@ -253,3 +253,11 @@ def test_an_addressee_firm_that_names_no_one_keeps_its_address(pipeline, tmp_pat
         firm, "t.a.v. mr. P.J. Verbeek", "Keizersgracht 514", "1017 EK Amsterdam"])
     assert (got["Keizersgracht 514"] == "keep") is kept
     assert got["P.J. Verbeek"] == "redact"
+
+
+def test_a_citizen_s_contact_lines_with_a_mail_address_are_no_letterhead(pipeline, tmp_path):
+    # the mailbox's domain is no website of an organisation
+    got = _decided(pipeline, tmp_path, [
+        "Geachte heer, mevrouw,", "Ik verzoek u om handhaving.", "",
+        "4733 PL Zuiderwaard", "telefoon 0186-612784", "w.vandenakker@kpnmail.nl"])
+    assert got["4733 PL Zuiderwaard"] == "redact" and got["0186-612784"] == "redact"

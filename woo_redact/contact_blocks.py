@@ -201,7 +201,8 @@ def _channel_runs(text: str, lines: list[tuple[int, int]], by_line: dict[int, li
         place = _place(doc, a, b) if doc is not None else None
         under = _below(place, above)
         goes_on = bool(run) and under
-        if _contact_only(line, here) or (goes_on and not here and _places_only(line)):
+        if not _personal(here, line) and (_contact_only(line, here)
+                                          or (goes_on and not here and _places_only(line))):
             if goes_on:
                 run.append(n)
             else:
@@ -519,7 +520,8 @@ def _places_only(line: str) -> bool:
 
 
 def _own_channel(line: str) -> bool:
-    return bool(_WEB.search(line)
+    # a mailbox's domain is no web address: "fz.elkhatib82@hotmail.com"
+    return bool(_WEB.search(EMAIL_ON_LINE.sub(" ", line))
                 or any(organisation_mailbox(m) for m in EMAIL_ON_LINE.findall(line)))
 
 
