@@ -402,7 +402,7 @@ def test_the_direct_line_beside_a_labelled_general_one_stays_redacted():
 @pytest.mark.parametrize("text,address", [
     ("Aanvraag uitbreiding asfaltcentrale Kanaalweg 48 Heerenveen (zaak 0287455)",
      "Kanaalweg 48"),
-    ("Het team traint wekelijks op de accommodatie aan de Kreekzoomweg 4.", "Kreekzoomweg 4"),
+    ("Het team traint wekelijks op de accommodatie aan de\nKreekzoomweg 4.", "Kreekzoomweg 4"),
     ("Locatie: Teams-vergadering;\nWilhelminakade 947, Rotterdam, zaal 5.14", "Wilhelminakade 947"),
 ])
 def test_the_address_of_a_plant_venue_or_meeting_building(text, address):

@@ -349,9 +349,25 @@ def _owner_in_trade_names(text: str, findings: list[Finding],
             a, b = start + m.start(), start + m.end()
             if (m.group()[:1].isupper() and m.group().lower() in owner
                     and m.group().lower() in words_of(found.text)
+                    and not _noun_after_article(text, a, m.group(), found.text)
                     and not any(f.start < b and a < f.end for f in people)):
                 out.append(Finding("PERSON", a, b, m.group(), found.score, "TradeNameOwner"))
     return out
+
+
+_ARTICLE_BEFORE = re.compile(r"(?i)(?:^|\s)(de|het|'t|den|der)\s+$")
+
+
+def _noun_after_article(text: str, start: int, word: str, owner: str) -> bool:
+    """"W. van 't Klooster h.o.d.n. Geitenhouderij Het Klooster": after an article that is
+    not the owner's own ("De Wit" trading as "Bouwbedrijf De Wit") the word is a noun of
+    the trade name, a pun on the name."""
+    m = _ARTICLE_BEFORE.search(text, max(0, start - 6), start)
+    if m is None:
+        return False
+    words = [w.strip(".,").lower() for w in owner.split()]
+    k = words.index(word.lower()) if word.lower() in words else -1
+    return k <= 0 or words[k - 1] != m.group(1).lower()
 
 
 def split_listed_names(text: str, findings: list[Finding]) -> list[Finding]:

@@ -78,7 +78,7 @@ FACILITY_BEFORE = re.compile(
     r"installatie|terminal|kazerne|gemeentewerf|milieustraat|zwembad|stadion|ijsbaan|"
     r"bibliotheek|museum|theater|schouwburg|buurthuis|wijkcentrum|gezondheidscentrum|"
     r"vergaderlocatie|evenementenlocatie)"
-    r"[ \t]+(?:(?:aan|op|in)[ \t]+(?:de|het|'t)[ \t]+|(?:aan|op|te)[ \t]+)?$", re.IGNORECASE)
+    r"\s+(?:(?:aan|op|in)\s+(?:de|het|'t)\s+|(?:aan|op|te)\s+)?$", re.IGNORECASE)
 # Right after it, a meeting room: "Wilhelminakade 947, Rotterdam, zaal 5.14"
 ROOM_AFTER = re.compile(r"(?:,?[ \t]*[A-Z][\w'’-]+)?[ \t]*[,;(][ \t]*(?:vergader)?(?:zaal|kamer|"
                         r"ruimte|room|verdieping|etage)[ \t]+[\w.-]*\d", re.IGNORECASE)
