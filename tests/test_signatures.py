@@ -133,3 +133,23 @@ def test_a_few_pen_curves_count_but_a_drawn_circle_does_not(tmp_path: Path):
     shape.commit()
     found = page_sketches(page)
     assert len(found) == 1 and found[0].box.x0 < 100
+
+
+def test_a_tilted_received_stamp_beside_the_closing_is_no_signature(tmp_path: Path,
+                                                                      pipeline: Pipeline):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 200), "Met vriendelijke groet,", fontname="helv", fontsize=10)
+    page.insert_text((72, 240), "Marloes Verhagen", fontname="helv", fontsize=10)
+    # a stamp: a tilted frame with rounded corners around its own typed words
+    tilt = pymupdf.Matrix(-8)
+    centre = pymupdf.Point(460, 240)
+    page.draw_rect(pymupdf.Rect(390, 220, 530, 262), color=(0.8, 0, 0), width=1.5, radius=0.1,
+                   morph=(centre, tilt))
+    for y, text in ((236, "GEMEENTE ZUIDERVLIET"), (252, "ONTVANGEN 24 NOV 2026")):
+        page.insert_text(pymupdf.Point(400, y), text, fontname="helv", fontsize=9,
+                         color=(0.8, 0, 0), morph=(centre, tilt))
+    doc.save(tmp_path / "stempel.pdf")
+    got, prop = pipeline.propose(str(tmp_path / "stempel.pdf"))
+    assert got.pages[0].sketches, "the frame is read as strokes"
+    assert not [f for f in prop.findings if f.entity_type == "SIGNATURE"]

@@ -185,3 +185,13 @@ def test_header_labels_set_close_together_are_two_columns(tmp_path):
     got = set((f.entity_type, f.text) for f in table_findings(extract(str(path))))
     assert {("NL_CLIENT_NUMBER", "8922186299079565"), ("DATE_OF_BIRTH", "14-02-1986"),
             ("NL_LICENSE_PLATE", "GH-512-K"), ("PERSON", "El Idrissi, M")} <= got, got
+
+
+def test_a_forms_label_column_under_its_name_row_holds_no_names(tmp_path):
+    rows = [("Naam", "Helen Tesfamariam", "bron"), ("Geboortedatum", "17-06-2004", "BRP"),
+            ("Opleiding", "hbo-bachelor Social Work", "DUO"),
+            ("Nieuwe diplomatermijn", "31 augustus 2028", "besluit"),
+            ("Rekeningnummer", "NL20 INGB 0005 1991 51", "aanvraag")]
+    path = _table_pdf(tmp_path / "form.pdf", rows, [60, 200, 360])
+    got = [f.text for f in table_findings(extract(str(path))) if f.entity_type == "PERSON"]
+    assert "Nieuwe diplomatermijn" not in got

@@ -30,11 +30,14 @@ def find_signatures(doc: Document, person_findings: list[Finding]) -> list[Findi
     for page in doc.pages:
         if page.ocr:
             continue  # a scan is one big image; its signature is handled as pixels under boxes
+        sketches = set(map(id, page.sketches))
         for img in page.images + page.sketches:
             b = img.box
             if ((b.y1 - b.y0) > page.height * MAX_SIGNATURE_HEIGHT_FRACTION
                     or (b.x1 - b.x0) > page.width * MAX_SIGNATURE_WIDTH_FRACTION):
                 continue  # a strip of a scanned page, a banner or a photo
+            if id(img) in sketches and _holds_typed_words(page, b):
+                continue  # a stamp's frame around its typed text ("ONTVANGEN 24 NOV 2026")
             after_closing = [(pos, y) for (p, y, pos) in closings
                              if p == page.index and 0 <= b.y0 - y <= BELOW_CLOSING_PT]
             near_name = any(n.page == page.index and _beside_or_above(n, b) for n in names)
@@ -48,6 +51,22 @@ def find_signatures(doc: Document, person_findings: list[Finding]) -> list[Findi
             f.assign_id(f"{doc.sha256}:{page.index}:{b.x0:.0f}:{b.y0:.0f}")
             out.append(f)
     return out
+
+
+STAMP_MIN_WORDS = 2
+
+
+def _holds_typed_words(page, b: Box) -> bool:
+    """Do typed words stand inside the drawing (their middles within it)? Pen strokes of a
+    signature hold none; a received-stamp or a form's box does."""
+    inside = 0
+    for w in page.words:
+        cx, cy = (w.box.x0 + w.box.x1) / 2, (w.box.y0 + w.box.y1) / 2
+        if w.source != "ocr" and b.x0 <= cx <= b.x1 and b.y0 <= cy <= b.y1:
+            inside += 1
+            if inside >= STAMP_MIN_WORDS:
+                return True
+    return False
 
 
 def _closing_lines(doc: Document) -> list[tuple[int, float, int]]:

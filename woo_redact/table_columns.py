@@ -206,6 +206,11 @@ def _person(doc: Document, cell: Cell, gaz: gazetteer.Gazetteer) -> Finding | No
     if all(gaz.is_common_word(w.lower().strip(".,")) and not gaz.is_name(w.strip(".,"))
            and not _INITIALS_IN_CAPITALS.fullmatch(w) for w in words):
         return None
+    # a lower-case word no list holds as a name is a label's ("Nieuwe diplomatermijn", a
+    # form's left column under its "Naam" row), not part of someone's name
+    if any(w[:1].islower() and not gaz.is_interfix(w) and not gaz.is_name(w.strip(".,"))
+           for w in words):
+        return None
     lead = text.find(core)
     a, b = start + lead, start + lead + len(core)
     return Finding("PERSON", a, b, doc.text[a:b], SCORE, DETECTOR)
