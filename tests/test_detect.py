@@ -226,3 +226,12 @@ def test_a_first_name_and_a_middle_initial_s_rest_are_one_name():
     c = Finding("PERSON", text.index("Reuben"), len(text) - 1, "Reuben Merkman", 0.9, "x")
     got = [text[f.start:f.end] for f in join_middle_initials(text, [a, b, c])]
     assert got == ["Franklyn E. Schmidt", "Reuben Merkman"]
+
+
+def test_a_name_ending_in_a_common_word_never_enters_the_dossier():
+    from woo_redact.propagate import NameBook
+
+    book = NameBook()
+    # "Klikop" read by OCR, found again with its space as "Klik op": "op" would go everywhere
+    assert book.add("Klik op") is None and book.add("Jan Uit") is None
+    assert book.add("Anna op den Brouw") is not None

@@ -194,6 +194,11 @@ class NameBook:
             return None
         if _INTERFIX_ALONE.fullmatch(person.surname):
             return None  # "D. van" cut from its line's end: "van" is everyone's word
+        if (person.surname and not person.interfix
+                and person.surname.lower() in gazetteer_mod.STOP_WORDS):
+            # "Klik op" (an OCR'd "Klikop" read again with its space): spread through the
+            # dossier, it would take every "op" of every document
+            return None
         same = self._by_surname.setdefault((person.surname, person.interfix), [])
         # a fuller form of the same person wins ("Jan de Vries" over "de Vries")
         for key in list(same) if person.surname else ():
