@@ -261,3 +261,11 @@ def test_a_citizen_s_contact_lines_with_a_mail_address_are_no_letterhead(pipelin
         "Geachte heer, mevrouw,", "Ik verzoek u om handhaving.", "",
         "4733 PL Zuiderwaard", "telefoon 0186-612784", "w.vandenakker@kpnmail.nl"])
     assert got["4733 PL Zuiderwaard"] == "redact" and got["0186-612784"] == "redact"
+
+
+def test_an_organisation_s_acronym_and_unit_open_its_block(pipeline, tmp_path):
+    got = _decided(pipeline, tmp_path, [
+        "Met hartelijke groet,", "Sanne Wolters",
+        "RIVM Centrum Gezondheid en Maatschappij", "Antonie van Leeuwenhoeklaan 9",
+        "3721 MA Bilthoven"])
+    assert got["Antonie van Leeuwenhoeklaan 9"] == "keep" and got["Sanne Wolters"] == "redact"

@@ -23,7 +23,7 @@ from .gazetteer import looks_like_organisation
 from .model import Box, Document
 from .occurrences import key
 from .trade_names import LEGAL_FORM, SOLE_TRADER
-from .organisations import (EMAIL_ON_LINE, FOR_ATTENTION, ORG_NAME_START, ORG_WORDS,
+from .organisations import (ACRONYM_AND_UNIT, EMAIL_ON_LINE, FOR_ATTENTION, ORG_NAME_START, ORG_WORDS,
                             PERSONAL_LINE, RESIDENCE_WORDS, SERVICE_NUMBER_ON_LINE, _is_mobile,
                             organisation_mailbox, switchboard_shape)
 
@@ -436,6 +436,7 @@ def _personal(here: list, line: str) -> bool:
 def _names_organisation(line: str) -> bool:
     s = line.strip()
     return bool(ORG_WORDS.search(s) or ORG_NAME_START.match(s) or _ENGLISH_ORG.search(s)
+                or ACRONYM_AND_UNIT.match(s)
                 or _ORG_ACRONYM_IN_BRACKETS.search(s)
                 # "ZRD Zuid-Hollandse Reinigingsdienst": a compound that names an organisation
                 or any(looks_like_organisation(w) for w in _WORD.findall(s))

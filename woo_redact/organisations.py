@@ -65,6 +65,9 @@ POSTBUS_LINE = re.compile(r"(?:postbus|antwoordnummer|p\.?o\.?[ \t]?box)[ \t]+\d
                           re.IGNORECASE)
 # An organisation or unit by its abbreviation alone on the line above an address ("KCHN")
 _ACRONYM_LINE = re.compile(r"[A-Z]{2,6}(?:[ \t]+[A-Z]{2,6})?")
+# An organisation's acronym and then its unit's name: "RIVM Centrum Gezondheid en
+# Maatschappij", "UWV Werkbedrijf" (a person's initials carry full stops)
+ACRONYM_AND_UNIT = re.compile(r"[A-Z]{3,6}[ \t]+[A-Z][a-zà-ÿ]{2,}")
 # Where someone lives is personal whatever organisation the sentence or line also names.
 RESIDENCE_WORDS = re.compile(
     r"\b(?:woont|wonen|woonde|woonachtig|wonende|woonadres|woonplaats|verblijft|"
@@ -148,7 +151,8 @@ def _below_organisation_name(text: str, line_start: int) -> bool:
             line_start = prev_start
             continue
         return len(prev.split()) <= MAX_ORG_LINE_WORDS and bool(
-            ORG_WORDS.match(prev) or ORG_NAME_START.match(prev) or _ACRONYM_LINE.fullmatch(prev))
+            ORG_WORDS.match(prev) or ORG_NAME_START.match(prev) or _ACRONYM_LINE.fullmatch(prev)
+            or ACRONYM_AND_UNIT.match(prev))
     return False
 
 
