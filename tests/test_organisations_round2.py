@@ -389,6 +389,8 @@ def test_a_lone_surname_that_is_also_a_kind_of_shop_stays_a_name():
      "+31 (0)73 681 28 12"),
     ("Medisch Centrum Leeuwarden, algemeen 058 286 66 66", "058 286 66 66"),
     ("Kenter Jeugdhulp   Lieke Brouwer   088-3683700 (alg.)   gezinsbegeleiding", "088-3683700"),
+    ("M. Wisniewski (kapitein), rederij Vantage Tankers B.V.\nrederij: 010 447 82 00",
+     "010 447 82 00"),
 ])
 def test_a_number_labelled_as_the_general_line(text, number):
     assert organisation_phone(text, *span(text, number))

@@ -272,7 +272,11 @@ def organisation_phone(text: str, start: int, end: int) -> str | None:
 # signature's row of numbers ("T … (direct) | M … | algemeen +31 (0)73 681 28 12") or a list
 # of organisations' lines ("Medisch Centrum Leeuwarden, algemeen 058 286 66 66").
 _GENERAL_LABEL_BEFORE = re.compile(
-    r"(?i)(?:^|[\s|,;(])(?:algemeen|alg\.|general|main(?:\s+number)?|switchboard)"
+    r"(?i)(?:^|[\s|,;(])(?:algemeen|alg\.|general|main(?:\s+number)?|switchboard|"
+    # or names the kind of organisation whose number it is: "rederij: 010 447 82 00"
+    r"rederij|scheepvaartmaatschappij|werkgever|school|huisartsenpraktijk|huisartsenpost|"
+    r"apotheek|ziekenhuis|zorgverzekeraar|verzekeraar|woningcorporatie|gemeente|"
+    r"kinderopvang|opvanglocatie)"
     r"[ \t]*(?:nummer|nr\.?|number)?[ \t]*[:.]?[ \t]*$")
 # "NCSC: 070 751 5555": an abbreviation as the number's label
 _ORG_LABEL_BEFORE = re.compile(r"(?-i:\b[A-Z]{2,6}):[ \t]*$")

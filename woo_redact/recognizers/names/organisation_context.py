@@ -63,7 +63,19 @@ ORG_SUFFIX_WORDS = frozenset({
     "ziekenhuis", "kliniek", "zorggroep",
     # a school or college named after someone: "Gwendoline van Putten School"
     "school", "college", "lyceum", "academie", "academy", "university", "universiteit",
+    # a building or venue: "Mazinga Complex", "Johan Cruijff Arena"
+    "complex", "gebouw", "building", "centre", "center", "plaza", "arena", "stadion",
+    "paviljoen", "kazerne",
 })
+# the company forms and trades among them: "Jan Jansen Bouw" may be Jan's own firm
+COMPANY_WORDS = frozenset({"b.v.", "bv", "n.v.", "nv", "v.o.f.", "vof", "c.v.", "bouw",
+                           "installatietechniek", "infra", "transport", "logistiek",
+                           "consultancy", "groep", "group", "holding"})
+# what may stand between a first name and the word that makes it an institution's name:
+# the rest of the person's name it is named after ("Gwendoline |van Putten| School")
+_NAME_THEN_SUFFIX = re.compile(
+    r"(?:[ \t]+(?:van|de|der|den|ter|ten|\p{Lu}[\p{L}'’-]*)){1,3}?[ \t]+(?P<w>(?i:"
+    + "|".join(sorted(ORG_SUFFIX_WORDS - COMPANY_WORDS, key=len, reverse=True)) + r"))\b")
 # Legal forms that close a company's name, dots dropped: "Visser Vastgoed B.V.", "Vos & Zn.".
 COMPANY_FORMS = frozenset({"bv", "nv", "vof", "cv", "zn"})
 # Trades a surname names a firm after ("Koning Catering", "Groen Hoveniers", "Sabbagh
@@ -170,6 +182,9 @@ def company_around(text: str, start: int, end: int) -> bool:
             return True
         if lone and "\n" not in text[end:after.start("w")] and is_sector(w):
             return True  # "Groen Hoveniers"; not "Jan Groen\nAdviseur"
+    named = _NAME_THEN_SUFFIX.match(text, end, min(len(text), end + 50))
+    if named and named.group("w")[:1].isupper():
+        return True  # "Gwendoline van Putten School": an institution named after someone
     if lone:
         # a surname that opens a firm's name up to its legal form: "Bakker Sport & Spel B.V."
         tail = _COMPANY_TAIL.match(text, end, min(len(text), end + 60))
