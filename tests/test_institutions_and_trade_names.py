@@ -85,3 +85,14 @@ def test_a_person_s_own_firm_after_their_full_name_is_no_institution():
 
     text = "Opdrachtnemer is Jan van Dijk Bouw, de aannemer."
     assert not organisation_around(text, text.index("Jan"), text.index("Jan") + 3)
+
+
+def test_a_task_mailbox_whose_address_wraps_under_its_display_name():
+    from woo_redact.organisations import named_mailbox
+
+    text = ("CC: El Khadir, Karima <k.elkhadir@ggdfryslan.nl>; Infectieziektebestrijding GGD "
+            "Fryslân\n<izb@ggdfryslan.nl>; Vermeulen, Lotte <l.vermeulen@smallingerland.nl>")
+    start = text.index("izb@")
+    assert named_mailbox("izb@ggdfryslan.nl", text, start)
+    start = text.index("l.vermeulen@")
+    assert not named_mailbox("l.vermeulen@smallingerland.nl", text, start)

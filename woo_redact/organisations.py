@@ -442,7 +442,7 @@ def names_a_domain(name: str, domains: frozenset[str]) -> bool:
 
 
 # The name a mail header gives an address: "Bureau Bibob <bibob@schiedam.nl>"
-_DISPLAY_NAME = re.compile(r"(?:^|[;:\n])[ \t]*(?P<name>[^;:\n<>@]{2,60}?)[ \t]*<[ \t]*$")
+_DISPLAY_NAME = re.compile(r"(?:^|[;:\n])[ \t]*(?P<name>[^;:\n<>@]{2,60}?)\s*<[ \t]*$")
 _TRAILING_DIGITS = re.compile(r"\d+$")
 
 
