@@ -269,3 +269,20 @@ def test_an_organisation_s_acronym_and_unit_open_its_block(pipeline, tmp_path):
         "RIVM Centrum Gezondheid en Maatschappij", "Antonie van Leeuwenhoeklaan 9",
         "3721 MA Bilthoven"])
     assert got["Antonie van Leeuwenhoeklaan 9"] == "keep" and got["Sanne Wolters"] == "redact"
+
+
+def test_a_contact_list_of_organisations_keeps_their_round_numbers(pipeline, tmp_path):
+    rows = [("Organisatie", "Contactpersoon", "Telefoon", "Rol"),
+            ("GGZ Centraal", "dr. A. Pranoto", "036 - 538 67 00", "medicatiecontrole"),
+            ("OSG Buitenhaven", "Y. Tahiri", "036-5214500", "school"),
+            ("Zorggroep Almere", "Anouk Smit", "036 - 521 78 43", "wijkverpleging"),
+            ("Bureau Bewind Flevoland", "Kees Hoogendijk", "06 - 24 90 11 73", "bewind")]
+    xs = (50, 190, 320, 430)
+    src = make_pdf(tmp_path / "doc.pdf", [[(x, 80 + 14 * i, cell) for i, row in enumerate(rows)
+                                           for x, cell in zip(xs, row)]], fontsize=9)
+    res = pipeline.process(str(src), tmp_path / "out", dry_run=True)
+    got = {f.text: f.action for f in res.findings}
+    assert got["036 - 538 67 00"] == "keep" and got["036-5214500"] == "keep"
+    # a serial number is someone's direct line; a mobile is someone's own
+    assert got["036 - 521 78 43"] == "redact" and got["06 - 24 90 11 73"] == "redact"
+    assert got["Kees Hoogendijk"] == "redact"

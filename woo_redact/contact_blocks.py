@@ -132,11 +132,20 @@ def _paragraph_around(text: str, lines: list[tuple[int, int]], n: int, reach: in
 def keep_organisation_rows(findings: list, doc: Document) -> None:
     """Keep the address, postcode and landline in a table row that an organisation fills
     (its name in the person column): a caller's row beside it stays personal."""
-    from .table_columns import organisation_rows
+    from .table_columns import organisation_rows, rows_with_an_organisation
 
     for cells in organisation_rows(doc):
         _keep([f for f in findings if any(a <= f.start and f.end <= b for a, b in cells)],
               "organisation contact: " + _ROW_REASON)
+    # a contact list of the organisations involved: a person's direct line is a serial,
+    # the organisation's number a round one (as in a signature)
+    for cells in rows_with_an_organisation(doc):
+        for f in findings:
+            if (f.entity_type == "PHONE_NUMBER" and f.action == "redact"
+                    and any(a <= f.start and f.end <= b for a, b in cells)
+                    and not _is_mobile(f.text) and switchboard_shape(f.text)):
+                f.action, f.reason = "keep", ("organisation contact: the round number in the "
+                                              "row of an organisation in a contact list")
 
 
 def _blocks(text: str, lines: list[tuple[int, int]], by_line: dict[int, list],

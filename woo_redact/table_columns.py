@@ -130,6 +130,25 @@ def organisation_rows(doc: Document) -> list[list[tuple[int, int]]]:
     return out
 
 
+_ORGANISATION_HEADER = re.compile(r"(?i)^(?:organisatie|instelling|instantie|bedrijf|"
+                                  r"organisation|company|werkgever|partner|zorgaanbieder|"
+                                  r"hulpverlener|school)\s*:?$")
+
+
+def rows_with_an_organisation(doc: Document) -> list[list[tuple[int, int]]]:
+    """The cells of each row of a table with an organisation column ("Organisatie |
+    Contactpersoon | Telefoon") whose organisation cell is filled: a contact list of the
+    organisations involved, where a round landline is the organisation's number."""
+    out: list[list[tuple[int, int]]] = []
+    for table in _tables(doc):
+        orgs = [k for k, c in enumerate(table.columns)
+                if _ORGANISATION_HEADER.match(" ".join(c.header.split()))]
+        for row in table.rows:
+            if any(k in row and _LETTERS.search(row[k].text) for k in orgs):
+                out.append([sp for cell in row.values() if (sp := _span(doc, cell))])
+    return out
+
+
 def _organisation_cell(core: str, gaz: gazetteer.Gazetteer) -> bool:
     """"Stichting …", "… B.V.", "Huisartsenpraktijk De Kreek", "Bakkerij Van Vliet": a word
     of the organisation's kind that is no one's name."""
