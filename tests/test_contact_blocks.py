@@ -286,3 +286,12 @@ def test_a_contact_list_of_organisations_keeps_their_round_numbers(pipeline, tmp
     # a serial number is someone's direct line; a mobile is someone's own
     assert got["036 - 521 78 43"] == "redact" and got["06 - 24 90 11 73"] == "redact"
     assert got["Kees Hoogendijk"] == "redact"
+
+
+def test_a_footer_s_registration_line_keeps_the_company_s_account(pipeline, tmp_path):
+    got = _decided(pipeline, tmp_path, [
+        "Uw aanvraag is toegewezen. Het bedrag maken wij over op NL91 ABNA 0417 1643 00.", "",
+        "KvK 06083122 | IBAN NL39 RABO 0392 1077 88 | Noordzorg is een onderlinge "
+        "waarborgmaatschappij"])
+    assert got["NL39 RABO 0392 1077 88"] == "keep"
+    assert got["NL91 ABNA 0417 1643 00"] == "redact"

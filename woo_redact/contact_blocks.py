@@ -84,6 +84,10 @@ def keep_contact_blocks(findings: list, text: str, doc: Document | None = None) 
     for n, (a, b) in enumerate(lines):
         here = by_line.get(n, [])
         line = text[a:b]
+        if not _personal(here, line) and _registration_line(line):
+            # "KvK 06083122 | IBAN NL39 RABO 0392 1077 88 | …": a company's registration
+            # and its account, side by side in its footer
+            _keep(here, "organisation contact: the account beside the company's registration")
         if (not _personal(here, line) and _general_channel(line)
                 and (_contact_only(line, here) or _names_itself_first(line)
                      or _channel_count(line) >= 2)):
@@ -533,6 +537,15 @@ def _own_channel(line: str) -> bool:
     # a mailbox's domain is no web address: "fz.elkhatib82@hotmail.com"
     return bool(_WEB.search(EMAIL_ON_LINE.sub(" ", line))
                 or any(organisation_mailbox(m) for m in EMAIL_ON_LINE.findall(line)))
+
+
+_KVK_LABEL = re.compile(r"(?i)\b(?:kvk|kamer\s+van\s+koophandel|handelsregister)\b[^|·•\d]{0,12}\d{8}")
+_IBAN_LABEL = re.compile(r"(?i)\biban\b")
+
+
+def _registration_line(line: str) -> bool:
+    return (bool(_SEPARATOR.search(line)) and bool(_KVK_LABEL.search(line))
+            and bool(_IBAN_LABEL.search(line)) and not SOLE_TRADER.search(line))
 
 
 def _channel_count(line: str) -> int:
