@@ -418,3 +418,17 @@ def test_the_address_of_a_plant_venue_or_meeting_building(text, address):
 ])
 def test_a_home_near_a_building_stays_redacted(text, address):
     assert organisation_address(text, *span(text, address)) is None
+
+
+@pytest.mark.parametrize("text,number", [
+    ("Kijk op uwv.nl of bel UWV Telefoon Werknemers: 088 - 898 92 94.", "088 - 898 92 94"),
+    ("Wachtwoord: n7Fq2W\nInbellen via telefoon\n+31 20 794 7364,,587190342# Nederland",
+     "+31 20 794 7364"),
+])
+def test_the_organisation_called_by_its_abbreviation_and_a_meeting_s_dial_in(text, number):
+    assert organisation_phone(text, *span(text, number))
+
+
+def test_initials_in_capitals_after_bel_are_a_person():
+    text = "Bel JV even op 070 342 17 85 voor de stukken."
+    assert organisation_phone(text, *span(text, "070 342 17 85")) is None

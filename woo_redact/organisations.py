@@ -66,8 +66,8 @@ POSTBUS_LINE = re.compile(r"(?:postbus|antwoordnummer|p\.?o\.?[ \t]?box)[ \t]+\d
 # An organisation or unit by its abbreviation alone on the line above an address ("KCHN")
 _ACRONYM_LINE = re.compile(r"[A-Z]{2,6}(?:[ \t]+[A-Z]{2,6})?")
 # An organisation's acronym and then its unit's name: "RIVM Centrum Gezondheid en
-# Maatschappij", "UWV Werkbedrijf" (a person's initials carry full stops)
-ACRONYM_AND_UNIT = re.compile(r"[A-Z]{3,6}[ \t]+[A-Z][a-zà-ÿ]{2,}")
+# Maatschappij", "UWV Werkbedrijf", "RIVM-LCI" (a person's initials carry full stops)
+ACRONYM_AND_UNIT = re.compile(r"[A-Z]{3,6}[ \t]+[A-Z][a-zà-ÿ]{2,}|[A-Z]{2,6}-[A-Z]{2,6}\b")
 # Where someone lives is personal whatever organisation the sentence or line also names.
 RESIDENCE_WORDS = re.compile(
     r"\b(?:woont|wonen|woonde|woonachtig|wonende|woonadres|woonplaats|verblijft|"
@@ -205,6 +205,8 @@ SWITCHBOARD_WORDS = re.compile(
 CONTACT_ORGANISATION = re.compile(
     # "Of bel ons: 088 - 898 92 94", "bel ons op 058 - 233 88 88": the writer's organisation
     r"\bbel(?:t)?(?:\s+u)?\s+ons\b(?:\s+op\b)?|"
+    # "bel UWV Telefoon Werknemers: 088 - …": the organisation by its abbreviation
+    r"\bbel(?:t)?(?:\s+u)?\s+(?-i:[A-Z]{3,6})\b|"
     r"\b(?:neem(?:t)?\s+(?:u\s+)?(?:dan\s+|gerust\s+|even\s+)?contact\s+op|"
     r"contact\s+(?:opnemen|op\s+te\s+nemen)|bel(?:t)?(?:\s+u)?)\s+(?:met\s+)?"
     r"(?:het|de|ons)\s+"
@@ -355,10 +357,15 @@ def _cue_reaches(text: str, cue: re.Match, start: int) -> bool:
         return True
     line_start = text.rfind("\n", 0, cue.start()) + 1
     label = " ".join(cue.group().lower().split())
+    if _DIAL_IN.match(label) and between.count("\n") == 1:
+        return True  # "Inbellen via telefoon\n+31 20 794 7364,,587190342#": a meeting's line
     if (_EMPTY_CELLS.fullmatch(between) and label.endswith(_LABEL_CUES)
             and not text[line_start:cue.start()].strip()):
         return True  # a label cell: the cue alone on its line, the number in a later cell
     return bool(_LOWERCASE_WORD.search(text, line_start, cue.start()))
+
+
+_DIAL_IN = re.compile(r"dial|inbel|conference")
 
 
 # -- mailboxes -------------------------------------------------------------------------------
