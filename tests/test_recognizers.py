@@ -457,3 +457,14 @@ def test_streets_of_the_caribbean_netherlands(analyzer, text, value):
 
 def test_an_english_title_with_road_is_no_street(analyzer):
     assert found(analyzer, "The Road 2 Success is a programme.", "NL_ADDRESS") == []
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Haskerdijken 17\n8447 GK Heerenveen Provinsje Fryslân INGEKOMEN", "8447 GK Heerenveen"),
+    ("Rietgorsstraat 8 B\n3283 GN ZUIDERVLIET GEMEENTE ZUIDERVLIET", "3283 GN ZUIDERVLIET"),
+])
+def test_a_postcode_s_place_ends_before_an_organisation_or_a_stamp(text, place):
+    from woo_redact.recognizers.address import NlPostcodeRecognizer
+
+    got = [text[r.start:r.end] for r in NlPostcodeRecognizer().analyze(text, ["NL_POSTCODE"])]
+    assert got == [place]

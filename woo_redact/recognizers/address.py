@@ -218,7 +218,11 @@ class NlAddressRecognizer(NlPatternRecognizer):
 # Words that follow a postcode in letterheads but are not part of the place.
 _NOT_PLACE = (r"(?:Telefoon|Tel|T|E|F|M|I|Fax|Postbus|Nederland|The|Netherlands|Contact|"
               r"Internet|Ons|Uw|Kenmerk|Datum|Bijlage|Bijlagen|Retouradres|Email|Mail|"
-              r"E-mail|Www|Geachte|Betreft|Onderwerp|Aan|Van|Cc)\b")
+              r"E-mail|Www|Geachte|Betreft|Onderwerp|Aan|Van|Cc|"
+              # an organisation's name or a stamp after the place: "8447 GK Heerenveen
+              # Provinsje Fryslân", "… INGEKOMEN 30 SEP"
+              r"(?i:gemeente|provincie|provinsje|ministerie|waterschap|wetterskip|politie|"
+              r"stichting|ingekomen|ontvangen))\b")
 # "Den Haag", "De Bilt", "'s-Hertogenbosch": an article only together with the next word.
 _PLACE_WORD = (r"(?!" + _NOT_PLACE + r")(?:(?:De|Den|Het|Ter|Ten|'s|'t)[ \t-]+(?=[A-Z]))?"
                r"(?!(?:De|Den|Het)\b)[A-Z][\w'\u2019-]*")
