@@ -96,3 +96,16 @@ def test_a_task_mailbox_whose_address_wraps_under_its_display_name():
     assert named_mailbox("izb@ggdfryslan.nl", text, start)
     start = text.index("l.vermeulen@")
     assert not named_mailbox("l.vermeulen@smallingerland.nl", text, start)
+
+
+def test_the_main_waters_are_places_but_not_the_surnames_they_share(pipeline, tmp_path):
+    from woo_redact import gazetteer
+
+    gaz = gazetteer.load()
+    assert gaz.is_place("de IJssel") and gaz.is_place("IJssel") and gaz.is_place("het IJsselmeer")
+    assert not gaz.is_place("Maas")
+    got = _decided(pipeline, tmp_path, [
+        "Het bestuur van Waterschap Rijn en IJssel sprak met Frans de Waal en Tom Maas",
+        "over de dijk langs de IJssel bij Zutphen."])
+    assert got.get("Frans de Waal") == "redact" and got.get("Tom Maas") == "redact"
+    assert not any("IJssel" in name for name in got)

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from spacy.lang.nl.stop_words import STOP_WORDS
 
-_CACHE_SCHEMA = 10
+_CACHE_SCHEMA = 11
 # zipf >= 3.0 is roughly "seen once per million words": anything that frequent and not a
 # name is an ordinary word for our purposes.
 COMMON_ZIPF = 3.0
@@ -179,6 +179,19 @@ KINGDOM_CARIBBEAN = frozenset({
 # The names places go by in speech and letters beside their official ones, which the lists
 # hold ("Locatie Den Bosch" for 's-Hertogenbosch)
 EVERYDAY_PLACE_NAMES = frozenset({"den bosch", "den haag", "hertogenbosch"})
+# The main waters, which name water boards, foundations and areas ("Waterschap Rijn en
+# IJssel", "langs de IJssel"); with the article as the text writes them. Not the Maas or
+# the Waal alone: "Maas" and "de Waal" are common surnames.
+WATERS = frozenset({
+    "ijssel", "oude ijssel", "gelderse ijssel", "hollandse ijssel", "rijn", "nederrijn",
+    "oude rijn", "kromme rijn", "amstel", "vecht", "schelde", "westerschelde",
+    "oosterschelde", "ijsselmeer", "markermeer", "waddenzee", "noordzee", "merwede",
+    "spaarne", "linge", "dommel", "regge", "dinkel", "eem", "gouwe", "hollands diep",
+    "haringvliet", "lauwersmeer", "veluwemeer", "grevelingen"})
+_WATERS_WITH_ARTICLE = frozenset({f"de {w}" for w in WATERS if not w.endswith(("meer", "zee"))}
+                                 | {f"het {w}" for w in WATERS if w.endswith("meer")}
+                                 | {f"de {w}" for w in WATERS if w.endswith("zee")}
+                                 | {"de maas", "de oude maas"})
 
 
 def _faker_places() -> set[str]:
@@ -248,7 +261,7 @@ def build() -> Gazetteer:
     # a short word ("As", "Mol") stays a possible name.
     places |= {p for p in _faker_places() if len(p) > 3 and p not in firsts}
     places |= KINGDOM_CARIBBEAN
-    places |= EVERYDAY_PLACE_NAMES
+    places |= EVERYDAY_PLACE_NAMES | WATERS | _WATERS_WITH_ARTICLE
     institutions = {i.lower() for folder in _DEDUCE_INSTITUTIONS for i in _deduce_list(folder)}
 
     return Gazetteer(
