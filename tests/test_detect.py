@@ -235,3 +235,14 @@ def test_a_name_ending_in_a_common_word_never_enters_the_dossier():
     # "Klikop" read by OCR, found again with its space as "Klik op": "op" would go everywhere
     assert book.add("Klik op") is None and book.add("Jan Uit") is None
     assert book.add("Anna op den Brouw") is not None
+
+
+def test_van_before_a_firm_s_compound_is_the_employer_not_the_surname():
+    from woo_redact.detect import cut_employers
+    from woo_redact.model import Finding
+
+    text = "Volgens de heer Hiemstra van Grondwerken De Bruijn en Jan van Dijk is het klaar."
+    a = Finding("PERSON", text.index("Hiemstra"), text.index(" De Bruijn"), "", 0.9, "x")
+    b = Finding("PERSON", text.index("Jan"), text.index(" is het"), "", 0.9, "x")
+    got = [text[f.start:f.end] for f in cut_employers(text, [a, b])]
+    assert got == ["Hiemstra", "Jan van Dijk"]

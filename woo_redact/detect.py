@@ -204,8 +204,8 @@ class Detector:
                     raw.append(f)
         # cells of person and value columns, read by their header (needs the words' boxes)
         raw.extend(f for f in table_findings(doc) if f.entity_type in self.policy.entities)
-        findings = cut_trade_names(doc.text, split_listed_names(
-            doc.text, join_middle_initials(doc.text, merge_overlaps(raw))))
+        findings = cut_employers(doc.text, cut_trade_names(doc.text, split_listed_names(
+            doc.text, join_middle_initials(doc.text, merge_overlaps(raw)))))
         for f in findings:
             f.text = doc.text[f.start:f.end]
         findings = drop_address_parts(doc.text, split_listed_names(
@@ -285,6 +285,30 @@ def drop_address_parts(text: str, findings: list[Finding]) -> list[Finding]:
 
 # a trade name wraps to the next line after its article: "Geitenhouderij Het\nKlooster"
 _WRAPS_AFTER = re.compile(r"(?i)(?:\bde|\bhet|'t|\bvan|\bden|\bder|&)[ \t]*$")
+
+
+_EMPLOYER_AFTER = re.compile(r"[ \t]+van[ \t]+(?:de[ \t]+|het[ \t]+)?(?P<w>[A-ZÀ-Þ][\w-]+)")
+
+
+def cut_employers(text: str, findings: list[Finding]) -> list[Finding]:
+    """"de heer Hiemstra van Grondwerken De Bruijn": "van" before a compound of ordinary
+    words that no name list holds is the firm the person works for, not a part of their
+    surname ("Hiemstra van Dijk" keeps its interfix)."""
+    from . import gazetteer
+
+    gaz = None
+    out: list[Finding] = []
+    for f in findings:
+        if f.entity_type == "PERSON" and " van " in f.text:
+            gaz = gaz or gazetteer.load()
+            m = _EMPLOYER_AFTER.search(text, f.start, f.end)
+            if (m and m.start() > f.start and not gaz.is_name(m.group("w"))
+                    and (gazetteer.is_task_word(m.group("w"), gaz)
+                         or looks_like_organisation(m.group("w")))):
+                f = Finding(f.entity_type, f.start, m.start(), text[f.start:m.start()],
+                            f.score, f.detector, explanation=f.explanation)
+        out.append(f)
+    return out
 
 
 def cut_trade_names(text: str, findings: list[Finding]) -> list[Finding]:
