@@ -299,7 +299,7 @@ def cut_employers(text: str, findings: list[Finding]) -> list[Finding]:
     gaz = None
     out: list[Finding] = []
     for f in findings:
-        if f.entity_type == "PERSON" and " van " in f.text:
+        if f.entity_type == "PERSON" and " van " in text[f.start:f.end]:
             gaz = gaz or gazetteer.load()
             m = _EMPLOYER_AFTER.search(text, f.start, f.end)
             if (m and m.start() > f.start and not gaz.is_name(m.group("w"))
