@@ -295,3 +295,19 @@ def test_a_footer_s_registration_line_keeps_the_company_s_account(pipeline, tmp_
         "waarborgmaatschappij"])
     assert got["NL39 RABO 0392 1077 88"] == "keep"
     assert got["NL91 ABNA 0417 1643 00"] == "redact"
+
+
+def test_a_family_farm_s_address_is_its_farmer_s_home(pipeline, tmp_path):
+    got = _decided(pipeline, tmp_path, [
+        "provincie", "GELDERLAND", "> Retouradres Postbus 9090 6800 GX Arnhem",
+        "Varkenshouderij De Hooge Hoeve", "t.a.v. de heer A.J.M. Verhoeven",
+        "Zevenheuvelenweg 38", "6571 CK BERG EN DAL"])
+    assert got["Zevenheuvelenweg 38"] == "redact" and got["6571 CK BERG EN DAL"] == "redact"
+
+
+def test_an_agenda_s_location_field_names_no_organisation(pipeline, tmp_path):
+    got = _decided(pipeline, tmp_path, [
+        "08:15 Ophalen thuis", "Locatie: Rozendaalselaan 112, 6881 LE Velp",
+        "10:00 Werkbezoek", "Locatie: provinciehuis, Markt 11, 6811 CG Arnhem"])
+    assert got["Rozendaalselaan 112"] == "redact" and got["6881 LE Velp"] == "redact"
+    assert got["Markt 11"] == "keep"

@@ -23,9 +23,10 @@ from .gazetteer import looks_like_organisation
 from .model import Box, Document
 from .occurrences import key
 from .trade_names import LEGAL_FORM, SOLE_TRADER
-from .organisations import (ACRONYM_AND_UNIT, EMAIL_ON_LINE, FOR_ATTENTION, ORG_NAME_START, ORG_WORDS,
-                            PERSONAL_LINE, RESIDENCE_WORDS, SERVICE_NUMBER_ON_LINE, _is_mobile,
-                            organisation_mailbox, switchboard_shape)
+from .organisations import (ACRONYM_AND_UNIT, EMAIL_ON_LINE, FIELD_LABEL, FOR_ATTENTION,
+                            ORG_NAME_START, ORG_WORDS, PERSONAL_LINE, RESIDENCE_WORDS,
+                            SERVICE_NUMBER_ON_LINE, _is_mobile, organisation_mailbox,
+                            switchboard_shape)
 
 KEPT_TYPES = frozenset({"NL_ADDRESS", "NL_POSTCODE", "PHONE_NUMBER", "IBAN_CODE",
                         "NL_KVK_NUMBER"})
@@ -170,6 +171,9 @@ def _blocks(text: str, lines: list[tuple[int, int]], by_line: dict[int, list],
         if current is not None and FOR_ATTENTION.match(line.strip()):
             continue  # "t.a.v. mevrouw A. Osei": the person stays redacted, the block goes on
         if _personal(here, line):
+            current = None
+            continue
+        if _family_farm(line):
             current = None
             continue
         org_line = _names_organisation(line)
@@ -448,6 +452,9 @@ def _personal(here: list, line: str) -> bool:
 
 def _names_organisation(line: str) -> bool:
     s = line.strip()
+    label = FIELD_LABEL.match(s)
+    if label:
+        s = s[label.end():].strip()  # "Locatie: Esweg 14": a field, not "Locatie Den Bosch"
     return bool(ORG_WORDS.search(s) or ORG_NAME_START.match(s) or _ENGLISH_ORG.search(s)
                 or ACRONYM_AND_UNIT.match(s)
                 or _ORG_ACRONYM_IN_BRACKETS.search(s)
@@ -460,6 +467,18 @@ def _names_organisation(line: str) -> bool:
 _FIRM = re.compile(r"(?i)\b(?:advocaten|advocatuur|advocatenkantoor|notarissen|notariaat|"
                    r"notariskantoor|accountants|belastingadviseurs|gerechtsdeurwaarders|"
                    r"deurwaarders|architecten)\s*$")
+
+
+# a farm: its farmer lives on it, so its address is a home as well
+_FARM = re.compile(r"(?i)\w*(?:houderij|boerderij|akkerbouw\w*|kwekerij|tuinderij|"
+                   r"melkvee\w*|maatschap)\b")
+
+
+def _family_farm(line: str) -> bool:
+    """"Varkenshouderij De Hooge Hoeve" above "t.a.v. de heer A.J.M. Verhoeven": a farm
+    without the form of a company ("… B.V.", "Stichting Zorgboerderij …") is a family's
+    business and home, not an organisation's office."""
+    return bool(_FARM.search(line)) and not LEGAL_FORM.search(line)
 
 
 def _firm_of_no_one(line: str) -> bool:

@@ -73,6 +73,9 @@ RESIDENCE_WORDS = re.compile(
     r"\b(?:woont|wonen|woonde|woonachtig|wonende|woonadres|woonplaats|verblijft|"
     r"verblijfadres|verblijfsadres|ingeschreven|huisadres|thuisadres|privéadres|priveadres)\b",
     re.IGNORECASE)
+# "Locatie: Rozendaalselaan 112": an agenda's or form's field, which names no organisation
+FIELD_LABEL = re.compile(r"(?i)(?:locatie|bezoekadres|postadres|vestiging|kantoor|adres)"
+                          r"[ \t]*:")
 # Right before the address, a building that is no one's home: "uitbreiding asfaltcentrale
 # Kanaalweg 48", "de accommodatie aan de Kreekzoomweg 4", "het clubhuis aan de …".
 FACILITY_BEFORE = re.compile(
@@ -100,7 +103,8 @@ def organisation_address(text: str, start: int, end: int) -> str | None:
     sentence_start = _sentence_start(text, start)
     if RESIDENCE_WORDS.search(text, sentence_start, start):
         return None
-    if ORG_WORDS.search(text, max(line_start, sentence_start), start):
+    named = ORG_WORDS.search(text, max(line_start, sentence_start), start)
+    if named and not FIELD_LABEL.match(text, named.start()):
         return "organisation address: organisation named on the same line"
     if sentence_start < line_start and ORG_APPOSITION.search(text[sentence_start:start]):
         return "organisation address: the organisation's, named just before it"
