@@ -331,3 +331,16 @@ def test_the_caribbean_public_bodies_offices(holders, text, name, role):
 
 def test_a_staff_member_holds_no_seat(holders):
     assert keep(holders, "Our staff member John Peters will call you.", "John Peters") is None
+
+
+def test_a_private_institution_s_board_chair_is_no_office_holder(pipeline, tmp_path):
+    from conftest import make_pdf
+
+    src = make_pdf(tmp_path / "nota.pdf", [[
+        (60, 60, "In het gesprek met bestuursvoorzitter Wouter Siegersma werd duidelijk dat het"),
+        (60, 73, "ziekenhuis de SEH 's nachts moet sluiten."),
+        (60, 99, "Namens UWV sprak voorzitter Raad van Bestuur Maarten Camps over de WIA.")]])
+    res = pipeline.process(str(src), tmp_path / "out", dry_run=True)
+    got = {f.text: f.action for f in res.findings if f.entity_type == "PERSON"}
+    assert got.get("Wouter Siegersma") == "redact"
+    assert got.get("Maarten Camps") == "keep"

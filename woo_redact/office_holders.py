@@ -328,6 +328,14 @@ class OfficeHolders:
         return self.listed(name) is not None
 
     def reason_to_keep(self, text: str, start: int, end: int, name: str) -> str | None:
+        reason = self._reason_to_keep(text, start, end, name)
+        if reason and _BOARD_ROLE.search(reason) and _private_body_around(text, start, end):
+            # "bestuursvoorzitter Wouter Siegersma … het ziekenhuis": a private institution's
+            # board, not a public body's
+            return None
+        return reason
+
+    def _reason_to_keep(self, text: str, start: int, end: int, name: str) -> str | None:
         if _INITIALS_FORM.fullmatch(name):
             return None  # "burgemeester | HSJ" in an action list: whoever acts, not the mayor
         before = text[max(0, start - 160):start]
@@ -470,6 +478,27 @@ _OFFICE = re.compile(rf"(?i:{_ROLE})")
 # "CdK", "RvB" name the office or the board, never a person (two capitals alone may be
 # initials)
 _OFFICE_ABBREVIATION = re.compile(r"(?:de[ \t]+)?(?:CdK|RvB|RvC|RvT)")
+
+
+_BOARD_ROLE = re.compile(r"'(?:bestuursvoorzitter|rvb-lid|(?:voorzitter|lid|portefeuillehouder)"
+                         r"\s+(?:van\s+de\s+)?(?:raad\s+van\s+bestuur|rvb))'")
+# the kinds of private institution whose board is no public office
+_PRIVATE_BODY = re.compile(r"(?i)\b(?:\w*ziekenhuis\w*|zorginstelling\w*|zorggroep\w*|"
+                           r"zorgaanbieder\w*|(?:woning)?corporatie\w*|zorgverzekeraar\w*|"
+                           r"onderneming\w*|bedrijf|b\.v\.|n\.v\.|bank|umc)\b")
+PRIVATE_BODY_REACH = 200
+
+
+def _private_body_around(text: str, start: int, end: int) -> bool:
+    """Does the sentence around the name speak of a private institution?"""
+    lo = max(0, start - PRIVATE_BODY_REACH)
+    hi = min(len(text), end + PRIVATE_BODY_REACH)
+    a = max([m.end() for m in _SENTENCE_STOP.finditer(text, lo, start)], default=lo)
+    stop = _SENTENCE_STOP.search(text, end, hi)
+    return bool(_PRIVATE_BODY.search(text, a, stop.start() if stop else hi))
+
+
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
 
 
 def role_pattern() -> str:
