@@ -195,3 +195,24 @@ def test_a_forms_label_column_under_its_name_row_holds_no_names(tmp_path):
     path = _table_pdf(tmp_path / "form.pdf", rows, [60, 200, 360])
     got = [f.text for f in table_findings(extract(str(path))) if f.entity_type == "PERSON"]
     assert "Nieuwe diplomatermijn" not in got
+
+
+def test_a_payment_export_s_file_numbers_and_handlers_log_ins(tmp_path):
+    # "Behandelaar" and "Opmerking" set too close to be two header cells
+    rows = [("Dossiernr.", "Naam ouder", "BSN", "Status", "Behandelaar Opmerking"),
+            ("UHT-2023-044102", "Hoekstra, Baukje", "379298041", "uitbetaald", "kroesh01"),
+            ("UHT-2023-049913", "Hendriksen, Lieke", "329462933", "geblokkeerd", "bhagd01")]
+    path = _table_pdf(tmp_path / "export.pdf", rows, [40, 140, 260, 340, 420])
+    got = {(f.entity_type, f.text) for f in table_findings(extract(str(path)))}
+    assert ("NL_FILE_REFERENCE", "UHT-2023-044102") in got
+    assert ("USERNAME", "kroesh01") in got and ("USERNAME", "bhagd01") in got
+    assert ("PERSON", "Hoekstra, Baukje") in got
+
+
+def test_a_list_of_companies_file_numbers_stay(tmp_path):
+    rows = [("Dossiernr.", "Bedrijf", "Plaats", "Bedrag"),
+            ("VLG-2026-0003", "Agro Barneveld B.V.", "Barneveld", "412.000"),
+            ("VLG-2026-0004", "Veluwse Kalver Groep B.V.", "Putten", "388.750")]
+    path = _table_pdf(tmp_path / "lijst.pdf", rows, [40, 160, 330, 430])
+    got = {(f.entity_type, f.text) for f in table_findings(extract(str(path)))}
+    assert not any(t == "NL_FILE_REFERENCE" for t, _ in got)

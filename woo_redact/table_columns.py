@@ -67,6 +67,9 @@ _VALUE_HEADERS: list[tuple[re.Pattern, str, object]] = [
     (re.compile(r"(?i)^(?:(?:klant|relatie|pas|polis|(?:huur)?contract|lid|cli[eë]nt|cjib-?)"
                 r"(?:nummer|nr\.?)|polis|(?:huur)?contract|betalingskenmerk)$"),
      "NL_CLIENT_NUMBER", _GROUPED_CODE.match),
+    # the number of a file about one person, in a table that lists people (see table_findings)
+    (re.compile(r"(?i)^(?:dossier|zaak|aanvraag|klacht|bezwaar)(?:nummer|nr\.?)$"),
+     "NL_FILE_REFERENCE", _GROUPED_CODE.match),
     # a company's registration, personal data of a sole trader only (see _legal_person_row)
     (re.compile(r"(?i)^(?:kvk|kvk-?(?:nummer|nr\.?)|kamer\s+van\s+koophandel)$"),
      "NL_KVK_NUMBER", re.compile(r"^\d{8}$").match),
@@ -86,6 +89,9 @@ _ORG_WORDS = re.compile(
     r"afdeling|team|directie|bureau|instituut|centrum|school|ziekenhuis|zorg\w*|holding|"
     r"groep|fonds|bank|verzekeraar|omroep|raad|college|secretariaat|kabinet|griffie)\b")
 _LETTERS = re.compile(r"\p{L}")
+# a log-in: lower-case letters with a number ("kroesh01"), or a run of them a name list
+# would not write in lower case
+_USER_ID = re.compile(r"[a-z][a-z.]{2,11}\d{1,3}")
 _INITIALS_IN_CAPITALS = re.compile(r"\p{Lu}{2,4}")
 # titles stay readable, as everywhere: "mr. G. Öztürk" loses "G. Öztürk"
 _LEADING_TITLE = re.compile(rf"^(?:{TITLE_RE}\.?\s+)+")
@@ -98,12 +104,18 @@ def table_findings(doc: Document) -> list[Finding]:
     out: list[Finding] = []
     for table in _tables(doc):
         kinds = [_column_kind(c.header) for c in table.columns]
+        # a file number is personal data where the table lists people (a name, a BSN, a
+        # date of birth beside it), not in a list of companies' applications
+        of_people = any(k == "PERSON" or (k and k[0] in ("NL_BSN", "DATE_OF_BIRTH"))
+                        for k in kinds)
         for row in table.rows:
             company = any(_LEGAL_PERSON.search(" ".join(c.text.split())) for c in row.values())
             for k, cell in row.items():
                 kind = kinds[k]
                 if kind is None or (company and kind != "PERSON"
-                                    and kind[0] == "NL_KVK_NUMBER"):
+                                    and kind[0] in ("NL_KVK_NUMBER", "NL_FILE_REFERENCE")):
+                    continue
+                if kind != "PERSON" and kind[0] == "NL_FILE_REFERENCE" and not of_people:
                     continue
                 f = (_person(doc, cell, gaz) if kind == "PERSON"
                      else _value(doc, cell, *kind))
@@ -225,6 +237,11 @@ def _person(doc: Document, cell: Cell, gaz: gazetteer.Gazetteer) -> Finding | No
     if all(gaz.is_common_word(w.lower().strip(".,")) and not gaz.is_name(w.strip(".,"))
            and not _INITIALS_IN_CAPITALS.fullmatch(w) for w in words):
         return None
+    # a staff member's log-in in the handler's column ("kroesh01", "vliett02")
+    if _USER_ID.fullmatch(core) and not gaz.is_common_word(core):
+        lead = text.find(core)
+        a, b = start + lead, start + lead + len(core)
+        return Finding("USERNAME", a, b, doc.text[a:b], SCORE, DETECTOR)
     # a lower-case word no list holds as a name is a label's ("Nieuwe diplomatermijn", a
     # form's left column under its "Naam" row), not part of someone's name
     if any(w[:1].islower() and not gaz.is_interfix(w) and not gaz.is_name(w.strip(".,"))

@@ -220,10 +220,17 @@ def _read_rows(doc: Document, table: Table, height: float, last_top: float,
 
 
 def _split_labels(doc: Document, cell: Cell, is_header_word) -> list[Cell]:
+    """Header words set too close to be two cells: two known labels ("Geb.datum Kenteken"),
+    or a known label beside another capitalised word ("Behandelaar Opmerking"), unless the
+    words together are one known label ("Naam ouder")."""
     words = cell.words
-    if len(words) < 2 or sum(1 for i in words if is_header_word(doc.words[i].text)) < 2:
+    if len(words) < 2 or is_header_word(cell.text):
         return [cell]
-    return [_cell(doc, [i]) for i in words]
+    known = sum(1 for i in words if is_header_word(doc.words[i].text))
+    if known >= 2 or (known == 1 and len(words) == 2
+                      and all(doc.words[i].text[:1].isupper() for i in words)):
+        return [_cell(doc, [i]) for i in words]
+    return [cell]
 
 
 def _split_at_column(doc: Document, cell: Cell, columns: list[Column]) -> list[Cell]:
