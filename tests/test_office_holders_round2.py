@@ -344,3 +344,51 @@ def test_a_private_institution_s_board_chair_is_no_office_holder(pipeline, tmp_p
     got = {f.text: f.action for f in res.findings if f.entity_type == "PERSON"}
     assert got.get("Wouter Siegersma") == "redact"
     assert got.get("Maarten Camps") == "keep"
+
+
+@pytest.mark.parametrize("text, name", [
+    # the heads of an inspectorate and of public bodies, in an attendee list
+    ("Aanwezig\nM.P. Lubbers\nNationaal Coördinator Groningen\nC. van Ommen-Baart\n"
+     "voorzitter van het bestuur, Instituut Mijnbouwschade Groningen\n", "M.P. Lubbers"),
+    ("Aanwezig\nC. van Ommen-Baart\nvoorzitter van het bestuur, Instituut Mijnbouwschade "
+     "Groningen\n", "C. van Ommen-Baart"),
+    ("De brief is ondertekend door dr. T.K. Veenstra, inspecteur-generaal der Mijnen.",
+     "T.K. Veenstra"),
+    # a portfolio after a dash, and one without its preposition before a title
+    ("De staatssecretaris van Financiën – Herstel en Toeslagen,\nJ.E. Vinkenborg",
+     "J.E. Vinkenborg"),
+    ("De staatssecretaris Herstel Groningen, mevrouw D. Koopmans-Idema, brengt een werkbezoek.",
+     "D. Koopmans-Idema"),
+    # the role's article ends the line before
+    ("Concept-antwoorden Kamervragen van het\nlid Boumanjal over de-risking", "Boumanjal"),
+])
+def test_heads_of_public_bodies_and_roles_written_across_lines(holders, text, name):
+    assert keep(holders, text, name)
+
+
+def test_a_senior_civil_servant_in_the_same_list_is_no_office_holder(holders):
+    text = ("M.P. Lubbers\nNationaal Coördinator Groningen\nW. Terpstra\nsenior beleidsmedewerker "
+            "Herstel Groningen, Ministerie van BZK\n")
+    assert keep(holders, text, "W. Terpstra") is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("namens de Nederlandse Vereniging\nvan Banken (NVB) over de-risking", "Banken"),
+    ("het Staatstoezicht op de Mijnen meldt", "Mijnen"),
+    ("dr. T.K. Veenstra, inspecteur-generaal der Mijnen", "Mijnen"),
+])
+def test_what_an_organisation_is_of_is_no_one_s_name(text, name):
+    from woo_redact.recognizers.names.organisation_context import organisation_around
+
+    s = text.index(name)
+    assert organisation_around(text, s, s + len(name))
+
+
+def test_an_abbreviation_in_brackets_after_its_words():
+    from woo_redact.recognizers.names.organisation_context import abbreviation_defined
+
+    text = "de Algemene wet inkomensafhankelijke regelingen (Awir) en zijn zoon Jan Pieter (Jip)"
+    s = text.index("Awir")
+    assert abbreviation_defined(text, s, s + 4)
+    s = text.index("Jip")
+    assert not abbreviation_defined(text, s, s + 3)

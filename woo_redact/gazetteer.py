@@ -469,7 +469,8 @@ def looks_like_agent_noun(word: str, gaz: Gazetteer) -> bool:
 _ORG_ENDINGS = ("dienst", "instituut", "inspectie", "autoriteit", "stichting", "vereniging",
                 "ministerie", "directie", "commissie", "agentschap", "organisatie",
                 "corporatie", "bedrijf", "kantoor", "bureau", "centrum", "fonds", "omroep",
-                "houderij", "boerderij", "kwekerij", "ziekenhuis", "kliniek", "regio")
+                "houderij", "boerderij", "kwekerij", "ziekenhuis", "kliniek", "regio",
+                "toezicht")
 
 
 def looks_like_organisation(word: str) -> bool:

@@ -31,6 +31,10 @@ DEFAULT_FILE = "office_holders.txt"
 _INTERFIX = re.compile(INTERFIX_RE)
 _INITIALS = re.compile(r"(?:\w\.)+")
 
+# The head of an inspectorate, an agency or a public body: "inspecteur-generaal der Mijnen",
+# "Nationaal Coördinator Groningen", "voorzitter van het bestuur, Instituut Mijnbouwschade"
+HEAD_OF_BODY = (r"inspecteur-generaal|nationaal\s+co[öo]rdinator|directeur-generaal|"
+                r"hoofddirecteur|voorzitter\s+van\s+het\s+(?:dagelijks\s+)?bestuur")
 # Roles that make the next name an office holder's. "lid"/"leden" need their article so that
 # "lid van het projectteam Jansen" is not read as a member of parliament.
 _ROLE = (
@@ -57,6 +61,8 @@ _ROLE = (
     # the mayor and speak for their organisation in public
     r"hoofdofficier\s+van\s+justitie|hoofdofficier|procureur-generaal|korpschef|"
     r"politiechef|hoofdcommissaris|"
+    # the heads of inspectorates, agencies and public bodies, named in that role
+    rf"{HEAD_OF_BODY}|"
     # the board of a public body, named in that role ("Portefeuillehouder RvB René …")
     r"(?:voorzitter|lid|portefeuillehouder)\s+(?:van\s+de\s+)?(?:raad\s+van\s+bestuur|rvb)|"
     r"rvb-lid|bestuursvoorzitter|"
@@ -65,7 +71,14 @@ _ROLE = (
     r"voorzitter\s+van\s+de\s+(?:tweede|eerste)\s+kamer|motie(?:-|\s+van\s+het\s+lid\s+|\s+))"
 )
 # "van Volksgezondheid, Welzijn en Sport" / "voor Rechtsbescherming" after a role.
-_PORTFOLIO = r"(?:\s+(?:van|voor|in)\s+(?:\p{Lu}[\p{L}'’-]*|BZK|VWS|OCW|SZW|LNV|EZK|JenV|IenW)(?:(?:,\s*|\s+)(?:en\s+|voor\s+|van\s+|de\s+|het\s+)?(?:\p{Lu}[\p{L}'’-]*))*)?"
+_PORTFOLIO = (r"(?:\s+(?:van|voor|in)\s+(?:\p{Lu}[\p{L}'’-]*|BZK|VWS|OCW|SZW|LNV|EZK|JenV|IenW)"
+              # "van Financiën – Herstel en Toeslagen": a portfolio's part after a dash
+              r"(?:(?:,\s*|\s+[–-]\s+|\s+)(?:en\s+|voor\s+|van\s+|de\s+|het\s+)?"
+              r"(?:\p{Lu}[\p{L}'’-]*))*"
+              # "staatssecretaris Herstel Groningen, mevrouw D. …": a portfolio without its
+              # preposition, when a comma and a title or initial follow (else it is the name)
+              r"|(?:\s+(?:en\s+)?\p{Lu}[\p{L}'’-]*){1,3}(?=\s*,\s*(?i:mevrouw|de\s+heer|dhr\.|"
+              r"mw\.|mr\.|drs\.|dr\.|ir\.|prof\.)|\s*,\s*\p{Lu}\.))?")
 # Names already listed before this one: "de leden Omtzigt en " / "de leden Van Dijk, Bikker en ".
 # A name's words stay on one line and only initials end in a dot: "gedeputeerde Fokkens.\n
 # Koning, Ruud" (a chat's next message) is not a list of names after the role.
@@ -115,7 +128,8 @@ _ROLE_AFTER = re.compile(
     r"fractievoorzitter|statenlid|raadslid|gemeenteraadslid|lid\s+van\s+de\s+(?:tweede|eerste)"
     r"\s+kamer|dijkgraaf|hoogheemraad|heemraad|gezaghebber|(?:nationale\s+)?ombuds(?:man|vrouw)|"
     r"lid\s+van\s+(?:gedeputeerde|provinciale)\s+staten|lid\s+van\s+de\s+gemeenteraad|"
-    r"(?:voorzitter|lid)\s+(?:van\s+de\s+)?(?:raad\s+van\s+bestuur|rvb)|bestuursvoorzitter))\b")
+    r"(?:voorzitter|lid)\s+(?:van\s+de\s+)?(?:raad\s+van\s+bestuur|rvb)|bestuursvoorzitter|"
+    + HEAD_OF_BODY + r"))\b")
 # a signature: the name, then its office on the line (or two) below: "Maarten Camps\n\n
 # Voorzitter Raad van Bestuur", "Hugo de Jonge\nMinister van Volksgezondheid, …"; no
 # number on that line ("De heer K. Wójcik\nBurgemeester van Nispenstraat 23" is a street)
@@ -123,7 +137,7 @@ _ROLE_LINE_AFTER = re.compile(
     r"^[ \t]*,?[ \t]*\n(?:[ \t]*\n)?[ \t]*(?i:de\s+)?(?i:(?:minister-president|minister|"
     r"staatssecretaris|burgemeester|wethouder|gedeputeerde|commissaris\s+van\s+de\s+koning|"
     r"dijkgraaf|gezaghebber|(?:voorzitter|lid|portefeuillehouder)\s+(?:van\s+de\s+)?"
-    r"(?:raad\s+van\s+bestuur|rvb)|bestuursvoorzitter))\b(?![^\n]*\d)")
+    r"(?:raad\s+van\s+bestuur|rvb)|bestuursvoorzitter|" + HEAD_OF_BODY + r"))\b(?![^\n]*\d)")
 # A name right after a role: the role is that person's ("wethouder M. Bakkal"), whatever
 # name stands before it
 _NAME_AFTER_ROLE = re.compile(r"[ \t]+(?:(?:mr|dr|drs|ir|ing|prof)\.?[ \t]+)*"
@@ -335,6 +349,16 @@ class OfficeHolders:
             return None
         return reason
 
+    def _place_after(self, text: str, pos: int) -> bool:
+        """Is the capitalised word running through ``pos`` a place the lists know?"""
+        a = pos
+        while a > 0 and not text[a - 1].isspace():
+            a -= 1
+        b = pos
+        while b < len(text) and (text[b].isalpha() or text[b] in "-'’"):
+            b += 1
+        return self.gaz.is_place(text[a:b])
+
     def _reason_to_keep(self, text: str, start: int, end: int, name: str) -> str | None:
         if _INITIALS_FORM.fullmatch(name):
             return None  # "burgemeester | HSJ" in an action list: whoever acts, not the mayor
@@ -349,7 +373,8 @@ class OfficeHolders:
                 # "wethouders A. Dijkstra en R. Verhoef; J.W. Hoekstra (gemeentesecretaris)":
                 # a name with a function of its own is not the role's
                 and not _own_function_after(text, end)
-                and not ("\n" in m.group() and (_SENDER_AFTER.match(text, end)
+                # a line break between the role and the name (not inside the role: "het\nlid")
+                and not ("\n" in before[m.end("role"):] and (_SENDER_AFTER.match(text, end)
                                                 or not _opens_its_line(before, m.start())
                                                 or _signers_side_by_side(before, m.start())))
                 and not (_SOMEONE_ELSES_ROLE.search(before, 0, m.start())
@@ -372,8 +397,11 @@ class OfficeHolders:
         if name == "Koning" and _is_the_king(before):
             return "office holder: head of state"
         after = _ROLE_AFTER.match(text[end:end + 80]) or _ROLE_LINE_AFTER.match(text[end:end + 90])
-        if after and _NAME_AFTER_ROLE.match(text, end + after.end(), min(len(text), end + 120)):
-            after = None  # "J.W. Hoekstra\nwethouder M. Bakkal": the next person's role
+        nxt = after and _NAME_AFTER_ROLE.match(text, end + after.end(), min(len(text), end + 120))
+        if nxt and not self._place_after(text, nxt.end() - 1):
+            # "J.W. Hoekstra\nwethouder M. Bakkal": the next person's role; not "M.P.
+            # Lubbers\nNationaal Coördinator Groningen", a role with its region
+            after = None
         if after:
             role = " ".join(after.group().split()).strip(' ,(–-—')
             return f"office holder: role context '{role.lower()}'"
@@ -481,9 +509,11 @@ _OFFICE_ABBREVIATION = re.compile(r"(?:de[ \t]+)?(?:CdK|RvB|RvC|RvT)")
 
 
 _BOARD_ROLE = re.compile(r"'(?:bestuursvoorzitter|rvb-lid|(?:voorzitter|lid|portefeuillehouder)"
-                         r"\s+(?:van\s+de\s+)?(?:raad\s+van\s+bestuur|rvb))'")
+                         r"\s+(?:van\s+de\s+)?(?:raad\s+van\s+bestuur|rvb)|"
+                         r"voorzitter\s+van\s+het\s+(?:dagelijks\s+)?bestuur|hoofddirecteur)")
 # the kinds of private institution whose board is no public office
 _PRIVATE_BODY = re.compile(r"(?i)\b(?:\w*ziekenhuis\w*|zorginstelling\w*|zorggroep\w*|"
+                           r"stichting|vereniging|"
                            r"zorgaanbieder\w*|(?:woning)?corporatie\w*|zorgverzekeraar\w*|"
                            r"onderneming\w*|bedrijf|b\.v\.|n\.v\.|bank|umc)\b")
 PRIVATE_BODY_REACH = 200

@@ -32,6 +32,7 @@ from .named_places import (is_place_finding, names_an_institution, names_an_orga
                            spread_onto_a_place)
 from .named_places import learn as learn_places
 from .organisations import domain_names, names_a_domain
+from .recognizers.names.organisation_context import abbreviation_defined
 from .redact import Mark, clear_of_other_lines, redact_document, save_rewritten
 from .occurrences import Expected, kept_occurrences, uncovered_occurrences
 from .textmemo import RememberedHolders, TextMemo
@@ -221,6 +222,7 @@ class Pipeline:
                                            or names_an_organism(f.text)
                                            or names_an_institution(f.text)
                                            or names_a_domain(f.text, domains)
+                                           or abbreviation_defined(doc.text, f.start, f.end)
                                            or is_office_word(f.text)))]
         # a name spread to where it ends one of the text's place names ("Buurthuis De Vonk")
         findings = [f for f in self._propagate(doc, findings, dossier, places=places)

@@ -156,6 +156,8 @@ def company_around(text: str, start: int, end: int) -> bool:
         return True
     if _type_word_further_back(text, start) or _with_a_partner_word(text, start, end):
         return True
+    if _object_of_an_organisation(text, start, end):
+        return True
     words = text[start:end].split()
     if any(w.lower() in ORG_NAME_WORDS_INSIDE for w in words):
         return True  # "Visser Vastgoed B.V.", "Fundashon Mariadal" tagged whole
@@ -196,6 +198,51 @@ def company_around(text: str, start: int, end: int) -> bool:
 # "Shine & |Go|", "|Smit| & Zonen": the other side of an ampersand
 _AMP_BEFORE = re.compile(r"(?P<w>\p{Lu}[\p{L}'’-]*)[ \t]*&[ \t]*$")
 _AMP_AFTER = re.compile(r"[ \t]*&[ \t]*(?P<w>\p{Lu}[\p{L}'’-]*)")
+
+
+# "Vereniging van |Banken|", "Staatstoezicht op de |Mijnen|", "inspecteur-generaal der
+# |Mijnen|": a particle between an organisation's word and what it is of
+_PARTICLE_BEFORE = re.compile(r"(?<![\w-])(?P<w>[\p{L}-]+)\s+(?P<p>van|voor|op|der|tegen|"
+                              r"van\s+de|voor\s+de|op\s+de|van\s+het|voor\s+het)[ \t]+$")
+
+
+def _object_of_an_organisation(text: str, start: int, end: int) -> bool:
+    """A plain plural word the name lists also hold ("Banken", "Mijnen"), after an
+    organisation's word and a particle, is what the organisation is of: "Nederlandse
+    Vereniging van Banken". So is a plain word after a genitive "der" that follows no "van"
+    ("inspecteur-generaal der Mijnen", not "Van der Berg")."""
+    found = text[start:end]
+    if " " in found.strip():
+        return False
+    gaz = gazetteer_mod.load()
+    if not gaz.is_common_word(found):
+        return False
+    m = _PARTICLE_BEFORE.search(text, max(0, start - 60), start)
+    if m is None:
+        return False
+    w = m.group("w").lower()
+    if m.group("p").lower() == "der":
+        return w not in ("van", "ter", "in", "op")
+    return (w in ORG_NAME_WORDS or w.endswith(ORG_TYPE_ENDINGS)
+            or gazetteer_mod.looks_like_organisation(w))
+
+
+_BEFORE_BRACKET = re.compile(r"((?:[\p{L}-]+[ \t\n]+){1,8})\($")
+
+
+def abbreviation_defined(text: str, start: int, end: int) -> bool:
+    """"Algemene wet inkomensafhankelijke regelingen (|Awir|)": a word in brackets whose
+    letters are the initials of the words right before it is their abbreviation."""
+    abbr = text[start:end]
+    if not (2 <= len(abbr) <= 8 and abbr.isalpha() and text[end:end + 1] == ")"):
+        return False
+    m = _BEFORE_BRACKET.search(text, max(0, start - 120), start)
+    if m is None:
+        return False
+    words = m.group(1).split()
+    initials = "".join(w[0] for w in words).lower()
+    return initials.endswith(abbr.lower()) or "".join(
+        w[0] for w in words if w[0].isupper()).lower().endswith(abbr.lower())
 
 
 def _not_a_name(word: str) -> bool:
