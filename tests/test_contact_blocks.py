@@ -311,3 +311,22 @@ def test_an_agenda_s_location_field_names_no_organisation(pipeline, tmp_path):
         "10:00 Werkbezoek", "Locatie: provinciehuis, Markt 11, 6811 CG Arnhem"])
     assert got["Rozendaalselaan 112"] == "redact" and got["6881 LE Velp"] == "redact"
     assert got["Markt 11"] == "keep"
+
+
+@pytest.mark.parametrize("line, values", [
+    ("DUO | Kempkensberg 12 | 9722 TB Groningen | www.duo.nl", ["9722 TB Groningen"]),
+    ("SVB | Van Heuven Goedhartlaan 1 | 1181 LE Amstelveen | www.svb.nl | Rubricering: Dep. V",
+     ["Van Heuven Goedhartlaan 1", "1181 LE Amstelveen"]),
+])
+def test_a_footer_that_opens_with_the_name_its_web_address_gives(pipeline, tmp_path, line,
+                                                                  values):
+    got = _decided(pipeline, tmp_path, ["Het advies bindt ons niet.", "", line])
+    assert all(got[v] == "keep" for v in values)
+
+
+def test_a_street_no_detector_took_in_a_signature_s_channels_line(pipeline, tmp_path):
+    got = _decided(pipeline, tmp_path, [
+        "Groet,", "Femke Doornbos", "Privacy officer",
+        "Rijksdienst voor het Wegverkeer | Divisie Registratie en Informatie",
+        "Skager Rak 10 | 9642 CZ Veendam | www.rdw.nl"])
+    assert got["9642 CZ Veendam"] == "keep" and got["Femke Doornbos"] == "redact"

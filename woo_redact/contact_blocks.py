@@ -25,8 +25,8 @@ from .occurrences import key
 from .trade_names import LEGAL_FORM, SOLE_TRADER
 from .organisations import (ACRONYM_AND_UNIT, EMAIL_ON_LINE, FIELD_LABEL, FOR_ATTENTION,
                             ORG_NAME_START, ORG_WORDS, PERSONAL_LINE, RESIDENCE_WORDS,
-                            SERVICE_NUMBER_ON_LINE, _is_mobile, organisation_mailbox,
-                            switchboard_shape)
+                            SERVICE_NUMBER_ON_LINE, _is_mobile, domain_names, fold,
+                            organisation_mailbox, switchboard_shape)
 
 KEPT_TYPES = frozenset({"NL_ADDRESS", "NL_POSTCODE", "PHONE_NUMBER", "IBAN_CODE",
                         "NL_KVK_NUMBER"})
@@ -500,12 +500,17 @@ def _contact_only(line: str, here: list) -> bool:
         if f.entity_type in KEPT_TYPES or f.entity_type == "EMAIL_ADDRESS":
             rest = rest.replace(f.text.split("\n")[0], " ")
     rest = _strip_channels(rest)
+    # a segment between separators that is a street and its number, which no detector
+    # took ("Skager Rak 10 | 9642 CZ Veendam | www.rdw.nl")
+    rest = " ".join(seg for seg in _SEPARATOR.split(rest) if not _STREET_SEGMENT.fullmatch(seg))
     words = [w for w in _WORD.findall(rest) if not _CONTACT_LABEL.fullmatch(w)]
     return not words and bool([f for f in here if f.entity_type in KEPT_TYPES]
                               or _POSTBUS.search(line) or _WEB.search(line)
                               or _POSTCODE_AND_PLACE.search(line))
 
 
+_STREET_SEGMENT = re.compile(r"\s*\p{Lu}[\p{L}'’.-]*(?:\s+[\p{L}'’.-]+){0,3}\s+\d{1,5}"
+                             r"(?:\s?[a-zA-Z]|-\d{1,4})?\s*")
 # a postcode and the place after it ("2509 LV Den Haag", "2595 BD  DEN HAAG")
 _POSTCODE_AND_PLACE = re.compile(r"(?<!\d)[1-9]\d{3}[ \t]?[A-Z]{2}\b(?:[ \t]+[A-Z][\w'’-]*)*")
 
@@ -540,10 +545,11 @@ def _short_beside(line: str, here: list) -> bool:
 
 def _names_itself_first(line: str) -> bool:
     """"Veiligheidsregio Kennemerland | Zijlweg 200, … | (023) 515 95 00 | www.vrk.nl": a
-    channels line that opens with the organisation's own name."""
+    channels line that opens with the organisation's own name, or with the name its web
+    address or mailbox gives it ("DUO | Kempkensberg 12 | … | www.duo.nl")."""
     first = _SEPARATOR.split(line, maxsplit=1)[0].strip()
     return (bool(first) and len(first.split()) <= MAX_ORG_LINE_WORDS
-            and _names_organisation(first))
+            and (_names_organisation(first) or fold(first) in domain_names(line)))
 
 
 def _places_only(line: str) -> bool:

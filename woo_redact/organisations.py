@@ -198,7 +198,9 @@ SWITCHBOARD_WORDS = re.compile(
     r"telefooncentrale|"
     r"meldkamer|klantcontactcentrum|servicenummer|informatienummer|publieksnummer|"
     r"klantenservice|algemene\s+vragen|(?:telefoon|informatie|info|hulp|meld|tip)lijn|"
-    r"pers(?:voorlichting|dienst|lijn|nummer)|"
+    r"pers(?:voorlichting|dienst|lijn|nummer)|woordvoering|"
+    # "contact opnemen via een speciaal telefoonnummer (088 …)": a line set up for everyone
+    r"(?:speciaal|speciale|gratis|centraal|centrale)\s+(?:telefoon)?(?:nummer|lijn)|"
     # a meeting service's dial-in number ("Dial in by phone", "Inbellen via")
     r"dial[\s-]+in(?:\s+by\s+phone)?|inbel(?:len|nummer)|conference\s+(?:id|number))\b",
     re.IGNORECASE)
@@ -424,7 +426,7 @@ def acronym_mailbox(address: str, text: str) -> str | None:
     return None
 
 
-_DOMAIN_NAME = re.compile(r"(?i)(?:@|\bwww\.|https?://)(?:[\w-]+\.)*?([\w-]{4,})\."
+_DOMAIN_NAME = re.compile(r"(?i)(?:@|\bwww\.|https?://)(?:[\w-]+\.)*?([\w-]{3,})\."
                           r"(?:nl|com|org|eu|net|frl|be|info|nu)\b")
 
 
