@@ -246,3 +246,14 @@ def test_van_before_a_firm_s_compound_is_the_employer_not_the_surname():
     b = Finding("PERSON", text.index("Jan"), text.index(" is het"), "", 0.9, "x")
     got = [text[f.start:f.end] for f in cut_employers(text, [a, b])]
     assert got == ["Hiemstra", "Jan van Dijk"]
+
+
+def test_two_surnames_with_a_comma_are_two_people():
+    from woo_redact.detect import split_surname_pairs
+    from woo_redact.model import Finding
+
+    text = "Actie: Tiemersma, Zhang. Van: Jansen, Pieter"
+    a = Finding("PERSON", 7, 23, "", 0.9, "x")
+    b = Finding("PERSON", text.index("Jansen"), len(text), "", 0.9, "x")
+    got = [text[f.start:f.end] for f in split_surname_pairs(text, [a, b])]
+    assert got == ["Tiemersma", "Zhang", "Jansen, Pieter"]

@@ -392,3 +392,28 @@ def test_an_abbreviation_in_brackets_after_its_words():
     assert abbreviation_defined(text, s, s + 4)
     s = text.index("Jip")
     assert not abbreviation_defined(text, s, s + 3)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("De Raad van Bestuur van de SVB, bestaande uit Ingeborg Tammenga (voorzitter) en Hamid "
+     "Belkacem (lid), heeft deze DPIA vastgesteld.", "Hamid Belkacem"),
+    ("Aanwezig F.H. Tiemersma (voorzitter), N. Kalkman-Osei en R.J. Bontekoe (leden Raad van "
+     "Bestuur)\nSecretariaat E. Lambregts (bestuurssecretaris)", "F.H. Tiemersma"),
+    ("Aanwezig F.H. Tiemersma (voorzitter), N. Kalkman-Osei en R.J. Bontekoe (leden Raad van "
+     "Bestuur)\n", "N. Kalkman-Osei"),
+    ("‘Dit mag niet,’ zegt Mirjam Hazenberg, algemeen directeur van de RDW.", "Mirjam Hazenberg"),
+])
+def test_a_public_body_s_board_and_head_by_their_seat(holders, text, name):
+    assert keep(holders, text, name)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Aanwezig F.H. Tiemersma (voorzitter), N. Kalkman-Osei en R.J. Bontekoe (leden Raad van "
+     "Bestuur)\nSecretariaat E. Lambregts (bestuurssecretaris)", "E. Lambregts"),
+    ("De vereniging, met Anna Smit (voorzitter) en Piet Bos (lid), stuurde een brief.",
+     "Anna Smit"),
+    ("‘Dit mag niet,’ zegt Joost Kramer, algemeen directeur van Kwadrant Data B.V.",
+     "Joost Kramer"),
+])
+def test_a_secretary_a_club_s_chair_and_a_company_s_head_are_not(holders, text, name):
+    assert keep(holders, text, name) is None

@@ -216,3 +216,13 @@ def test_a_list_of_companies_file_numbers_stay(tmp_path):
     path = _table_pdf(tmp_path / "lijst.pdf", rows, [40, 160, 330, 430])
     got = {(f.entity_type, f.text) for f in table_findings(extract(str(path)))}
     assert not any(t == "NL_FILE_REFERENCE" for t, _ in got)
+
+
+def test_an_action_holder_cell_with_two_surnames_is_two_people(tmp_path):
+    rows = [("Nr", "Actie", "Actiehouder", "Datum"),
+            ("1", "Plan herijken", "Tiemersma, Zhang", "18-11"),
+            ("2", "Brief sturen", "Oduro, K.A.", "25-11")]
+    path = _table_pdf(tmp_path / "acties.pdf", rows, [40, 80, 260, 420])
+    got = [f.text for f in table_findings(extract(str(path))) if f.entity_type == "PERSON"]
+    assert "Tiemersma" in got and "Zhang" in got and "Tiemersma, Zhang" not in got
+    assert "Oduro, K.A" in got

@@ -208,8 +208,8 @@ class Detector:
             doc.text, join_middle_initials(doc.text, merge_overlaps(raw)))))
         for f in findings:
             f.text = doc.text[f.start:f.end]
-        findings = drop_address_parts(doc.text, split_listed_names(
-            doc.text, merge_overlaps(findings + repeat_occurrences(doc.text, findings))))
+        findings = drop_address_parts(doc.text, split_surname_pairs(doc.text, split_listed_names(
+            doc.text, merge_overlaps(findings + repeat_occurrences(doc.text, findings)))))
         for f in findings:
             f.text = doc.text[f.start:f.end]
             f.boxes = boxes_for_span(doc, f.start, f.end)
@@ -392,6 +392,31 @@ def _noun_after_article(text: str, start: int, word: str, owner: str) -> bool:
     words = [w.strip(".,").lower() for w in owner.split()]
     k = words.index(word.lower()) if word.lower() in words else -1
     return k <= 0 or words[k - 1] != m.group(1).lower()
+
+
+_SURNAME_PAIR = re.compile(r"([A-ZÀ-Þ][\w'’-]+)[ \t]*,[ \t]*([A-ZÀ-Þ][\w'’-]+)")
+
+
+def split_surname_pairs(text: str, findings: list[Finding]) -> list[Finding]:
+    """"Tiemersma, Zhang" in an action list is two people, not "Achternaam, Voornaam": when
+    the word after the comma is no first name the lists know, each is its own finding (so
+    that an office holder among them is kept, and the other not taken for their first
+    name)."""
+    from . import gazetteer
+
+    gaz = None
+    out: list[Finding] = []
+    for f in findings:
+        m = _SURNAME_PAIR.fullmatch(text, f.start, f.end) if f.entity_type == "PERSON" else None
+        if m:
+            gaz = gaz or gazetteer.load()
+        if m and not gaz.is_first_name(m.group(2)):
+            out.extend(Finding(f.entity_type, f.start + (m.start(k) - m.start()),
+                               f.start + (m.end(k) - m.start()), m.group(k), f.score,
+                               f.detector, explanation=f.explanation) for k in (1, 2))
+        else:
+            out.append(f)
+    return out
 
 
 def split_listed_names(text: str, findings: list[Finding]) -> list[Finding]:

@@ -34,7 +34,8 @@ _INITIALS = re.compile(r"(?:\w\.)+")
 # The head of an inspectorate, an agency or a public body: "inspecteur-generaal der Mijnen",
 # "Nationaal Coördinator Groningen", "voorzitter van het bestuur, Instituut Mijnbouwschade"
 HEAD_OF_BODY = (r"inspecteur-generaal|nationaal\s+co[öo]rdinator|directeur-generaal|"
-                r"hoofddirecteur|voorzitter\s+van\s+het\s+(?:dagelijks\s+)?bestuur")
+                r"hoofddirecteur|algemeen\s+directeur|"
+                r"voorzitter\s+van\s+het\s+(?:dagelijks\s+)?bestuur")
 # Roles that make the next name an office holder's. "lid"/"leden" need their article so that
 # "lid van het projectteam Jansen" is not read as a member of parliament.
 _ROLE = (
@@ -388,6 +389,9 @@ class OfficeHolders:
              if " " not in name.strip() and before.rstrip(" \t").endswith("\n") else None)
         if m and self.gaz.is_first_name(m.group("first")):
             return f"office holder: role context '{' '.join(m.group('role').split()).lower()}'"
+        board = _board_member_in_brackets(text, start, end)
+        if board:
+            return f"office holder: role context '{board} raad van bestuur'"
         party = _PARTY_AFTER.match(text, end, min(len(text), end + 60))
         if party:
             return f"office holder: elected member ({party.group().strip(' (,)')})"
@@ -510,12 +514,13 @@ _OFFICE_ABBREVIATION = re.compile(r"(?:de[ \t]+)?(?:CdK|RvB|RvC|RvT)")
 
 _BOARD_ROLE = re.compile(r"'(?:bestuursvoorzitter|rvb-lid|(?:voorzitter|lid|portefeuillehouder)"
                          r"\s+(?:van\s+de\s+)?(?:raad\s+van\s+bestuur|rvb)|"
-                         r"voorzitter\s+van\s+het\s+(?:dagelijks\s+)?bestuur|hoofddirecteur)")
+                         r"voorzitter\s+van\s+het\s+(?:dagelijks\s+)?bestuur|hoofddirecteur|"
+                         r"algemeen\s+directeur)")
 # the kinds of private institution whose board is no public office
 _PRIVATE_BODY = re.compile(r"(?i)\b(?:\w*ziekenhuis\w*|zorginstelling\w*|zorggroep\w*|"
                            r"stichting|vereniging|"
                            r"zorgaanbieder\w*|(?:woning)?corporatie\w*|zorgverzekeraar\w*|"
-                           r"onderneming\w*|bedrijf|b\.v\.|n\.v\.|bank|umc)\b")
+                           r"onderneming\w*|bedrijf|bv|nv|bank|umc)\b|\b[bn]\.v\.")
 PRIVATE_BODY_REACH = 200
 
 
@@ -529,6 +534,36 @@ def _private_body_around(text: str, start: int, end: int) -> bool:
 
 
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
+
+
+# "Ingeborg Tammenga (voorzitter) en Hamid Belkacem (lid)", "N. Kalkman-Osei en R.J.
+# Bontekoe (leden Raad van Bestuur)": the board's seat in brackets after the name, or after
+# the names listed with it
+_SEAT_AFTER = re.compile(r"(?:[ \t]*(?:,|en)[ \t]+[\p{Lu}][\p{L}.'’ -]{1,40}?)?[ \t]*"
+                         r"\((?P<seat>voorzitter|vicevoorzitter|lid|leden)"
+                         r"(?P<body>[ \t]+(?:van[ \t]+de[ \t]+)?(?:raad[ \t]+van[ \t]+bestuur|rvb))?"
+                         r"[ \t]*\)", re.IGNORECASE)
+_BOARD_NAMED = re.compile(r"(?i)\b(?:raad\s+van\s+bestuur|rvb)\b")
+BOARD_REACH = 200
+
+
+def _board_member_in_brackets(text: str, start: int, end: int) -> str:
+    """The seat a name holds on a public body's board, by the brackets after it, when the
+    brackets or the words before the name (in its sentence) name the board."""
+    m = _SEAT_AFTER.match(text, end, min(len(text), end + 60))
+    if m is None:
+        return ""
+    if not m.group("body"):
+        lo = max(0, start - BOARD_REACH)
+        stops = [x.end() for x in _SENTENCE_STOP.finditer(text, lo, start)]
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        # the board named before the name in its sentence, or in the list's next brackets on
+        # the line ("F.H. Tiemersma (voorzitter), … (leden Raad van Bestuur)")
+        if not (_BOARD_NAMED.search(text, stops[-1] if stops else lo, start)
+                or _BOARD_NAMED.search(text, m.end(), min(line_end, m.end() + 100))):
+            return ""
+    return "lid" if m.group("seat").lower() == "leden" else m.group("seat").lower()
 
 
 def role_pattern() -> str:
