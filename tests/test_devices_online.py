@@ -68,3 +68,20 @@ def test_a_prison_officer_s_service_number_in_brackets(analyzer):
             "PIW J. Wijbenga, dienstnummer 61874\nOverig personeel\n"
             "PIW R. Bouchtaoui (60312), PIW Sevda Kaya (63105)\nMedische dienst")
     assert found(analyzer, text, "NL_PERSONNEL_NUMBER") == ["61874", "60312", "63105"]
+
+
+@pytest.mark.parametrize("text,found", [
+    ("De aangifte is ingediend vanaf IP-adres 84.107.22.193. Daarna", ["84.107.22.193"]),
+    ("online via Mijn toeslagen, IP\n2a02:a46f:1b3c:0:8d1:5e2f:9a40:11c7\nsysteem",
+     ["2a02:a46f:1b3c:0:8d1:5e2f:9a40:11c7"]),
+    ("AUTH_OK user=SWF\\edogan src=77.163.92.14 mfa=totp", ["77.163.92.14"]),
+    # the organisation's own network, a version number, no address at all
+    ("AUTH_OK user=SWF\\adm-jboonstra src=10.40.2.18 mfa=fido2", []),
+    ("Zie versie 10.2.0.1 van de handleiding.", []),
+    ("IP 999.1.1.1 is geen adres", []),
+])
+def test_ip_addresses_a_person_connected_from(text, found):
+    from woo_redact.recognizers.network import IpAddressRecognizer
+
+    got = [text[r.start:r.end] for r in IpAddressRecognizer().analyze(text, ["IP_ADDRESS"])]
+    assert got == found

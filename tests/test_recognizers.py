@@ -41,7 +41,7 @@ def test_every_recognizer_constructs_without_arguments():
         "DATE_OF_BIRTH", "NL_LICENSE_PLATE", "NL_PARKETNUMMER", "NL_POLICE_REFERENCE",
         "INVESTIGATION_NAME", "INFORMANT_CODE", "INVESTIGATIVE_METHOD", "NL_VNUMBER",
         "NL_ID_DOCUMENT", "NL_PERSONNEL_NUMBER", "NL_KVK_NUMBER", "NL_CLIENT_NUMBER",
-        "NL_FILE_REFERENCE", "IMEI_NUMBER", "CREDIT_CARD", "USERNAME", "URL", "PLACE_OF_BIRTH", "NATIONALITY"}
+        "NL_FILE_REFERENCE", "IMEI_NUMBER", "CREDIT_CARD", "USERNAME", "URL", "IP_ADDRESS", "PLACE_OF_BIRTH", "NATIONALITY"}
     assert entities <= set(MIN_SCORE), "every entity needs a rule in the default policy"
 
 

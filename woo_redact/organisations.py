@@ -103,8 +103,8 @@ def organisation_address(text: str, start: int, end: int) -> str | None:
     sentence_start = _sentence_start(text, start)
     if RESIDENCE_WORDS.search(text, sentence_start, start):
         return None
-    named = ORG_WORDS.search(text, max(line_start, sentence_start), start)
-    if named and not FIELD_LABEL.match(text, named.start()):
+    if any(not FIELD_LABEL.match(text, m.start())
+           for m in ORG_WORDS.finditer(text, max(line_start, sentence_start), start)):
         return "organisation address: organisation named on the same line"
     if sentence_start < line_start and ORG_APPOSITION.search(text[sentence_start:start]):
         return "organisation address: the organisation's, named just before it"

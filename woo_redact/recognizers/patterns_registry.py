@@ -23,6 +23,7 @@ from .law_enforcement import (
     NlPoliceReferenceRecognizer,
 )
 from .online import PersonalUrlRecognizer, UserNameRecognizer
+from .network import IpAddressRecognizer
 from .personal_details import NlBirthPlaceRecognizer, NlNationalityRecognizer
 from .vehicles import NlLicensePlateRecognizer
 
@@ -52,4 +53,5 @@ PATTERN_RECOGNIZERS: list[type] = [
     PaymentCardRecognizer,
     UserNameRecognizer,
     PersonalUrlRecognizer,
+    IpAddressRecognizer,
 ]
