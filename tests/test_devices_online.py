@@ -17,7 +17,7 @@ from conftest import found
     ("kenmerk 4532 8817 0245 3318", "CREDIT_CARD", []),
     ("via instagram @rafa_rmdn gestuurd", "USERNAME", ["@rafa_rmdn"]),
     ("snapchat: kwabs.010", "USERNAME", ["kwabs.010"]),
-    ("ingelogd als DUO\\p.ramsaran", "USERNAME", ["DUO\\p.ramsaran"]),
+    ("ingelogd als DUO\\p.ramsaran", "USERNAME", ["p.ramsaran"]),
     ("Hoi @Fatima, kom je?", "USERNAME", []),
     ("Proces-verbaal nummer:\nPL27KM-2026-184467\nBlad 1 van 2", "NL_POLICE_REFERENCE",
      ["PL27KM-2026-184467"]),

@@ -184,3 +184,14 @@ def test_a_sports_club_s_name_after_its_form():
     names = learn("Bezoek aan de opvang in het clubhuis van RKSV\nSpaarnevogels. "
                   "Penningmeester ZMHC De Reigers belde.", gazetteer.load())
     assert {"spaarnevogels", "de reigers"} <= names
+
+
+def test_a_company_s_name_by_its_legal_form_and_its_first_word():
+    from woo_redact import gazetteer
+    from woo_redact.named_places import learn
+
+    got = learn("De leverancier, Kronenburg Softwaregroep B.V., ligt achter. Daarna "
+                "Kronenburg zelf. Opdrachtnemer is Jan Bakker B.V.", gazetteer.load())
+    assert "kronenburg softwaregroep" in got and "kronenburg" in got
+    # a firm named after its owner's first name and surname: the owner stays a person
+    assert "jan bakker" not in got and "jan" not in got

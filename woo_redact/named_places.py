@@ -57,6 +57,9 @@ _KIND_CUED = re.compile(
     rf"(?<![\w-])(?P<cue>\p{{Lu}}\p{{Ll}}+)[ \t]+(?P<name>(?:'t[ \t]+)?{_NAME}"
     rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME}){{0,3}})")
 _ARTICLE = re.compile(r"^(?:De|Het|Den|'t)[ \t]+(?=\p{Lu})")
+# a company by its legal form: "Kronenburg Softwaregroep B.V."
+_COMPANY = re.compile(r"(?<![\w.-])(?P<name>\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){0,2})"
+                      r"[ \t]+(?:B\.V\.|N\.V\.|BV|NV)(?![\w])")
 _FOREIGN_JOIN = re.compile(r"[ \t](?:di|da|do|of|the|for|and|en|voor|op|aan)[ \t]")
 # a sports club after its form: "RKSV Spaarnevogels", "ZMHC De Reigers", "FC Utrecht"
 _CLUB_CUED = re.compile(rf"(?<![\w-])(?-i:RKSV|RKVV|RKAVV|VV|SV|FC|HC|MHC|ZMHC|KV|HV|ZV|TC|LTC|"
@@ -119,6 +122,15 @@ def learn(text: str, gaz: Gazetteer | None = None) -> frozenset[str]:
                 out.add(name.lower())
                 out.add(f"{cue} {name}".lower())
         out.update(m.group("name").lower() for m in _FRISIAN_CUED.finditer(text))
+        for m in _COMPANY.finditer(text):
+            # "Kronenburg Softwaregroep B.V.", later "Kronenburg ligt achter": the company's
+            # name, and its first word alone when a word of its trade follows that one
+            words = m.group("name").split()
+            if gaz.is_first_name(words[0]):
+                continue  # "Jan Bakker B.V.": his firm, and Jan Bakker still a person
+            out.add(" ".join(words).lower())
+            if len(words) >= 2:
+                out.add(words[0].lower())
         out.update(" ".join(m.group("name").split()).lower() for m in _CLUB_CUED.finditer(text))
     domains: dict[str, set[str]] = {}
     for m in _MAILBOX.finditer(text):

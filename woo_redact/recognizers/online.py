@@ -21,9 +21,11 @@ class UserNameRecognizer(NlPatternRecognizer):
         # "@Fatima" is a name (the name detectors' work) and "@gemeente" a mention of a body
         Pattern("handle met @", cs(r"(?<![\w@.])@[A-Za-z][\w.]*(?:_|\d)[\w.]*[A-Za-z0-9]"
                                    r"(?![\w@-])"), 0.6),
-        # a Windows log-in: DOMAIN\user
+        # a Windows log-in: DOMAIN\user. The user part alone is the person's (and found
+        # again wherever the text writes it without its domain); the domain is the
+        # organisation's
         Pattern("domein\\gebruiker",
-                cs(r"(?<![\w\\])[A-Z][A-Z0-9-]{1,15}\\[a-z][\w.-]{1,30}(?![\w\\])"), 0.6),
+                cs(r"(?<![\w\\])[A-Z][A-Z0-9-]{1,15}\\\K[a-z][\w.-]{1,30}(?![\w\\])"), 0.6),
         # after the name of a platform or a label: "snapchat: kwabs.010", "insta @x"
         Pattern("gebruikersnaam na platform",
                 r"(?i:\b(?:gebruikersnaam|gebruiker|username|user\s?id|account(?:naam)?|inlognaam|"
