@@ -32,10 +32,20 @@ class UserNameRecognizer(NlPatternRecognizer):
                 r"snapchat|snap|insta(?:gram)?|tiktok|telegram|signal|twitter|x|facebook|"
                 r"discord|skype)\b)[ \t]*[:=]?[ \t]*@?\K"
                 + cs(r"[A-Za-z0-9][\w.-]{2,30}[A-Za-z0-9](?![\w@-])"), 0.5),
+        # who printed or exported the document, as a system signs it: "geëxporteerd
+        # 22-10-2026 19:03 door zieliag", "Afgedrukt door hofmani"
+        Pattern("log-in na afgedrukt/geëxporteerd door",
+                r"(?i:\b(?:gegenereerd|ge[eë]xporteerd|afgedrukt|geprint|aangemaakt|"
+                r"gedownload|opgeslagen|printed|exported|generated)\b[^\n]{0,30}?\b(?:door|by))"
+                r"[ \t]+\K" + cs(r"[a-z][a-z0-9._-]{2,24}[a-z0-9](?![\w@.-])"), 0.6),
+        # a log-in in brackets after its owner's name: "S. Ramdin (ramds03)"
+        Pattern("log-in achter naam",
+                cs(r"(?<=\p{Lu}[\p{L}'’-]+[ \t]?\()[a-z][a-z0-9._-]{2,20}\d{1,3}(?=\))"), 0.6),
     ]
     CONTEXT = ["gebruikersnaam*", "gebruiker", "account*", "profiel*", "handle", "insta*", "snapchat",
                "tiktok", "telegram", "twitter", "facebook", "inlog*"]
-    PRECHECK = r"[@\\:=]|(?i:gebruiker|snap|insta|tiktok|telegram|signal|twitter|facebook|discord|skype)"
+    PRECHECK = (r"[@\\:=]|\w\d\)|(?i:gebruiker|snap|insta|tiktok|telegram|signal|twitter|facebook|"
+                r"discord|skype|door|\bby\b)")
 
     def invalidate_result(self, pattern_text: str) -> bool:
         # "x: 12" or "account: nee": a value that is a plain word or number is no handle
