@@ -52,6 +52,8 @@ F = "NL_FILE_REFERENCE"
      "INT-2026-007"),
     ("Subjectnummer 1198734\nAanslagnummer 2026.4018.33712\nOp uw bezwaarschrift beslissen wij",
      "2026.4018.33712"),
+    ("Schadenummer\nSCH-00871346\nOnderwerp\nBesluit op uw schademelding; u bent belanghebbende",
+     "SCH-00871346"),
 ])
 def test_a_file_about_one_citizen_has_a_personal_reference(analyzer, text, number):
     assert number in found(analyzer, text, F)

@@ -41,6 +41,10 @@ from conftest import found
     ("Teamleider\nRTO-3117\nWaarnemers\nRTO-3120, RTO-3124", "NL_PERSONNEL_NUMBER",
      ["RTO-3117", "RTO-3120", "RTO-3124"]),
     ("de installatie voldoet aan NEN-3140, aldus de medewerker", "NL_PERSONNEL_NUMBER", []),
+    ("Personeelsnummer melder\n417826\nBereikbaar via", "NL_PERSONNEL_NUMBER", ["417826"]),
+    ("J.W. Schuttenbeld, toezichthouder (nr. TH-51982); M.L. Tang, officieel dierenarts "
+     "(nr. OD-40617)", "NL_PERSONNEL_NUMBER", ["TH-51982", "OD-40617"]),
+    ("zie bijlage (nr. AB-1234) bij het besluit", "NL_PERSONNEL_NUMBER", []),
     ("Machtiging RC\nRC 26/1102 d.d. 22-10-2026", "NL_PARKETNUMMER", ["RC 26/1102"]),
     ("Doelpersonen\nDP1  Youssef AMRANI (14-03-1991)\nobservatie op 29 oktober 2026",
      "DATE_OF_BIRTH", ["14-03-1991"]),

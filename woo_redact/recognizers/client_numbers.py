@@ -55,7 +55,8 @@ class NlClientNumberRecognizer(NlPatternRecognizer):
 
 _FILE_LABEL = (
     r"(?i:(?<![\w-])(?:zaak|dossier|melding|meldings|registratie|subject|aanslag|verzuim|klacht|"
-    r"signaal|onderzoeks?)(?:nummer|nr\.?)|\bzaak|\bdossier|\bregistratie)")
+    r"signaal|onderzoeks?|schade|aanvraag|bezwaar|beroeps?)(?:nummer|nr\.?)|\bzaak|\bdossier|"
+    r"\bregistratie)")
 # "Zaaknummer gemeente Z/26/009312", "Meldingnummer verzuimregister VZ-…": a word or two
 # saying whose register
 _REGISTER_WORDS = r"(?-i:(?:[ \t]+\p{Ll}[\p{Ll}-]+){0,2})"
@@ -83,7 +84,8 @@ class NlFileReferenceRecognizer(NlPatternRecognizer):
                         _FILE_LABEL + _NOTE + _REGISTER_WORDS + _GAP + r"\K" + _REFERENCE
                         + _AFTER, 0.6)]
     CONTEXT = ["zaak*", "dossier*", "melding*", "registratie*", "subject*",
-               "aanslag*", "verzuim*", "klacht*", "signaal*", "onderzoek*"]
+               "aanslag*", "verzuim*", "klacht*", "signaal*", "onderzoek*", "schade*",
+               "aanvraag*", "bezwaar*", "beroep*"]
     PRECHECK = r"(?i)zaak|dossier|melding|registratie|nummer|nr"
     MIN_DIGITS = 4
 

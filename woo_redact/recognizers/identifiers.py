@@ -288,9 +288,16 @@ _POLICE_RECORD = re.compile(
 class NlPersonnelNumberRecognizer(NlPatternRecognizer):
     ENTITY = "NL_PERSONNEL_NUMBER"
     PATTERNS = [
+        # "Personeelsnummer melder\n417826": whose number it is may follow the label
         Pattern("nummer na personeelsnummer",
-                _PERSONNEL_LABEL + r"(?:[ \t]*+\([^()\n]{1,12}\))?" + _LABEL_GAP + r"\K"
-                + cs(_PERSONNEL_CODE) + _AFTER, 0.6),
+                _PERSONNEL_LABEL + r"(?:[ \t]*+\([^()\n]{1,12}\))?(?:[ \t]+\p{Ll}{3,15})?"
+                + _LABEL_GAP + r"\K" + cs(_PERSONNEL_CODE) + _AFTER, 0.6),
+        # "J.W. Schuttenbeld, toezichthouder (nr. TH-51982)": an inspector's or officer's
+        # number in brackets after their function
+        Pattern("nr. tussen haakjes na een functie",
+                r"(?i:\b(?:toezichthouder|inspecteur|dierenarts|verbalisant|boa|handhaver|"
+                r"controleur|opsporingsambtenaar)\w*)[ \t]*\((?i:nr\.?|nummer)[ \t]*\K"
+                + cs(r"[A-Z]{1,4}-?\d{4,8}") + r"(?=\))", 0.6),
         # "Personeelsnummers voor de urenregistratie: OM123874, OM130022 en OM099871."
         Pattern("nummers in een lijst na personeelsnummers",
                 r"(?<=" + _PERSONNEL_PLURAL + r"[^:\n]{0,40}(?:\n[^:\n]{0,40})?:[ \t]*(?:"
@@ -302,7 +309,8 @@ class NlPersonnelNumberRecognizer(NlPatternRecognizer):
                "toezichthouder*", "handhaver*"]
     STEMS = ("personeelsn", "werkersn", "werkern", "werknemersn", "werknemern", "dienstn",
              "stamn", "badgen", "legitimatien", "ambtenaarsn", "pers.nr", "pers. nr", "pers nr",
-             "persnr", "pnr", "boa", "big", "tolkn", "studentn", "leerlingn", "id-n", "id n", "idn")
+             "persnr", "pnr", "boa", "big", "tolkn", "studentn", "leerlingn", "id-n", "id n", "idn",
+             "(nr", "(nummer")
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
