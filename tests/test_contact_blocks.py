@@ -305,12 +305,16 @@ def test_a_family_farm_s_address_is_its_farmer_s_home(pipeline, tmp_path):
     assert got["Zevenheuvelenweg 38"] == "redact" and got["6571 CK BERG EN DAL"] == "redact"
 
 
-def test_an_agenda_s_location_field_names_no_organisation(pipeline, tmp_path):
+def test_an_agenda_s_location_field_is_the_item_s_place(pipeline, tmp_path):
     got = _decided(pipeline, tmp_path, [
         "08:15 Ophalen thuis", "Locatie: Rozendaalselaan 112, 6881 LE Velp",
-        "10:00 Werkbezoek", "Locatie: provinciehuis, Markt 11, 6811 CG Arnhem"])
+        "10:00 Werkbezoek OSG De Vlietlanden", "Locatie: Kerkweg 40, 3281 BT Zuidervliet",
+        "13:00 Werkbezoek Melkveebedrijf De Hooge Esch", "Locatie: Esweg 14, Ruurlo",
+        "15:00 Overleg", "Locatie: provinciehuis, Markt 11, 6811 CG Arnhem"])
+    # someone's home, and a family farm, are no organisation's place
     assert got["Rozendaalselaan 112"] == "redact" and got["6881 LE Velp"] == "redact"
-    assert got["Markt 11"] == "keep"
+    assert got["Esweg 14"] == "redact"
+    assert got["Kerkweg 40"] == "keep" and got["Markt 11"] == "keep"
 
 
 @pytest.mark.parametrize("line, values", [

@@ -25,8 +25,8 @@ from .occurrences import key
 from .trade_names import LEGAL_FORM, SOLE_TRADER
 from .organisations import (ACRONYM_AND_UNIT, EMAIL_ON_LINE, FIELD_LABEL, FOR_ATTENTION,
                             ORG_NAME_START, ORG_WORDS, PERSONAL_LINE, RESIDENCE_WORDS,
-                            SERVICE_NUMBER_ON_LINE, _is_mobile, domain_names, fold,
-                            organisation_mailbox, switchboard_shape)
+                            SERVICE_NUMBER_ON_LINE, _is_mobile, domain_names, field_at_home,
+                            fold, organisation_mailbox, switchboard_shape)
 
 KEPT_TYPES = frozenset({"NL_ADDRESS", "NL_POSTCODE", "PHONE_NUMBER", "IBAN_CODE",
                         "NL_KVK_NUMBER"})
@@ -173,7 +173,8 @@ def _blocks(text: str, lines: list[tuple[int, int]], by_line: dict[int, list],
         if _personal(here, line):
             current = None
             continue
-        if _family_farm(line):
+        if _family_farm(line) or (FIELD_LABEL.match(line.strip()) and field_at_home(text, a)):
+            # a farm is its farmer's home; "Ophalen thuis\nLocatie: Rozendaalselaan 112"
             current = None
             continue
         org_line = _names_organisation(line)
@@ -452,9 +453,6 @@ def _personal(here: list, line: str) -> bool:
 
 def _names_organisation(line: str) -> bool:
     s = line.strip()
-    label = FIELD_LABEL.match(s)
-    if label:
-        s = s[label.end():].strip()  # "Locatie: Esweg 14": a field, not "Locatie Den Bosch"
     return bool(ORG_WORDS.search(s) or ORG_NAME_START.match(s) or _ENGLISH_ORG.search(s)
                 or ACRONYM_AND_UNIT.match(s)
                 or _ORG_ACRONYM_IN_BRACKETS.search(s)

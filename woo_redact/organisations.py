@@ -73,9 +73,20 @@ RESIDENCE_WORDS = re.compile(
     r"\b(?:woont|wonen|woonde|woonachtig|wonende|woonadres|woonplaats|verblijft|"
     r"verblijfadres|verblijfsadres|ingeschreven|huisadres|thuisadres|privéadres|priveadres)\b",
     re.IGNORECASE)
-# "Locatie: Rozendaalselaan 112": an agenda's or form's field, which names no organisation
-FIELD_LABEL = re.compile(r"(?i)(?:locatie|bezoekadres|postadres|vestiging|kantoor|adres)"
-                          r"[ \t]*:")
+# "Locatie: Kerkweg 40": an agenda's field holds the place of the item named above it, an
+# organisation's ("Werkbezoek OSG De Vlietlanden") unless the item is at someone's home
+# ("Ophalen thuis\nLocatie: Rozendaalselaan 112")
+FIELD_LABEL = re.compile(r"(?i)locatie[ \t]*:")
+_AT_HOME = re.compile(r"(?i)\b(?:thuis|woning|woonhuis|privé|prive|woonadres|huisadres|home|"
+                      # a family farm is its farmer's home
+                      r"\w*(?:houderij|boerderij)|melkvee\w*)\b")
+
+
+def field_at_home(text: str, line_start: int) -> bool:
+    """Do this line or the one above it say that the place is someone's home?"""
+    above = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+    end = text.find("\n", line_start)
+    return bool(_AT_HOME.search(text, above, len(text) if end < 0 else end))
 # Right before the address, a building that is no one's home: "uitbreiding asfaltcentrale
 # Kanaalweg 48", "de accommodatie aan de Kreekzoomweg 4", "het clubhuis aan de …".
 FACILITY_BEFORE = re.compile(
@@ -103,7 +114,7 @@ def organisation_address(text: str, start: int, end: int) -> str | None:
     sentence_start = _sentence_start(text, start)
     if RESIDENCE_WORDS.search(text, sentence_start, start):
         return None
-    if any(not FIELD_LABEL.match(text, m.start())
+    if any(not (FIELD_LABEL.match(text, m.start()) and field_at_home(text, line_start))
            for m in ORG_WORDS.finditer(text, max(line_start, sentence_start), start)):
         return "organisation address: organisation named on the same line"
     if sentence_start < line_start and ORG_APPOSITION.search(text[sentence_start:start]):
