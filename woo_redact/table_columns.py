@@ -25,7 +25,7 @@ DETECTOR = "TableColumnRecognizer"
 SCORE = 0.8
 
 _PERSON_HEADER = re.compile(
-    r"(?i)^(?:(?:naam|namen)(?:\s+(?!(?:organisatie|bedrijf|instelling|school|project|"
+    r"(?i)^(?:(?:naam|namen)(?:\s*\((?:voor|achter)?naam[^)]*\))?(?:\s+(?!(?:organisatie|bedrijf|instelling|school|project|"
     r"document|bestand|locatie|vereniging)\b)\p{L}+)?|volledige\s+naam|voornaam|achternaam|van|aan|cc|afzender|"
     r"ontvanger|deelnemer|deelnemers|weergavenaam(?:\s+in\s+\w+)?|toegeschreven\s+aan.*|"
     r"gebruiker|aanvrager|indiener|verzoeker|melder|klager|bewoner|huurder|cli[eë]nt|"
@@ -70,6 +70,10 @@ _VALUE_HEADERS: list[tuple[re.Pattern, str, object]] = [
     # the number of a file about one person, in a table that lists people (see table_findings)
     (re.compile(r"(?i)^(?:dossier|zaak|aanvraag|klacht|bezwaar)(?:nummer|nr\.?)$"),
      "NL_FILE_REFERENCE", _GROUPED_CODE.match),
+    # a log-in an application form or an account list gives someone
+    (re.compile(r"(?i)^(?:gebruikersnaam|gebruikers-?id|inlognaam|account(?:naam)?|"
+                r"user(?:name|\s?id)?|login)$"), "USERNAME",
+     re.compile(r"^[a-z][a-z0-9._-]{2,24}$").match),
     # a company's registration, personal data of a sole trader only (see _legal_person_row)
     (re.compile(r"(?i)^(?:kvk|kvk-?(?:nummer|nr\.?)|kamer\s+van\s+koophandel)$"),
      "NL_KVK_NUMBER", re.compile(r"^\d{8}$").match),
