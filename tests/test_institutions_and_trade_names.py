@@ -20,6 +20,8 @@ def _decided(pipeline, tmp_path, lines):
     # listed, but also a first name or surname: a person without more evidence
     ("Antonius", False), ("Voorhoeve", False),
     ("A. Parnassia", False), ("Jan Jansen", False),
+    # initials in a handler's column: the lists hold abbreviations of that shape too
+    ("SBo", False), ("SBO", False), ("JvK", False),
 ])
 def test_a_listed_care_institution(name, listed):
     assert names_an_institution(name) is listed

@@ -262,6 +262,9 @@ _SPECIES = re.compile(
     r"cholerae|burgdorferi|anthracis|sonnei|flexneri|trachomatis|gonorrhoeae|meningitidis)")
 
 
+_INITIALS_SHAPE = re.compile(r"(?:\p{Lu}\p{Ll}?){1,4}")
+
+
 def names_an_institution(name: str) -> bool:
     """A care institution or hospital the lists know, taken for a person ("Parnassia",
     "Amphia", "Nij Smellinghe"), or one of them with its place ("Antonius Sneek"). A listed
@@ -273,6 +276,8 @@ def names_an_institution(name: str) -> bool:
     words = name.strip(" .,;:").split()
     if not words or any(w.endswith(".") for w in words):
         return False  # an initial makes it a person: "A. Parnassia"
+    if any(_INITIALS_SHAPE.fullmatch(w) and sum(c.isupper() for c in w) >= 2 for w in words):
+        return False  # initials ("SBo", "AH"): the lists hold abbreviations of that shape too
     if gaz.is_institution(" ".join(words)) and not any(gaz.is_first_name(w) or gaz.is_surname(w)
                                                         for w in words):
         return True
