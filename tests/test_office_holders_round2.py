@@ -417,3 +417,14 @@ def test_a_public_body_s_board_and_head_by_their_seat(holders, text, name):
 ])
 def test_a_secretary_a_club_s_chair_and_a_company_s_head_are_not(holders, text, name):
     assert keep(holders, text, name) is None
+
+
+@pytest.mark.parametrize("text, name", [
+    # the body's name in a list's organisation column, then the person's own function
+    ("Ruud Zijlstra\nNationaal Coördinator Groningen\nadviseur bewonerszaken\n", "Ruud Zijlstra"),
+    # a company's head in an accident report
+    ("Gesproken met\nW.B. Nijhuis (algemeen directeur), Ellen Kamphuis-Boom (preventie)",
+     "W.B. Nijhuis"),
+])
+def test_a_body_s_name_in_a_list_and_a_company_s_director_are_no_office(holders, text, name):
+    assert keep(holders, text, name) is None

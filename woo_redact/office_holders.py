@@ -34,8 +34,10 @@ _INITIALS = re.compile(r"(?:\w\.)+")
 # The head of an inspectorate, an agency or a public body: "inspecteur-generaal der Mijnen",
 # "Nationaal Coördinator Groningen", "voorzitter van het bestuur, Instituut Mijnbouwschade"
 HEAD_OF_BODY = (r"inspecteur-generaal|nationaal\s+co[öo]rdinator|directeur-generaal|"
-                r"hoofddirecteur|algemeen\s+directeur|"
-                r"voorzitter\s+van\s+het\s+(?:dagelijks\s+)?bestuur")
+                r"hoofddirecteur|voorzitter\s+van\s+het\s+(?:dagelijks\s+)?bestuur|"
+                # an agency's head by the agency's abbreviation ("algemeen directeur van de
+                # RDW"); a company's "algemeen directeur" is no public office
+                r"algemeen\s+directeur\s+van\s+(?:de|het)\s+(?-i:[A-Z]{2,6})\b")
 # Roles that make the next name an office holder's. "lid"/"leden" need their article so that
 # "lid van het projectteam Jansen" is not read as a member of parliament.
 _ROLE = (
@@ -406,6 +408,10 @@ class OfficeHolders:
             # "J.W. Hoekstra\nwethouder M. Bakkal": the next person's role; not "M.P.
             # Lubbers\nNationaal Coördinator Groningen", a role with its region
             after = None
+        if after and _OWN_FUNCTION_NEXT.match(text, end + after.end()):
+            # "Ruud Zijlstra\nNationaal Coördinator Groningen\nadviseur bewonerszaken": the
+            # body's name in a list's organisation column, and the person's own function
+            after = None
         if after:
             role = " ".join(after.group().split()).strip(' ,(–-—')
             return f"office holder: role context '{role.lower()}'"
@@ -518,7 +524,7 @@ _BOARD_ROLE = re.compile(r"'(?:bestuursvoorzitter|rvb-lid|(?:voorzitter|lid|port
                          r"algemeen\s+directeur)")
 # the kinds of private institution whose board is no public office
 _PRIVATE_BODY = re.compile(r"(?i)\b(?:\w*ziekenhuis\w*|zorginstelling\w*|zorggroep\w*|"
-                           r"stichting|vereniging|"
+                           r"stichting|vereniging|\w*maatschappij|"
                            r"zorgaanbieder\w*|(?:woning)?corporatie\w*|zorgverzekeraar\w*|"
                            r"onderneming\w*|bedrijf|bv|nv|bank|umc)\b|\b[bn]\.v\.")
 PRIVATE_BODY_REACH = 200
@@ -543,6 +549,9 @@ _SEAT_AFTER = re.compile(r"(?:[ \t]*(?:,|en)[ \t]+[\p{Lu}][\p{L}.'’ -]{1,40}?)
                          r"\((?P<seat>voorzitter|vicevoorzitter|lid|leden)"
                          r"(?P<body>[ \t]+(?:van[ \t]+de[ \t]+)?(?:raad[ \t]+van[ \t]+bestuur|rvb))?"
                          r"[ \t]*\)", re.IGNORECASE)
+# the rest of a role's line, then a line that opens in lower case: a function of one's own
+_OWN_FUNCTION_NEXT = re.compile(r"(?:[ \t]+\p{Lu}[\p{L}'’-]*)*[ \t,;)]*\n[ \t]*(?:senior\s+|junior\s+)?"
+                                rf"(?i:{_OTHER_FUNCTIONS})\b")
 _BOARD_NAMED = re.compile(r"(?i)\b(?:raad\s+van\s+bestuur|rvb)\b")
 BOARD_REACH = 200
 
