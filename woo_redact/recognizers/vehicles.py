@@ -60,7 +60,9 @@ class NlLicensePlateRecognizer(NlPatternRecognizer):
                "volvo", "skoda", "seat", "fiat", "tesla", "suzuki", "honda", "mitsubishi",
                "dacia", "mini", "porsche", "land rover", "range rover", "jeep", "lexus",
                "iveco", "DAF", "scania", "MAN", "sprinter", "transit", "caddy", "golf",
-               "polo", "corolla", "rijdt", "reed", "geparkeerd", "bestuurder*", "geregistreerd op"]
+               "polo", "corolla", "rijdt", "reed", "geparkeerd", "bestuurder*", "geregistreerd op",
+               # a lorry's parts, as a driver's papers name them
+               "trekker", "oplegger", "truck", "chauffeur*", "combinatie"]
     CONTEXT_REQUIRED_PATTERNS = frozenset({
         "kenteken zonder streepjes", "kenteken oud zonder streepjes", "kenteken met spaties"})
     REQUIRED_CONTEXT = ["kenteken*", "kent.", "rdw", "kentekenplaat*", "nummerplaat*"]
