@@ -24,7 +24,8 @@ def span(text: str, part: str, nth: int = 0) -> tuple[int, int]:
 # -- 1. functional mailboxes ------------------------------------------------------------------
 
 @pytest.mark.parametrize("address", [
-    "vergunningen@zwolle.nl", "klachtenafhandeling@provincie.nl", "jeugdzorg-aanmelding@ede.nl",
+    "vergunningen@zwolle.nl", "klachtenafhandeling@provincie.nl",
+    "fraudesignalering.rotterdam@belastingdienst.nl", "jeugdzorg-aanmelding@ede.nl",
     "bezwaarschriften@uwv.nl", "griffie.staten@prv.nl", "kcc-meldingen@almere.nl",
     "omgevingsdienst_meldingen@odnzkg.nl", "agenda.burgemeester@arnhem.nl",
 ])

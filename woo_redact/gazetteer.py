@@ -434,7 +434,9 @@ def is_compound(word: str, gaz: Gazetteer, strict: bool = False) -> bool:
         # a frequent ordinary word; names are frequent too ("Abdul" + "Aziz") but no parts
         if strict and not gaz.is_dictionary_word(part):
             return False
-        return gaz.zipf(part) >= 3.0 and (part in gaz.common_names or not gaz.is_name(part))
+        # a frequent word, or a long one of the dictionary ("signalering")
+        return ((gaz.zipf(part) >= 3.0 or (len(part) >= 6 and gaz.is_dictionary_word(part)))
+                and (part in gaz.common_names or not gaz.is_name(part)))
 
     for k in range(len(word) - 4, 2, -1):
         head, tail = word[:k], word[k:]
