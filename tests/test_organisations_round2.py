@@ -433,3 +433,12 @@ def test_the_organisation_called_by_its_abbreviation_and_a_meeting_s_dial_in(tex
 def test_initials_in_capitals_after_bel_are_a_person():
     text = "Bel JV even op 070 342 17 85 voor de stukken."
     assert organisation_phone(text, *span(text, "070 342 17 85")) is None
+
+
+def test_an_organisation_s_own_account_by_its_domain_s_name():
+    from woo_redact.organisations import domain_names, organisation_account
+
+    domains = domain_names("Meer op www.douane.nl of mail pers@douane.nl.")
+    assert organisation_account("x.com/douane_nl", domains)
+    assert organisation_account("@Douane_NL", domains)
+    assert not organisation_account("linkedin.com/in/daan-vermeulen-4b21a7", domains)

@@ -465,6 +465,14 @@ def names_a_domain(name: str, domains: frozenset[str]) -> bool:
     return not gazetteer.load().is_name(word)
 
 
+def organisation_account(value: str, domains: frozenset[str]) -> bool:
+    """A profile link or handle that carries the name of one of the text's own web or mail
+    domains ("x.com/douane_nl" beside www.douane.nl, "@RDW_nl"): the organisation's
+    account, not a person's."""
+    handle = fold(re.split(r"[/@]", value.rstrip("/"))[-1])
+    return any(len(label) >= 3 and label in handle for label in domains)
+
+
 # The name a mail header gives an address: "Bureau Bibob <bibob@schiedam.nl>"
 _DISPLAY_NAME = re.compile(r"(?:^|[;:\n])[ \t]*(?P<name>[^;:\n<>@]{2,60}?)\s*<[ \t]*$")
 _TRAILING_DIGITS = re.compile(r"\d+$")

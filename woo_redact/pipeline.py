@@ -31,7 +31,7 @@ from .model import Document, Finding, Page, Word, sha256_file
 from .named_places import (is_place_finding, names_an_institution, names_an_organism,
                            spread_onto_a_place)
 from .named_places import learn as learn_places
-from .organisations import domain_names, names_a_domain
+from .organisations import domain_names, names_a_domain, organisation_account
 from .recognizers.names.organisation_context import abbreviation_defined
 from .redact import Mark, clear_of_other_lines, redact_document, save_rewritten
 from .occurrences import Expected, kept_occurrences, uncovered_occurrences
@@ -218,12 +218,14 @@ class Pipeline:
         places = self.places(doc, dossier)
         domains = domain_names(doc.text)
         findings = [f for f in findings if not (
-            f.entity_type == "PERSON" and (is_place_finding(doc.text, f.start, f.end, places)
-                                           or names_an_organism(f.text)
-                                           or names_an_institution(f.text)
-                                           or names_a_domain(f.text, domains)
-                                           or abbreviation_defined(doc.text, f.start, f.end)
-                                           or is_office_word(f.text)))]
+            (f.entity_type == "PERSON" and (is_place_finding(doc.text, f.start, f.end, places)
+                                            or names_an_organism(f.text)
+                                            or names_an_institution(f.text)
+                                            or names_a_domain(f.text, domains)
+                                            or abbreviation_defined(doc.text, f.start, f.end)
+                                            or is_office_word(f.text)))
+            # "x.com/douane_nl" beside www.douane.nl: the organisation's own account
+            or (f.entity_type in ("URL", "USERNAME") and organisation_account(f.text, domains)))]
         # a name spread to where it ends one of the text's place names ("Buurthuis De Vonk")
         findings = [f for f in self._propagate(doc, findings, dossier, places=places)
                     if not (f.entity_type == "PERSON" and "Propagation" in f.detector
