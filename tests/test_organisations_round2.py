@@ -442,3 +442,20 @@ def test_an_organisation_s_own_account_by_its_domain_s_name():
     assert organisation_account("x.com/douane_nl", domains)
     assert organisation_account("@Douane_NL", domains)
     assert not organisation_account("linkedin.com/in/daan-vermeulen-4b21a7", domains)
+
+
+def test_an_account_held_in_the_name_of_an_organisation_s_compound():
+    from woo_redact.organisations import organisation_iban
+
+    text = ("betalingen vanaf NL25 INGB 0705 0037 18 t.n.v. Uitvoeringsorganisatie Herstel "
+            "Toeslagen; de ouder krijgt het op NL91 ABNA 0417 1643 00 t.n.v. B. Hoekstra")
+    assert organisation_iban(text, *span(text, "NL25 INGB 0705 0037 18"))
+    assert organisation_iban(text, *span(text, "NL91 ABNA 0417 1643 00")) is None
+
+
+def test_a_car_make_s_model_is_no_one_s_name():
+    from woo_redact.recognizers.names.organisation_context import organisation_around
+
+    text = "Voertuig: Toyota Corolla Touring Sports, kenteken T-418-KP"
+    s = text.index("Corolla")
+    assert organisation_around(text, s, s + len("Corolla"))

@@ -663,8 +663,10 @@ def organisation_iban(text: str, start: int, end: int) -> str | None:
         return None
     holder = text[m.end():m.end() + 80].split("\n")[0]
     holder = holder + " " + text[m.end() + len(holder) + 1:m.end() + len(holder) + 40]
+    first = holder.split()[0] if holder.split() else ""
     if ORG_WORDS.match(holder) or ORG_NAME_START.match(holder) or re.match(
             r"(?:[A-Z]{2,6}\b|(?:gemeente|stichting|vereniging|[A-Z][\w-]+\s+B\.?V\.?))",
-            holder):
+            holder) or gazetteer.looks_like_organisation(first.strip(".,")):
+        # "t.n.v. Uitvoeringsorganisatie Herstel Toeslagen": a compound of its kind too
         return "organisation account: held in the organisation's name"
     return None

@@ -158,6 +158,8 @@ def company_around(text: str, start: int, end: int) -> bool:
         return True
     if _object_of_an_organisation(text, start, end):
         return True
+    if _CAR_MAKE_BEFORE.search(text, max(0, start - 20), start):
+        return True  # "Toyota Corolla": a make's model, no one's name
     words = text[start:end].split()
     if any(w.lower() in ORG_NAME_WORDS_INSIDE for w in words):
         return True  # "Visser Vastgoed B.V.", "Fundashon Mariadal" tagged whole
@@ -200,6 +202,10 @@ _AMP_BEFORE = re.compile(r"(?P<w>\p{Lu}[\p{L}'’-]*)[ \t]*&[ \t]*$")
 _AMP_AFTER = re.compile(r"[ \t]*&[ \t]*(?P<w>\p{Lu}[\p{L}'’-]*)")
 
 
+_CAR_MAKE_BEFORE = re.compile(
+    r"(?i)\b(?:audi|bmw|mercedes(?:-benz)?|volkswagen|vw|opel|ford|renault|peugeot|"
+    r"citro[eë]n|toyota|kia|hyundai|nissan|mazda|volvo|skoda|seat|fiat|tesla|suzuki|honda|"
+    r"mitsubishi|dacia|porsche|lexus|iveco|daf|scania)[ \t]+$")
 # "Vereniging van |Banken|", "Staatstoezicht op de |Mijnen|", "inspecteur-generaal der
 # |Mijnen|": a particle between an organisation's word and what it is of
 _PARTICLE_BEFORE = re.compile(r"(?<![\w-])(?P<w>[\p{L}-]+)\s+(?P<p>van|voor|op|der|tegen|"
