@@ -140,3 +140,35 @@ def test_the_labelled_passages_score_as_recorded():
 def test_a_phone_number_after_a_code_word_is_no_access_code():
     text = "DUO | www.duo.nl | Studiefinanciering 050 599 77 55 (werkdagen)\nww: Zomer2026!"
     assert [t for g, t in proposed(text) if g == "5.1.2i"] == ["Zomer2026!"]
+
+
+@pytest.mark.parametrize("text,ground", [
+    ("Het assessment toont dat de webserver nog TLS 1.0 accepteert en dat de beheerinterface "
+     "open staat.", "5.1.2h"),
+    ("De gateway draait nog op firmwareversie 13.1-49.15; 23 accounts zijn uitgezonderd van MFA.",
+     "5.1.2h"),
+    ("In de tweede week van januari worden zonder vooraankondiging de putlocaties bemonsterd.",
+     "5.1.2d"),
+    ("Zij geeft als haar persoonlijke inschatting dat de streefdatum niet haalbaar is.", "5.2.1"),
+])
+def test_open_weaknesses_unannounced_sampling_and_a_personal_estimate(text, ground):
+    assert [g for g, _t in proposed(text)] == [ground]
+
+
+@pytest.mark.parametrize("text", [
+    "De kwetsbaarheid in de webserver is op 3 maart verholpen.",
+    "Alle medewerkers volgen dit najaar een campagne over phishing.",
+])
+def test_a_weakness_fixed_or_a_campaign_is_no_security_detail(text):
+    assert proposed(text) == []
+
+
+def test_an_unannounced_inspection_in_a_published_report_is_still_proposed():
+    from woo_redact.passages.recognizers import InspectionPlanPassages
+
+    r = InspectionPlanPassages()
+    r.for_document("Inspectierapport\nWij publiceren dit rapport op onze website.")
+    text = ("De herinspectie vindt onaangekondigd plaats in week 4 van 2027.\n"
+            "De inspectie gaat volgend jaar vaker controleren op hygiëne.")
+    got = [text[x.start:x.end] for x in r.analyze(text, [])]
+    assert got == ["De herinspectie vindt onaangekondigd plaats in week 4 van 2027."]

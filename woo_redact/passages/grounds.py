@@ -89,6 +89,8 @@ class Ground:
     NOT: re.Pattern | None = None
     # documents of which kind the ground applies to (None: any)
     KINDS: frozenset[str] | None = None
+    # in documents of the other kinds, the passages that say this still count
+    ELSEWHERE_WHEN: re.Pattern | None = None
     SCORE = 0.6
 
     def about_someone(self, passage: str) -> bool:
@@ -202,7 +204,8 @@ class PersonalOpinion(Ground):
         r"\b(?:denk|vind|verwacht|vrees|hoop)\s+ik\b|"
         r"\bmijns\s+inziens\b|\bm\.[ ]?i\.|\bnaar\s+mijn\s+(?:mening|idee|smaak|oordeel|"
         r"inschatting|overtuiging|gevoel)\b|\bvolgens\s+mij\b|\bwat\s+mij\s+betreft\b|"
-        r"\bpersoonlijk\s+(?:vind|denk)\b|\bmijn\s+(?:advies|voorkeur|inschatting|indruk|"
+        r"\bpersoonlijk\s+(?:vind|denk)\b|\bpersoonlijke\s+(?:inschatting|mening|opvatting|"
+        r"indruk|voorkeur)\b|\bmijn\s+(?:advies|voorkeur|inschatting|indruk|"
         r"gevoel|mening|zorg|idee|voorstel)\b|\bals\s+je\s+het\s+mij\s+vraagt\b|"
         r"\beerlijk\s+gezegd\b|\bhet\s+lijkt\s+m(?:ij|e)\b|\blijkt\s+m(?:ij|e)\b|"
         r"\b(?:onze|de)\s+voorkeur\s+(?:gaat|heeft|ligt)\b|\bheeft\s+(?:onze|mijn)\s+voorkeur\b|"
@@ -268,6 +271,29 @@ class SecurityDetail(Ground):
                      r"bleek|constateerde\w*|geconstateerd)\b", _I)
 
 
+class SystemWeakness(Ground):
+    """Art. 5.1.2h: a weakness of a system that is still open: an outdated version, a
+    protocol or port that should be closed, an account without a second factor. Told, it
+    shows the way in; a weakness already fixed shows no one anything."""
+
+    ENTITY = "SECURITY_DETAIL"
+    GROUND = "5.1.2h"
+    CUES = re.compile(
+        r"\b(?:kwetsbaarhe\w+|(?-i:TLS)\s*1\.[01]|(?-i:SSLv?[23])|(?-i:SMBv1)|"
+        r"firmware-?versie\w*|(?:verouderde|oude)\s+(?:versie|firmware|software|\w*-versie)|"
+        r"\w+-versie\b|open\s+poort\w*|poort\s+\d+\s+(?:open|staat)|"
+        r"beheer-?interface\w*|zonder\s+(?:mfa|tweestaps\w*|twee-?factor\w*)|mfa=exempt|"
+        r"uitgezonderd\s+van\s+(?:mfa|tweestaps\w*)|"
+        r"niet\s+(?:is\s+|zijn\s+|wordt\s+)?(?:gepatcht|gepatched|bijgewerkt)|"
+        r"(?:nog\s+)?geen\s+patch|exploit\w*|zero-?day|brute-?force\w*|phishing\w*)", _I)
+    NEEDS = re.compile(r"\b(?:nog|niet|geen|open|accepteert|draait|staat|zonder|kan|kunnen|"
+                       r"mogelijk|bereikbaar|uitgezonderd|exempt)\b", _I)
+    NEEDS_WHAT = "a weakness still open"
+    NOT = re.compile(r"\b(?:verholpen|opgelost|gepatcht\s+op|is\s+gedicht|inmiddels\s+"
+                     r"(?:bijgewerkt|gepatcht|afgesloten)|bewustwording\w*|campagne\w*)\b", _I)
+    KINDS = frozenset({INTERNAL})
+
+
 class InspectionPlan(Ground):
     """Art. 5.1.2d: an inspection or control still to come: when, where, whom, how, or
     that it will not be announced. A report of an inspection held is no plan."""
@@ -275,10 +301,13 @@ class InspectionPlan(Ground):
     ENTITY = "INSPECTION_PLAN"
     GROUND = "5.1.2d"
     KINDS = frozenset({INTERNAL})
+    # a published report that says its next inspection will be unannounced still says when
+    ELSEWHERE_WHEN = re.compile(r"\b(?:onaangekondigd\w*|zonder\s+(?:voor)?aankondiging|"
+                                r"niet\s+(?:vooraf\s+)?aangekondigd)\b", _I)
     CUES = re.compile(
         r"\b(?:\w*controle\w*|controleren|\w*inspectie\w*|inspecteren|inspecteur\w*|"
         r"\w*toezicht\w*|checken|langs\s+bij|lopen\s+\w+\s+langs|geluidsmeting\w*|"
-        r"testaankoop\w*|monstername\w*|nagewogen|bezocht|legitimeren|inspecteurs|"
+        r"testaankoop\w*|monstername\w*|bemonster\w*|nagewogen|bezocht|legitimeren|inspecteurs|"
         r"pakken\s+(?:\w+\s+){0,4}aan|actie\b|"
         r"bezoek\w*|steekproef\w*|handhavingsactie\w*|hercontrole\w*|actiedag\w*|"
         r"pakken\s+we|gaan\s+we\s+langs|langsgaan|schouw\w*|audit\w*|invallen)", _I)
@@ -420,7 +449,8 @@ class PrivateLife(Ground):
 
 
 GROUNDS: list[type[Ground]] = [SpecialPersonalData, PersonalOpinion, SecurityDetail,
-                               InspectionPlan, InvestigationDetail, AccessCode, PrivateLife]
+                               SystemWeakness, InspectionPlan, InvestigationDetail, AccessCode,
+                               PrivateLife]
 # the entity types of passages: a proposal about a passage decides nothing about the names
 # and values inside it
 PASSAGE_TYPES = frozenset(g.ENTITY for g in GROUNDS)

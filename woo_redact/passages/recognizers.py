@@ -13,7 +13,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from .doc_kind import INTERNAL, document_kind
 from .grounds import (AccessCode, Ground, InspectionPlan, InvestigationDetail, PersonalOpinion,
-                      PrivateLife, SecurityDetail, SpecialPersonalData)
+                      PrivateLife, SecurityDetail, SpecialPersonalData, SystemWeakness)
 from .segment import passages
 
 # Presidio drops analysis explanations from its results unless asked for the whole decision
@@ -41,10 +41,13 @@ class PassageRecognizer(EntityRecognizer):
                 nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         if entities and self.ground.ENTITY not in entities:
             return []
-        if not self.ground.applies_in(self.kind) or not self.ground.CUES.search(text):
+        elsewhere = not self.ground.applies_in(self.kind)
+        if (elsewhere and self.ground.ELSEWHERE_WHEN is None) or not self.ground.CUES.search(text):
             return []
         out = []
         for a, b in passages(text):
+            if elsewhere and not self.ground.ELSEWHERE_WHEN.search(text, a, b):
+                continue
             for start, end, why in self.ground.find(text, a, b):
                 out.append(self._result(start, end, why))
         return out
@@ -73,6 +76,10 @@ class SecurityPassages(PassageRecognizer):
     GROUND = SecurityDetail
 
 
+class SystemWeaknessPassages(PassageRecognizer):
+    GROUND = SystemWeakness
+
+
 class InspectionPlanPassages(PassageRecognizer):
     GROUND = InspectionPlan
 
@@ -91,5 +98,6 @@ class PrivateLifePassages(PassageRecognizer):
 
 PASSAGE_RECOGNIZERS: list[type[PassageRecognizer]] = [
     SpecialPersonalDataPassages, PersonalOpinionPassages, SecurityPassages,
-    InspectionPlanPassages, InvestigationPassages, AccessCodes, PrivateLifePassages]
+    SystemWeaknessPassages, InspectionPlanPassages, InvestigationPassages, AccessCodes,
+    PrivateLifePassages]
 PASSAGE_ENTITIES = frozenset(r.GROUND.ENTITY for r in PASSAGE_RECOGNIZERS)
