@@ -428,3 +428,14 @@ def test_a_secretary_a_club_s_chair_and_a_company_s_head_are_not(holders, text, 
 ])
 def test_a_body_s_name_in_a_list_and_a_company_s_director_are_no_office(holders, text, name):
     assert keep(holders, text, name) is None
+
+
+@pytest.mark.parametrize("text, name, kept", [
+    ("19:30 Raadscommissie Samenleving\nLocatie: raadzaal\nvoorzitter Bram Oosterling; IHP",
+     "Bram Oosterling", True),
+    ("19:30 Raadscommissie Samenleving\nInspreker: voorzitter Jan Jansen van de "
+     "bewonersvereniging", "Jan Jansen", False),
+    ("Algemene ledenvergadering\nvoorzitter Piet Bos opent", "Piet Bos", False),
+])
+def test_the_chair_of_a_council_s_committee(holders, text, name, kept):
+    assert bool(keep(holders, text, name)) is kept

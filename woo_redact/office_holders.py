@@ -394,6 +394,9 @@ class OfficeHolders:
         board = _board_member_in_brackets(text, start, end)
         if board:
             return f"office holder: role context '{board} raad van bestuur'"
+        committee = _chair_of_a_public_committee(text, start, end)
+        if committee:
+            return f"office holder: role context 'voorzitter {committee}'"
         party = _PARTY_AFTER.match(text, end, min(len(text), end + 60))
         if party:
             return f"office holder: elected member ({party.group().strip(' (,)')})"
@@ -573,6 +576,31 @@ def _board_member_in_brackets(text: str, start: int, end: int) -> str:
                 or _BOARD_NAMED.search(text, m.end(), min(line_end, m.end() + 100))):
             return ""
     return "lid" if m.group("seat").lower() == "leden" else m.group("seat").lower()
+
+
+# "Raadscommissie Samenleving\nLocatie: raadzaal\nvoorzitter Bram Oosterling": the chair
+# of a council's or province's own committee is one of its elected members
+_CHAIR_BEFORE = re.compile(r"(?i)\bvoorzitter[ \t:]*$")
+_PUBLIC_COMMITTEE = re.compile(r"(?i)\b(?P<c>raadscommissie|statencommissie|"
+                               r"commissie\s+(?:van\s+de\s+)?(?:raad|staten)|gemeenteraad|"
+                               r"provinciale\s+staten|algemeen\s+bestuur|eilandsraad)\b")
+_CHAIR_OF_ANOTHER = re.compile(r"[ \t]*,?[ \t]*(?:van|namens)\b")
+COMMITTEE_LINES_UP = 3
+
+
+def _chair_of_a_public_committee(text: str, start: int, end: int) -> str:
+    """The committee a name chairs, when "voorzitter" stands right before it and the item's
+    lines above name a council's committee (not "voorzitter Jan Jansen van de
+    bewonersvereniging", who chairs a body of his own)."""
+    if not _CHAIR_BEFORE.search(text, max(0, start - 15), start):
+        return ""
+    if _CHAIR_OF_ANOTHER.match(text, end):
+        return ""
+    lo = start
+    for _ in range(COMMITTEE_LINES_UP + 1):
+        lo = text.rfind("\n", 0, max(0, lo - 1)) + 1
+    m = _PUBLIC_COMMITTEE.search(text, lo, start)
+    return " ".join(m.group("c").lower().split()) if m else ""
 
 
 def role_pattern() -> str:

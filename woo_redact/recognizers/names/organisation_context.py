@@ -46,6 +46,8 @@ ORG_TYPE_ENDINGS = ("bedrijf", "stichting", "vereniging", "firma", "organisatie"
                     "lounge", "restaurant", "café", "winkel", "garage", "bakkerij",
                     # Frisian: province, water board, broadcaster
                     "provinsje", "wetterskip", "omrop",
+                    # "Agrarisch Collectief Noardlike Fryske Wâlden"
+                    "collectief",
                     # farms and care groups: "Varkenshouderij De Hooge Hoeve", "Zorggroep
                     # Wâldhiem", "Zorgboerderij De Eshof"
                     "houderij", "boerderij", "kwekerij", "zorggroep",
