@@ -82,6 +82,10 @@ CASES = [
     # a first name that ends like a nationality is still a first name
     ("Op het bureau verklaarde de getuige Adriaan Smit dat hij niets had gezien.",
      "Adriaan Smit", ["Adriaan Smit"]),
+    # after a first name and its interfix a capitalised word is the surname, however
+    # ordinary a word it is too
+    ("Gesproken met Henk ter Haar (ploegleider) over het ongeval.", "Henk ter Haar",
+     ["Henk ter Haar"]),
     # a rare lone word that is no ordinary word is a surname
     ("Na de hoorzitting belde Petrov terug over de termijn.", "Petrov", ["Petrov"]),
     # a hyphenated surname that opens with an interfix is judged by what follows it

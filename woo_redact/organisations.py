@@ -138,12 +138,16 @@ def organisation_address(text: str, start: int, end: int) -> str | None:
         return "organisation address: a building with its meeting rooms"
     after = _next_lines(text, end, LINES_AFTER)
     rest_of_line = text[end:line_end if line_end >= 0 else len(text)]
-    if POSTBUS.search(after) and not head.strip() and _ONLY_PLACE.fullmatch(rest_of_line):
-        # a letterhead's address line, alone on its line (not a sentence naming a house)
+    postbus = POSTBUS.search(after)
+    if (postbus and not head.strip() and _ONLY_PLACE.fullmatch(rest_of_line)
+            and not _TO_THE_ADDRESSEE.search(after, 0, postbus.start())):
+        # a letterhead's address line, alone on its line (not a sentence naming a house, nor
+        # a citizen's own address above the "Aan …" of the body they write to)
         return "organisation address: letterhead (followed by a Postbus address)"
     return None
 
 
+_TO_THE_ADDRESSEE = re.compile(r"(?im)^[ \t]*(?:aan|t\.?\s?a\.?\s?v\.?)\b")
 # what may follow a letterhead's street on its line: its postcode and place, separators
 _ONLY_PLACE = re.compile(r"[ \t,|·•–-]*(?:[1-9]\d{3}[ \t]?[A-Z]{2})?[ \t]*(?:[A-ZÀ-Þ][\w'’-]*"
                          r"(?:[ \t]+[A-ZÀ-Þ][\w'’-]*)*)?[ \t,|·•–-]*")

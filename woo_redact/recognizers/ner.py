@@ -550,6 +550,10 @@ class DutchNerRecognizer(EntityRecognizer):
             return False  # "Center Parcs", "Vlaams Blok", "De Persgroep"
         if gaz.is_interfix(p) and p[:1].isupper():
             return j >= 2 and (t.isalpha() or "-" in t or "'" in t)
+        if (gaz.is_interfix(p) and j >= 2 and (t.isalpha() or "-" in t)
+                and (_INITIALS.fullmatch(doc[toks[j - 2]].text)
+                     or gaz.is_first_name(doc[toks[j - 2]].text))):
+            return True  # "Henk ter Haar", "J. de Wit": after a first name and its interfix
         if not self._name_word(doc, prev, first=j == 1):
             return False
         if _ROMAN.fullmatch(t):
