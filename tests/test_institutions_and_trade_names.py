@@ -71,17 +71,6 @@ def test_a_listed_surname_that_is_also_a_domain_stays_a_person(pipeline, tmp_pat
     assert not names_a_domain("Bakker", domains)
 
 
-@pytest.mark.parametrize("text,name", [
-    ("De leerlingen van de Gwendoline van Putten School krijgen les.", "Gwendoline"),
-    ("Public Entity St. Eustatius | Mazinga Complex, Oranjestad", "Mazinga"),
-])
-def test_a_school_or_building_named_after_someone(text, name):
-    from woo_redact.recognizers.names.organisation_context import organisation_around
-
-    s = text.index(name)
-    assert organisation_around(text, s, s + len(name))
-
-
 def test_a_person_s_own_firm_after_their_full_name_is_no_institution():
     from woo_redact.recognizers.names.organisation_context import organisation_around
 

@@ -35,6 +35,13 @@ def around(text: str, name: str) -> bool:
     ("Zie de factuur van De Graaf Schoonmaak B.V. van maart.", "De Graaf"),
     ("Het kind ging naar kinderdagverblijf Het Vrolijke Vosje.", "Het Vrolijke Vosje"),
     ("Patiënten gaan naar Fundashon Salú di Kòrsou.", "Fundashon Salú"),
+    # an institution or building named after someone, what an organisation is of, a model
+    ("De leerlingen van de Gwendoline van Putten School krijgen les.", "Gwendoline"),
+    ("Public Entity St. Eustatius | Mazinga Complex, Oranjestad", "Mazinga"),
+    ("namens de Nederlandse Vereniging\nvan Banken (NVB) over de-risking", "Banken"),
+    ("het Staatstoezicht op de Mijnen meldt", "Mijnen"),
+    ("dr. T.K. Veenstra, inspecteur-generaal der Mijnen", "Mijnen"),
+    ("Voertuig: Toyota Corolla Touring Sports, kenteken T-418-KP", "Corolla"),
 ])
 def test_firms_named_after_people(text, name):
     assert around(text, name)

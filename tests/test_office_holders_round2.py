@@ -372,18 +372,6 @@ def test_a_senior_civil_servant_in_the_same_list_is_no_office_holder(holders):
     assert keep(holders, text, "W. Terpstra") is None
 
 
-@pytest.mark.parametrize("text, name", [
-    ("namens de Nederlandse Vereniging\nvan Banken (NVB) over de-risking", "Banken"),
-    ("het Staatstoezicht op de Mijnen meldt", "Mijnen"),
-    ("dr. T.K. Veenstra, inspecteur-generaal der Mijnen", "Mijnen"),
-])
-def test_what_an_organisation_is_of_is_no_one_s_name(text, name):
-    from woo_redact.recognizers.names.organisation_context import organisation_around
-
-    s = text.index(name)
-    assert organisation_around(text, s, s + len(name))
-
-
 def test_an_abbreviation_in_brackets_after_its_words():
     from woo_redact.recognizers.names.organisation_context import abbreviation_defined
 

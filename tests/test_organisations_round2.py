@@ -451,11 +451,3 @@ def test_an_account_held_in_the_name_of_an_organisation_s_compound():
             "Toeslagen; de ouder krijgt het op NL91 ABNA 0417 1643 00 t.n.v. B. Hoekstra")
     assert organisation_iban(text, *span(text, "NL25 INGB 0705 0037 18"))
     assert organisation_iban(text, *span(text, "NL91 ABNA 0417 1643 00")) is None
-
-
-def test_a_car_make_s_model_is_no_one_s_name():
-    from woo_redact.recognizers.names.organisation_context import organisation_around
-
-    text = "Voertuig: Toyota Corolla Touring Sports, kenteken T-418-KP"
-    s = text.index("Corolla")
-    assert organisation_around(text, s, s + len("Corolla"))
