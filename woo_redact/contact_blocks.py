@@ -562,7 +562,8 @@ def _own_channel(line: str) -> bool:
                 or any(organisation_mailbox(m) for m in EMAIL_ON_LINE.findall(line)))
 
 
-_KVK_LABEL = re.compile(r"(?i)\b(?:kvk|kamer\s+van\s+koophandel|handelsregister)\b[^|·•\d]{0,12}\d{8}")
+_KVK_LABEL = re.compile(r"(?i)\b(?:kvk|kamer\s+van\s+koophandel|handelsregister)\b"
+                        r"[^|·•\d]{0,12}\d{8}")
 _IBAN_LABEL = re.compile(r"(?i)\biban\b")
 
 

@@ -550,11 +550,12 @@ _SENTENCE_STOP = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
 # the names listed with it
 _SEAT_AFTER = re.compile(r"(?:[ \t]*(?:,|en)[ \t]+[\p{Lu}][\p{L}.'’ -]{1,40}?)?[ \t]*"
                          r"\((?P<seat>voorzitter|vicevoorzitter|lid|leden)"
-                         r"(?P<body>[ \t]+(?:van[ \t]+de[ \t]+)?(?:raad[ \t]+van[ \t]+bestuur|rvb))?"
+                         r"(?P<body>[ \t]+(?:van[ \t]+de[ \t]+)?"
+                         r"(?:raad[ \t]+van[ \t]+bestuur|rvb))?"
                          r"[ \t]*\)", re.IGNORECASE)
 # the rest of a role's line, then a line that opens in lower case: a function of one's own
-_OWN_FUNCTION_NEXT = re.compile(r"(?:[ \t]+\p{Lu}[\p{L}'’-]*)*[ \t,;)]*\n[ \t]*(?:senior\s+|junior\s+)?"
-                                rf"(?i:{_OTHER_FUNCTIONS})\b")
+_OWN_FUNCTION_NEXT = re.compile(r"(?:[ \t]+\p{Lu}[\p{L}'’-]*)*[ \t,;)]*\n[ \t]*"
+                                rf"(?:senior\s+|junior\s+)?(?i:{_OTHER_FUNCTIONS})\b")
 _BOARD_NAMED = re.compile(r"(?i)\b(?:raad\s+van\s+bestuur|rvb)\b")
 BOARD_REACH = 200
 

@@ -25,7 +25,8 @@ DETECTOR = "TableColumnRecognizer"
 SCORE = 0.8
 
 _PERSON_HEADER = re.compile(
-    r"(?i)^(?:(?:naam|namen)(?:\s*\((?:voor|achter)?naam[^)]*\))?(?:\s+(?!(?:organisatie|bedrijf|instelling|school|project|"
+    r"(?i)^(?:(?:naam|namen)(?:\s*\((?:voor|achter)?naam[^)]*\))?"
+    r"(?:\s+(?!(?:organisatie|bedrijf|instelling|school|project|"
     r"document|bestand|locatie|vereniging)\b)\p{L}+)?|volledige\s+naam|voornaam|achternaam|van|aan|cc|afzender|"
     r"ontvanger|deelnemer|deelnemers|weergavenaam(?:\s+in\s+\w+)?|toegeschreven\s+aan.*|"
     r"gebruiker|aanvrager|indiener|verzoeker|melder|klager|bewoner|huurder|cli[eë]nt|"

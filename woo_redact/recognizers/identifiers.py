@@ -290,7 +290,8 @@ class NlPersonnelNumberRecognizer(NlPatternRecognizer):
     PATTERNS = [
         # "Personeelsnummer melder\n417826": whose number it is may follow the label
         Pattern("nummer na personeelsnummer",
-                _PERSONNEL_LABEL + r"(?:[ \t]*+\([^()\n]{1,12}\))?(?-i:[ \t]+\p{Ll}{3,15}(?![\w-]))?"
+                _PERSONNEL_LABEL + r"(?:[ \t]*+\([^()\n]{1,12}\))?"
+                + r"(?-i:[ \t]+\p{Ll}{3,15}(?![\w-]))?"
                 + _LABEL_GAP + r"\K" + cs(_PERSONNEL_CODE) + _AFTER, 0.6),
         # "J.W. Schuttenbeld, toezichthouder (nr. TH-51982)": an inspector's or officer's
         # number in brackets after their function
