@@ -64,7 +64,7 @@ def test_a_shared_mailbox_named_for_a_task_in_a_mail_header(pipeline, tmp_path):
 
 
 def test_a_listed_surname_that_is_also_a_domain_stays_a_person(pipeline, tmp_path):
-    from woo_redact.organisations import domain_names, names_a_domain
+    from woo_redact.named_places import domain_names, names_a_domain
 
     domains = domain_names("Mail: info@waldhiem.nl of pieter@bakker.nl")
     assert names_a_domain("Waldhiem", domains) and names_a_domain("Wâldhiem", domains)

@@ -436,7 +436,7 @@ def test_initials_in_capitals_after_bel_are_a_person():
 
 
 def test_an_organisation_s_own_account_by_its_domain_s_name():
-    from woo_redact.organisations import domain_names, organisation_account
+    from woo_redact.named_places import domain_names, organisation_account
 
     domains = domain_names("Meer op www.douane.nl of mail pers@douane.nl.")
     assert organisation_account("x.com/douane_nl", domains)

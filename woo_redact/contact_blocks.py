@@ -25,8 +25,9 @@ from .occurrences import key
 from .trade_names import LEGAL_FORM, SOLE_TRADER
 from .organisations import (ACRONYM_AND_UNIT, EMAIL_ON_LINE, FIELD_LABEL, FOR_ATTENTION,
                             ORG_NAME_START, ORG_WORDS, PERSONAL_LINE, RESIDENCE_WORDS,
-                            SERVICE_NUMBER_ON_LINE, _is_mobile, domain_names, field_at_home,
-                            fold, organisation_mailbox, switchboard_shape)
+                            SERVICE_NUMBER_ON_LINE, _is_mobile, field_at_home,
+                            organisation_mailbox, switchboard_shape)
+from .named_places import domain_names, fold
 
 KEPT_TYPES = frozenset({"NL_ADDRESS", "NL_POSTCODE", "PHONE_NUMBER", "IBAN_CODE",
                         "NL_KVK_NUMBER"})
@@ -160,10 +161,12 @@ def _blocks(text: str, lines: list[tuple[int, int]], by_line: dict[int, list],
     current: list[int] | None = None
     start = 0
     above = None
+    # where each line stands on the page, read once for the blocks and the channel runs
+    places = [_place(doc, a, b) if doc is not None else None for a, b in lines]
     for n, (a, b) in enumerate(lines):
         here = by_line.get(n, [])
         line = text[a:b]
-        place = _place(doc, a, b) if doc is not None else None
+        place = places[n]
         if current is not None and not _below(place, above):
             current = None
         if place is not None:
@@ -198,13 +201,13 @@ def _blocks(text: str, lines: list[tuple[int, int]], by_line: dict[int, list],
             continue  # the name wraps: "De Voorzitter van de Tweede Kamer\nder Staten-Generaal"
         current = None
     taken = {n for block, _s in out for n in block}
-    out.extend((run, run[0]) for run in _channel_runs(text, lines, by_line, doc)
+    out.extend((run, run[0]) for run in _channel_runs(text, lines, by_line, places)
                if not taken & set(run))
     return [(block, s) for block, s in out if block]
 
 
 def _channel_runs(text: str, lines: list[tuple[int, int]], by_line: dict[int, list],
-                  doc: Document | None) -> list[list[int]]:
+                  places: list[Box | None]) -> list[list[int]]:
     """A letterhead's column of contact lines without the organisation's name above it
     (the name is in the logo, or set in the other column): "Kaya Grandi 2 / Kralendijk,
     Bonaire / T +599 715 5300 / gezaghebber@bonairegov.com / www.bonairegov.com". The
@@ -216,7 +219,7 @@ def _channel_runs(text: str, lines: list[tuple[int, int]], by_line: dict[int, li
     for n, (a, b) in enumerate(lines):
         here = by_line.get(n, [])
         line = text[a:b]
-        place = _place(doc, a, b) if doc is not None else None
+        place = places[n]
         under = _below(place, above)
         goes_on = bool(run) and under
         if not _personal(here, line) and (_contact_only(line, here)

@@ -201,6 +201,42 @@ def _ascii(text: str) -> str:
                    if not unicodedata.combining(ch))
 
 
+# the domain of a mail or web address, its organisation's name as the text writes it
+_DOMAIN_NAME = re.compile(r"(?i)(?:@|\bwww\.|https?://)(?:[\w-]+\.)*?([\w-]{3,})\."
+                          r"(?:nl|com|org|eu|net|frl|be|info|nu)\b")
+
+
+def domain_names(text: str) -> frozenset[str]:
+    """The names the text's mail and web addresses give their organisations ("waldhiem" of
+    "@waldhiem.nl", "zuiderhaven" of "www.zuiderhaven.nl"), folded for comparison."""
+    return frozenset(fold(m.group(1)) for m in _DOMAIN_NAME.finditer(text))
+
+
+def fold(word: str) -> str:
+    """Lower case without accents, spaces or hyphens: "Wâldhiem" → "waldhiem"."""
+    return "".join(ch for ch in _ascii(word) if ch.isalnum()).lower()
+
+
+def names_a_domain(name: str, domains: frozenset[str]) -> bool:
+    """A single unlisted word that is the name of one of the text's mail or web domains
+    ("Wâldhiem" beside bestuurssecretariaat@waldhiem.nl): the organisation, not a person.
+    A listed surname stays a person's: someone may write from their own domain."""
+    from . import gazetteer
+
+    word = name.strip(" .,;:'\"")
+    if not domains or " " in word or fold(word) not in domains:
+        return False
+    return not gazetteer.load().is_name(word)
+
+
+def organisation_account(value: str, domains: frozenset[str]) -> bool:
+    """A profile link or handle that carries the name of one of the text's own web or mail
+    domains ("x.com/douane_nl" beside www.douane.nl, "@RDW_nl"): the organisation's
+    account, not a person's."""
+    handle = fold(re.split(r"[/@]", value.rstrip("/"))[-1])
+    return any(len(label) >= 3 and label in handle for label in domains)
+
+
 _TITLE_BEFORE = re.compile(r"(?i)(?:\b(?:de\s+heer|heer|meneer|mevrouw|mevr|mw|mej|dhr|hr|drs|dr|"
                            r"mr|ir|ing|prof)\.?|\b\p{Lu}\.)[ \t]*$")
 

@@ -87,6 +87,8 @@ def field_at_home(text: str, line_start: int) -> bool:
     above = text.rfind("\n", 0, max(0, line_start - 1)) + 1
     end = text.find("\n", line_start)
     return bool(_AT_HOME.search(text, above, len(text) if end < 0 else end))
+
+
 # Right before the address, a building that is no one's home: "uitbreiding asfaltcentrale
 # Kanaalweg 48", "de accommodatie aan de Kreekzoomweg 4", "het clubhuis aan de …".
 FACILITY_BEFORE = re.compile(
@@ -439,42 +441,6 @@ def acronym_mailbox(address: str, text: str) -> str | None:
     if re.search(rf"(?<![\w@.]){re.escape(low.upper())}(?![\w@])", text):
         return f"organisation mailbox: the acronym {low.upper()} as the text writes it"
     return None
-
-
-_DOMAIN_NAME = re.compile(r"(?i)(?:@|\bwww\.|https?://)(?:[\w-]+\.)*?([\w-]{3,})\."
-                          r"(?:nl|com|org|eu|net|frl|be|info|nu)\b")
-
-
-def domain_names(text: str) -> frozenset[str]:
-    """The names the text's mail and web addresses give their organisations ("waldhiem" of
-    "@waldhiem.nl", "zuiderhaven" of "www.zuiderhaven.nl"), folded for comparison."""
-    return frozenset(fold(m.group(1)) for m in _DOMAIN_NAME.finditer(text))
-
-
-def fold(word: str) -> str:
-    """Lower case without accents, spaces or hyphens: "Wâldhiem" → "waldhiem"."""
-    import unicodedata
-
-    plain = unicodedata.normalize("NFKD", word)
-    return "".join(ch for ch in plain if ch.isalnum()).lower()
-
-
-def names_a_domain(name: str, domains: frozenset[str]) -> bool:
-    """A single unlisted word that is the name of one of the text's mail or web domains
-    ("Wâldhiem" beside bestuurssecretariaat@waldhiem.nl): the organisation, not a person.
-    A listed surname stays a person's: someone may write from their own domain."""
-    word = name.strip(" .,;:'\"")
-    if not domains or " " in word or fold(word) not in domains:
-        return False
-    return not gazetteer.load().is_name(word)
-
-
-def organisation_account(value: str, domains: frozenset[str]) -> bool:
-    """A profile link or handle that carries the name of one of the text's own web or mail
-    domains ("x.com/douane_nl" beside www.douane.nl, "@RDW_nl"): the organisation's
-    account, not a person's."""
-    handle = fold(re.split(r"[/@]", value.rstrip("/"))[-1])
-    return any(len(label) >= 3 and label in handle for label in domains)
 
 
 # The name a mail header gives an address: "Bureau Bibob <bibob@schiedam.nl>"

@@ -28,10 +28,9 @@ from . import textnorm
 from .errors import BadInput, as_bad_input
 from .extract import Limits, extract, needs_ocr, open_pdf
 from .model import Document, Finding, Page, Word, sha256_file
-from .named_places import (is_place_finding, names_an_institution, names_an_organism,
-                           spread_onto_a_place)
+from .named_places import (domain_names, is_place_finding, names_a_domain, names_an_institution,
+                           names_an_organism, organisation_account, spread_onto_a_place)
 from .named_places import learn as learn_places
-from .organisations import domain_names, names_a_domain, organisation_account
 from .recognizers.names.organisation_context import abbreviation_defined
 from .redact import Mark, clear_of_other_lines, redact_document, save_rewritten
 from .occurrences import Expected, kept_occurrences, uncovered_occurrences

@@ -50,11 +50,12 @@ def clear_of_other_lines(marks: list[Mark], words: list[Word]) -> list[Mark]:
     would no longer be over its own line). Only text-layer words count: an OCR'd word's
     box is the pixels' own and a box over a scan must take all of them.
     """
-    by_page: dict[int, np.ndarray] = {}
+    pages = {m.box.page for m in marks}
+    rects: dict[int, list] = {}
     for w in words:
-        if w.source != "ocr":
-            by_page.setdefault(w.box.page, []).append(w.box.rect)
-    by_page = {k: np.array(v) for k, v in by_page.items()}
+        if w.source != "ocr" and w.box.page in pages:
+            rects.setdefault(w.box.page, []).append(w.box.rect)
+    by_page = {k: np.array(v) for k, v in rects.items()}
     out = []
     for m in marks:
         others = by_page.get(m.box.page)
