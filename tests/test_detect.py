@@ -249,11 +249,11 @@ def test_van_before_a_firm_s_compound_is_the_employer_not_the_surname():
 
 
 def test_two_surnames_with_a_comma_are_two_people():
-    from woo_redact.detect import split_surname_pairs
+    from woo_redact.detect import split_surname_lists
     from woo_redact.model import Finding
 
     text = "Actie: Tiemersma, Zhang. Van: Jansen, Pieter"
     a = Finding("PERSON", 7, 23, "", 0.9, "x")
     b = Finding("PERSON", text.index("Jansen"), len(text), "", 0.9, "x")
-    got = [text[f.start:f.end] for f in split_surname_pairs(text, [a, b])]
+    got = [text[f.start:f.end] for f in split_surname_lists(text, [a, b])]
     assert got == ["Tiemersma", "Zhang", "Jansen, Pieter"]

@@ -218,11 +218,13 @@ def test_a_list_of_companies_file_numbers_stay(tmp_path):
     assert not any(t == "NL_FILE_REFERENCE" for t, _ in got)
 
 
-def test_an_action_holder_cell_with_two_surnames_is_two_people(tmp_path):
+def test_an_action_holder_cell_with_two_surnames_is_two_people(tmp_path, pipeline):
     rows = [("Nr", "Actie", "Actiehouder", "Datum"),
             ("1", "Plan herijken", "Tiemersma, Zhang", "18-11"),
             ("2", "Brief sturen", "Oduro, K.A.", "25-11")]
     path = _table_pdf(tmp_path / "acties.pdf", rows, [40, 80, 260, 420])
-    got = [f.text for f in table_findings(extract(str(path))) if f.entity_type == "PERSON"]
+    # the cell is read by the person column; the list is split where all findings meet
+    _doc, prop = pipeline.propose(str(path))
+    got = [f.text for f in prop.findings if f.entity_type == "PERSON"]
     assert "Tiemersma" in got and "Zhang" in got and "Tiemersma, Zhang" not in got
-    assert "Oduro, K.A" in got
+    assert any(t.startswith("Oduro, K.A") for t in got)  # "Achternaam, initials": one person

@@ -208,7 +208,7 @@ class Detector:
             doc.text, join_middle_initials(doc.text, merge_overlaps(raw)))))
         for f in findings:
             f.text = doc.text[f.start:f.end]
-        findings = drop_address_parts(doc.text, split_surname_pairs(doc.text, split_listed_names(
+        findings = drop_address_parts(doc.text, split_surname_lists(doc.text, split_listed_names(
             doc.text, merge_overlaps(findings + repeat_occurrences(doc.text, findings)))))
         for f in findings:
             f.text = doc.text[f.start:f.end]
@@ -394,28 +394,35 @@ def _noun_after_article(text: str, start: int, word: str, owner: str) -> bool:
     return k <= 0 or words[k - 1] != m.group(1).lower()
 
 
-_SURNAME_PAIR = re.compile(r"([A-ZÀ-Þ][\w'’-]+)[ \t]*,[ \t]*([A-ZÀ-Þ][\w'’-]+)")
+# one list item: a word between commas, slashes or semicolons
+_LIST_ITEM = re.compile(r"[^,/;\s][^,/;]*[^,/;\s]|[^,/;\s]")
+_INITIALS_ONLY = re.compile(r"(?:[A-ZÀ-Þ]\.?){1,4}")
 
 
-def split_surname_pairs(text: str, findings: list[Finding]) -> list[Finding]:
-    """"Tiemersma, Zhang" in an action list is two people, not "Achternaam, Voornaam": when
-    the word after the comma is no first name the lists know, each is its own finding (so
-    that an office holder among them is kept, and the other not taken for their first
-    name)."""
+def split_surname_lists(text: str, findings: list[Finding]) -> list[Finding]:
+    """"Tiemersma, Zhang" in an action list, in a table cell or a sentence, is two people,
+    not "Achternaam, Voornaam": when every item is one capitalised word and the last is no
+    first name the lists know (nor initials: "Oduro, K.A."), each is its own finding, so
+    that an office holder among them is kept and the other not taken for their first
+    name."""
     from . import gazetteer
 
     gaz = None
     out: list[Finding] = []
     for f in findings:
-        m = _SURNAME_PAIR.fullmatch(text, f.start, f.end) if f.entity_type == "PERSON" else None
-        if m:
+        span = text[f.start:f.end]
+        items = (list(_LIST_ITEM.finditer(span))
+                 if f.entity_type == "PERSON" and "," in span else [])
+        if len(items) >= 2 and all(" " not in m.group() and m.group()[:1].isupper()
+                                   for m in items):
             gaz = gaz or gazetteer.load()
-        if m and not gaz.is_first_name(m.group(2)):
-            out.extend(Finding(f.entity_type, f.start + (m.start(k) - m.start()),
-                               f.start + (m.end(k) - m.start()), m.group(k), f.score,
-                               f.detector, explanation=f.explanation) for k in (1, 2))
-        else:
-            out.append(f)
+            last = items[-1].group()
+            if not gaz.is_first_name(last) and not _INITIALS_ONLY.fullmatch(last):
+                out.extend(Finding(f.entity_type, f.start + m.start(), f.start + m.end(),
+                                   m.group(), f.score, f.detector, explanation=f.explanation)
+                           for m in items)
+                continue
+        out.append(f)
     return out
 
 

@@ -122,10 +122,8 @@ def table_findings(doc: Document) -> list[Finding]:
                     continue
                 if kind != "PERSON" and kind[0] == "NL_FILE_REFERENCE" and not of_people:
                     continue
-                if kind == "PERSON":
-                    out.extend(_people(doc, cell, gaz))
-                    continue
-                f = _value(doc, cell, *kind)
+                f = (_person(doc, cell, gaz) if kind == "PERSON"
+                     else _value(doc, cell, *kind))
                 if f is not None:
                     out.append(f)
     return out
@@ -213,27 +211,6 @@ def _span(doc: Document, cell: Cell) -> tuple[int, int] | None:
     start = doc.word_start[first]
     end = doc.word_start[last] + doc.word_text_len[last]
     return (start, end) if start >= 0 and end > start else None
-
-
-def _people(doc: Document, cell: Cell, gaz: gazetteer.Gazetteer) -> list[Finding]:
-    """The person (or people) of a person column's cell. "Tiemersma, Zhang" in an action
-    list is two people by their surnames, not "Achternaam, Voornaam": each is its own
-    finding, so that an office holder among them is kept and the other is not."""
-    f = _person(doc, cell, gaz)
-    if f is None or f.entity_type != "PERSON":
-        return [f] if f is not None else []
-    parts = [m for m in _LIST_PART.finditer(f.text)]
-    if (len(parts) >= 2 and f.text.count(",") >= 1 and all(len(m.group().split()) == 1
-                                                           for m in parts)
-            and not gaz.is_first_name(parts[-1].group())
-            and not _INITIALS_AFTER_COMMA.fullmatch(parts[-1].group())):
-        return [Finding("PERSON", f.start + m.start(), f.start + m.end(), m.group(), SCORE,
-                        DETECTOR) for m in parts]
-    return [f]
-
-
-_INITIALS_AFTER_COMMA = re.compile(r"(?:\p{Lu}\.?){1,4}")
-_LIST_PART = re.compile(r"[^,/;\s][^,/;]*[^,/;\s]|[^,/;\s]")
 
 
 def _person(doc: Document, cell: Cell, gaz: gazetteer.Gazetteer) -> Finding | None:
