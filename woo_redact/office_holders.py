@@ -530,19 +530,23 @@ _PRIVATE_BODY = re.compile(r"(?i)\b(?:\w*ziekenhuis\w*|zorginstelling\w*|zorggro
                            r"stichting|vereniging|\w*maatschappij|"
                            r"zorgaanbieder\w*|(?:woning)?corporatie\w*|zorgverzekeraar\w*|"
                            r"onderneming\w*|bedrijf|bv|nv|bank|umc)\b|\b[bn]\.v\.")
-PRIVATE_BODY_REACH = 200
+# how far a name's sentence is read for its setting, either way
+SENTENCE_REACH = 200
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
+
+
+def _sentence_start(text: str, start: int) -> int:
+    """Where the sentence (or paragraph) holding ``start`` begins, within reach."""
+    lo = max(0, start - SENTENCE_REACH)
+    return max([m.end() for m in _SENTENCE_STOP.finditer(text, lo, start)], default=lo)
 
 
 def _private_body_around(text: str, start: int, end: int) -> bool:
     """Does the sentence around the name speak of a private institution?"""
-    lo = max(0, start - PRIVATE_BODY_REACH)
-    hi = min(len(text), end + PRIVATE_BODY_REACH)
-    a = max([m.end() for m in _SENTENCE_STOP.finditer(text, lo, start)], default=lo)
+    hi = min(len(text), end + SENTENCE_REACH)
     stop = _SENTENCE_STOP.search(text, end, hi)
-    return bool(_PRIVATE_BODY.search(text, a, stop.start() if stop else hi))
-
-
-_SENTENCE_STOP = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
+    return bool(_PRIVATE_BODY.search(text, _sentence_start(text, start),
+                                     stop.start() if stop else hi))
 
 
 # "Ingeborg Tammenga (voorzitter) en Hamid Belkacem (lid)", "N. Kalkman-Osei en R.J.
@@ -557,7 +561,6 @@ _SEAT_AFTER = re.compile(r"(?:[ \t]*(?:,|en)[ \t]+[\p{Lu}][\p{L}.'’ -]{1,40}?)
 _OWN_FUNCTION_NEXT = re.compile(r"(?:[ \t]+\p{Lu}[\p{L}'’-]*)*[ \t,;)]*\n[ \t]*"
                                 rf"(?:senior\s+|junior\s+)?(?i:{_OTHER_FUNCTIONS})\b")
 _BOARD_NAMED = re.compile(r"(?i)\b(?:raad\s+van\s+bestuur|rvb)\b")
-BOARD_REACH = 200
 
 
 def _board_member_in_brackets(text: str, start: int, end: int) -> str:
@@ -567,13 +570,11 @@ def _board_member_in_brackets(text: str, start: int, end: int) -> str:
     if m is None:
         return ""
     if not m.group("body"):
-        lo = max(0, start - BOARD_REACH)
-        stops = [x.end() for x in _SENTENCE_STOP.finditer(text, lo, start)]
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
         # the board named before the name in its sentence, or in the list's next brackets on
         # the line ("F.H. Tiemersma (voorzitter), … (leden Raad van Bestuur)")
-        if not (_BOARD_NAMED.search(text, stops[-1] if stops else lo, start)
+        if not (_BOARD_NAMED.search(text, _sentence_start(text, start), start)
                 or _BOARD_NAMED.search(text, m.end(), min(line_end, m.end() + 100))):
             return ""
     return "lid" if m.group("seat").lower() == "leden" else m.group("seat").lower()
