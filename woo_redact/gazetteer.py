@@ -188,9 +188,7 @@ WATERS = frozenset({
     "oosterschelde", "ijsselmeer", "markermeer", "waddenzee", "noordzee", "merwede",
     "spaarne", "linge", "dommel", "regge", "dinkel", "eem", "gouwe", "hollands diep",
     "haringvliet", "lauwersmeer", "veluwemeer", "grevelingen"})
-_WATERS_WITH_ARTICLE = frozenset({f"de {w}" for w in WATERS if not w.endswith(("meer", "zee"))}
-                                 | {f"het {w}" for w in WATERS if w.endswith("meer")}
-                                 | {f"de {w}" for w in WATERS if w.endswith("zee")}
+_WATERS_WITH_ARTICLE = frozenset({("het " if w.endswith("meer") else "de ") + w for w in WATERS}
                                  | {"de maas", "de oude maas"})
 
 

@@ -36,13 +36,13 @@ def find_signatures(doc: Document, person_findings: list[Finding]) -> list[Findi
             if ((b.y1 - b.y0) > page.height * MAX_SIGNATURE_HEIGHT_FRACTION
                     or (b.x1 - b.x0) > page.width * MAX_SIGNATURE_WIDTH_FRACTION):
                 continue  # a strip of a scanned page, a banner or a photo
-            if id(img) in sketches and _holds_typed_words(page, b):
-                continue  # a stamp's frame around its typed text ("ONTVANGEN 24 NOV 2026")
             after_closing = [(pos, y) for (p, y, pos) in closings
                              if p == page.index and 0 <= b.y0 - y <= BELOW_CLOSING_PT]
             near_name = any(n.page == page.index and _beside_or_above(n, b) for n in names)
             if not after_closing and not near_name:
                 continue
+            if id(img) in sketches and _holds_typed_words(page, b):
+                continue  # a stamp's frame around its typed text ("ONTVANGEN 24 NOV 2026")
             score = 0.9 if after_closing and near_name else 0.7 if after_closing else 0.5
             pos = after_closing[0][0] if after_closing else 0
             # a point over the edges: strokes are removed only when wholly covered

@@ -94,8 +94,7 @@ _ORG_WORDS = re.compile(
     r"afdeling|team|directie|bureau|instituut|centrum|school|ziekenhuis|zorg\w*|holding|"
     r"groep|fonds|bank|verzekeraar|omroep|raad|college|secretariaat|kabinet|griffie)\b")
 _LETTERS = re.compile(r"\p{L}")
-# a log-in: lower-case letters with a number ("kroesh01"), or a run of them a name list
-# would not write in lower case
+# a log-in: lower-case letters with a number ("kroesh01", "vliett02")
 _USER_ID = re.compile(r"[a-z][a-z.]{2,11}\d{1,3}")
 _INITIALS_IN_CAPITALS = re.compile(r"\p{Lu}{2,4}")
 # titles stay readable, as everywhere: "mr. G. Öztürk" loses "G. Öztürk"
